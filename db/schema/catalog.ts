@@ -1,0 +1,122 @@
+import { sql, type SQL } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  char,
+} from "drizzle-orm/pg-core";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const productStatus = pgEnum("product_status", ["draft", "active", "archived"]);
+
+export const categories = pgTable(
+  "categories",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    parentId: integer("parent_id").references((): AnyPgColumn => categories.id, { onDelete: "restrict" }),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    position: integer().notNull().default(0),
+  },
+  (t) => [index("categories_parent_idx").on(t.parentId)],
+);
+
+export const products = pgTable(
+  "products",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    slug: text().notNull(),
+    title: text().notNull(),
+    description: text().notNull().default(""),
+    brand: text().notNull(),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id, { onDelete: "restrict" }),
+    attributes: jsonb().$type<Record<string, string>>().notNull().default({}),
+    status: productStatus().notNull().default("draft"),
+    // Cheapest and dearest variant price, kept in step by the verbs that write variants, so price sorts and filters need no join.
+    priceMin: integer("price_min"),
+    priceMax: integer("price_max"),
+    currency: char({ length: 3 }).notNull().default("USD"),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('english', ${products.title}), 'A') || setweight(to_tsvector('english', ${products.brand}), 'B') || setweight(to_tsvector('english', ${products.description}), 'C')`,
+    ),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("products_slug_key").on(t.slug),
+    index("products_status_created_idx").on(t.status, t.createdAt.desc(), t.id.desc()),
+    index("products_status_price_idx").on(t.status, t.priceMin, t.id),
+    index("products_category_idx").on(t.categoryId),
+    index("products_brand_idx").on(t.brand),
+    index("products_search_idx").using("gin", t.searchVector),
+    check("products_price_range", sql`${t.priceMin} <= ${t.priceMax}`),
+  ],
+);
+
+export const productOptions = pgTable(
+  "product_options",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    values: text().array().notNull(),
+    position: integer().notNull().default(0),
+  },
+  (t) => [uniqueIndex("product_options_product_name_key").on(t.productId, t.name)],
+);
+
+export const variants = pgTable(
+  "variants",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    sku: text().notNull(),
+    title: text().notNull(),
+    // Option name (lower case) to value, e.g. {"size": "M", "colour": "Navy"}.
+    optionValues: jsonb("option_values").$type<Record<string, string>>().notNull().default({}),
+    priceAmount: integer("price_amount").notNull(),
+    currency: char({ length: 3 }).notNull(),
+    compareAtAmount: integer("compare_at_amount"),
+    weightGrams: integer("weight_grams").notNull().default(0),
+    position: integer().notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("variants_sku_key").on(t.sku),
+    index("variants_product_idx").on(t.productId, t.position),
+    index("variants_option_values_idx").using("gin", t.optionValues),
+    check("variants_price_nonnegative", sql`${t.priceAmount} >= 0`),
+    check("variants_compare_at_nonnegative", sql`${t.compareAtAmount} >= 0`),
+    check("variants_weight_nonnegative", sql`${t.weightGrams} >= 0`),
+  ],
+);
+
+export const productImages = pgTable(
+  "product_images",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    url: text().notNull(),
+    alt: text().notNull().default(""),
+    position: integer().notNull().default(0),
+  },
+  (t) => [index("product_images_product_idx").on(t.productId, t.position)],
+);

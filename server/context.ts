@@ -1,0 +1,32 @@
+import type { Db, Tx } from "@/db/client";
+import { DomainError } from "./errors";
+
+export type Actor =
+  | { type: "anonymous" }
+  | { type: "shopper"; userId: string }
+  | { type: "admin"; userId: string }
+  | { type: "system"; name: string }
+  | { type: "webhook"; source: string };
+
+export interface ServiceContext {
+  db: Db | Tx;
+  actor: Actor;
+  /** True when `db` is an open transaction that the caller owns. */
+  inTransaction?: boolean;
+}
+
+/** Runs `work` in a transaction, joining the caller's when one is already open. */
+export async function withTransaction<T>(ctx: ServiceContext, work: (tx: ServiceContext) => Promise<T>): Promise<T> {
+  if (ctx.inTransaction) return work(ctx);
+  return (ctx.db as Db).transaction((tx) => work({ ...ctx, db: tx, inTransaction: true }));
+}
+
+export function requireAdmin(ctx: ServiceContext): string {
+  if (ctx.actor.type === "admin") return ctx.actor.userId;
+  if (ctx.actor.type === "anonymous") throw new DomainError("Unauthenticated", "sign in first");
+  throw new DomainError("Forbidden", "admins only");
+}
+
+export function systemContext(db: Db, name: string): ServiceContext {
+  return { db, actor: { type: "system", name } };
+}

@@ -1,0 +1,10 @@
+import { createDb, type Db } from "@/db/client";
+import { env } from "./env";
+
+const globalForDb = globalThis as unknown as { emporiumDb?: Db };
+
+/** The app's one connection pool, kept across hot reloads in development. */
+export function appDb(): Db {
+  globalForDb.emporiumDb ??= createDb(env().DATABASE_URL, { max: 10 });
+  return globalForDb.emporiumDb;
+}

@@ -1,0 +1,25 @@
+export type DomainErrorKind = "NotFound" | "Conflict" | "OutOfStock" | "Forbidden" | "Unauthenticated" | "PaymentDeclined" | "Invalid";
+
+/** An expected failure of a use case; the tRPC layer maps `kind` to a status code and shows `message` to the caller. */
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+    /** Per-field messages a form can show beside its inputs, keyed by the input's path ("variants.0.sku"). */
+    readonly fieldErrors?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export const notFound = (what: string) => new DomainError("NotFound", `${what} not found`);
+export const conflict = (message: string, fieldErrors?: Record<string, string>) => new DomainError("Conflict", message, fieldErrors);
+export const invalid = (message: string, fieldErrors?: Record<string, string>) => new DomainError("Invalid", message, fieldErrors);
+
+/** Postgres unique_violation, with the constraint it hit. */
+export function uniqueViolation(error: unknown): string | undefined {
+  const cause = error instanceof Error && "cause" in error ? error.cause : error;
+  const pg = (cause ?? error) as { code?: string; constraint_name?: string };
+  return pg?.code === "23505" ? (pg.constraint_name ?? "unique") : undefined;
+}

@@ -1,0 +1,74 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Actor, ServiceContext } from "../context";
+import { DomainError, type DomainErrorKind } from "../errors";
+import type { Db } from "@/db/client";
+
+/** What every procedure sees: the database pool and who is calling. Built per request in ./context.ts. */
+export interface TrpcContext {
+  db: Db;
+  actor: Actor;
+}
+
+const CODES: Record<DomainErrorKind, TRPCError["code"]> = {
+  NotFound: "NOT_FOUND",
+  Conflict: "CONFLICT",
+  OutOfStock: "CONFLICT",
+  Forbidden: "FORBIDDEN",
+  Unauthenticated: "UNAUTHORIZED",
+  PaymentDeclined: "PAYMENT_REQUIRED",
+  Invalid: "BAD_REQUEST",
+};
+
+const t = initTRPC.context<TrpcContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      message: internal ? "Something went wrong on our side" : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        domainError: cause instanceof DomainError ? cause.kind : null,
+        fieldErrors: cause instanceof DomainError ? (cause.fieldErrors ?? null) : null,
+        zodIssues: cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : null,
+      },
+    };
+  },
+});
+
+/** Domain errors become their tRPC code once, here; anything else stays INTERNAL_SERVER_ERROR and its message is hidden. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: CODES[cause.kind], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+export const shopperProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.type !== "shopper" && ctx.actor.type !== "admin") {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
+  }
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+export const adminProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.type === "anonymous") throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
+  if (ctx.actor.type !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "admins only" });
+  return next();
+});
+
+export function toServiceCtx(ctx: TrpcContext): ServiceContext {
+  return { db: ctx.db, actor: ctx.actor };
+}
