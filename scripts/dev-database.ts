@@ -8,6 +8,7 @@ import { seedDatabase } from "../db/seed";
 
 const DATA_DIR = ".data";
 const DEV_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+const DEV_PG_DIR = process.env.EMBEDDED_PG_DIR ?? `${DATA_DIR}/pg`;
 
 /** A per-checkout NEXTAUTH_SECRET, made once, so a fresh clone needs no set-up. */
 export function ensureAuthSecret() {
@@ -23,7 +24,7 @@ export function ensureAuthSecret() {
  * and seeds it when it has no products yet.
  */
 export async function openDevDatabase(options: { seedIfEmpty: boolean }): Promise<{ url: string; db: Db; close(): Promise<void> }> {
-  const server = await startDatabase({ dataDir: `${DATA_DIR}/pg`, port: DEV_PORT, persistent: true });
+  const server = await startDatabase({ dataDir: DEV_PG_DIR, port: DEV_PORT, persistent: true });
   const url = process.env.DATABASE_URL ?? `${server.serverUrl}/emporium`;
   if (server.embedded) {
     const admin = createDb(`${server.serverUrl}/postgres`, { max: 1 });
