@@ -1,10 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import nextEnv from "@next/env";
 import { sql } from "drizzle-orm";
 import { createDb, type Db } from "../db/client";
 import { startDatabase } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
 import { seedDatabase } from "../db/seed";
+
+// The scripts run before Next, so they read .env / .env.local the same way Next will.
+nextEnv.loadEnvConfig(process.cwd());
 
 const DATA_DIR = ".data";
 const DEV_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
