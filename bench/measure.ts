@@ -1,0 +1,62 @@
+import autocannon from "autocannon";
+import { cpuMs } from "./cpu";
+import type { Scenario } from "./scenarios";
+
+export interface LoadOptions {
+  baseUrl: string;
+  connections: number;
+  durationSeconds: number;
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  serverCpuMsPerRequest: number;
+  /** Embedded PostgreSQL's CPU per request; null when the database runs elsewhere (DATABASE_URL). */
+  databaseCpuMsPerRequest: number | null;
+}
+
+function load(scenario: Scenario, options: LoadOptions): Promise<autocannon.Result> {
+  let next = 0;
+  return autocannon({
+    url: options.baseUrl,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    requests: [
+      {
+        method: "GET",
+        setupRequest: (request) => ({ ...request, path: scenario.paths[next++ % scenario.paths.length] }),
+      },
+    ],
+  });
+}
+
+/** A short unmeasured run, so the JIT, Next's route modules and PostgreSQL's caches are warm before measuring. */
+export async function warmUp(scenario: Scenario, options: LoadOptions) {
+  const result = await load(scenario, { ...options, durationSeconds: Math.min(3, options.durationSeconds) });
+  if (result["2xx"] === 0) throw new Error(`${scenario.name}: no successful response while warming up (${result.non2xx} non-2xx, ${result.errors} errors)`);
+}
+
+export async function measure(scenario: Scenario, options: LoadOptions, pids: { server: number[]; database: number[] }): Promise<ScenarioResult> {
+  const serverBefore = cpuMs(pids.server);
+  const databaseBefore = cpuMs(pids.database);
+  const result = await load(scenario, options);
+  const serverCpu = cpuMs(pids.server) - serverBefore;
+  const databaseCpu = cpuMs(pids.database) - databaseBefore;
+  const requests = result.requests.total;
+  const perRequest = (ms: number) => (requests > 0 ? ms / requests : 0);
+  return {
+    scenario: scenario.name,
+    requests,
+    requestsPerSecond: requests / result.duration,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.non2xx + result.errors,
+    serverCpuMsPerRequest: perRequest(serverCpu),
+    databaseCpuMsPerRequest: pids.database.length > 0 ? perRequest(databaseCpu) : null,
+  };
+}

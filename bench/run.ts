@@ -1,0 +1,63 @@
+// `npm run bench`: load-tests the production build on a 50,000-product catalogue and reports latency and CPU per request.
+import { execFileSync, type ChildProcess } from "node:child_process";
+import os from "node:os";
+import { assertPortFree, buildIsCurrent, buildNext, startGroup, stopProcessGroup, waitForServer } from "../e2e/support/server-process";
+import { childPidsNamed, processTree } from "./cpu";
+import { ensureAuthSecret, openBenchDatabase } from "./database";
+import { measure, warmUp, type LoadOptions, type ScenarioResult } from "./measure";
+import { formatTable, writeResults } from "./report";
+import { prepareScenarios } from "./scenarios";
+
+const PORT = 3108;
+const DIST_DIR = ".next-bench";
+const baseUrl = `http://127.0.0.1:${PORT}`;
+const options: LoadOptions = {
+  baseUrl,
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 16),
+  durationSeconds: Number(process.env.BENCH_DURATION ?? 10),
+};
+
+await assertPortFree(PORT);
+const database = await openBenchDatabase();
+let server: ChildProcess | undefined;
+const stopAll = async () => {
+  if (server) await stopProcessGroup(server);
+  await database.close();
+};
+process.on("SIGINT", () => void stopAll().finally(() => process.exit(130)));
+process.on("SIGTERM", () => void stopAll().finally(() => process.exit(143)));
+
+try {
+  const env = { ...process.env, NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: database.url, NEXTAUTH_SECRET: ensureAuthSecret(), NEXTAUTH_URL: baseUrl };
+  if (buildIsCurrent(DIST_DIR)) console.log(`${DIST_DIR} is newer than every source file: reusing it`);
+  else await buildNext(DIST_DIR, env);
+
+  server = startGroup("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env });
+  await waitForServer(baseUrl, server, 60_000);
+  const { scenarios, searchTerms } = await prepareScenarios(baseUrl);
+  const pids = { server: [server.pid!], database: database.embedded ? childPidsNamed("postgres") : [] };
+  console.log(`server processes: ${processTree(server.pid!).map((p) => `${p.comm} (${p.pid})`).join(", ")}`);
+  console.log(`${options.connections} connections, ${options.durationSeconds} s per scenario; search terms: ${searchTerms.join(" | ")}`);
+
+  for (const scenario of scenarios) await warmUp(scenario, options);
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    results.push(await measure(scenario, options, pids));
+    console.log(`  ${scenario.name}: done`);
+  }
+
+  console.log(`\n${formatTable(results)}\n`);
+  const file = writeResults(results, {
+    products: database.products,
+    database: database.embedded ? "embedded" : "DATABASE_URL",
+    connections: options.connections,
+    durationSeconds: options.durationSeconds,
+    searchTerms,
+    commit: execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).trim(),
+    node: process.version,
+    cpus: os.cpus().length,
+  });
+  console.log(`written to ${file}`);
+} finally {
+  await stopAll();
+}
