@@ -1,0 +1,107 @@
+import type { ProductStatus, UpdateProductInput } from "@/server/catalog/admin-schemas";
+import { amountToText, parseAmount } from "./money";
+
+/** What the form edits: every field as the text the user typed; turned into a ProductInput on submit. */
+export interface ProductDraft {
+  slug: string;
+  title: string;
+  description: string;
+  brand: string;
+  categoryId: string;
+  status: ProductStatus;
+  attributes: PairDraft[];
+  options: OptionDraft[];
+  variants: VariantDraft[];
+  images: PairDraft[];
+}
+/** A two-field row: attribute name/value or image url/alt. */
+export interface PairDraft {
+  key: string;
+  first: string;
+  second: string;
+}
+export interface OptionDraft {
+  key: string;
+  name: string;
+  values: string;
+}
+export interface VariantDraft {
+  key: string;
+  id?: number;
+  sku: string;
+  title: string;
+  /** Keyed by the lower-cased option name, as ProductInput expects. */
+  optionValues: Record<string, string>;
+  price: string;
+  compareAt: string;
+  weightGrams: string;
+  currency: string;
+}
+
+let lastKey = 0;
+/** A stable React key for a row the user adds. */
+export const newKey = () => `row-${++lastKey}`;
+
+export const emptyPair = (): PairDraft => ({ key: newKey(), first: "", second: "" });
+export const emptyOption = (): OptionDraft => ({ key: newKey(), name: "", values: "" });
+export function emptyVariant(currency = "USD"): VariantDraft {
+  return { key: newKey(), sku: "", title: "", optionValues: {}, price: "", compareAt: "", weightGrams: "0", currency };
+}
+
+export function emptyDraft(): ProductDraft {
+  return {
+    slug: "",
+    title: "",
+    description: "",
+    brand: "",
+    categoryId: "",
+    status: "draft",
+    attributes: [],
+    options: [],
+    variants: [emptyVariant()],
+    images: [],
+  };
+}
+
+export function draftFromProduct(product: UpdateProductInput): ProductDraft {
+  return {
+    slug: product.slug,
+    title: product.title,
+    description: product.description,
+    brand: product.brand,
+    categoryId: String(product.categoryId),
+    status: product.status,
+    attributes: Object.entries(product.attributes).map(([first, second]) => ({ key: newKey(), first, second })),
+    options: product.options.map((o) => ({ key: newKey(), name: o.name, values: o.values.join(", ") })),
+    variants: product.variants.map((v) => ({
+      key: newKey(),
+      id: v.id,
+      sku: v.sku,
+      title: v.title,
+      optionValues: v.optionValues,
+      price: amountToText(v.priceAmount, v.currency),
+      compareAt: v.compareAtAmount == null ? "" : amountToText(v.compareAtAmount, v.currency),
+      weightGrams: String(v.weightGrams),
+      currency: v.currency,
+    })),
+    images: product.images.map((i) => ({ key: newKey(), first: i.url, second: i.alt })),
+  };
+}
+
+export const optionKey = (name: string) => name.trim().toLowerCase();
+export const splitValues = (values: string) =>
+  values
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/** The lower-case kebab slug a title suggests: "Linen Shirt – Navy" -> "linen-shirt-navy". */
+export function slugify(title: string): string {
+  return title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, 120)
+    .replace(/^-+|-+$/g, "");
+}
