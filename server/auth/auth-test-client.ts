@@ -1,0 +1,60 @@
+import type { NextApiRequest, NextApiResponse } from "next";
+import NextAuth, { type AuthOptions } from "next-auth";
+
+export interface AuthResponse {
+  status: number;
+  location: string | null;
+  body: unknown;
+}
+
+/**
+ * Drives next-auth's real request handling (CSRF, callbacks, JWT cookies) in-process, with a cookie jar, for tests.
+ * It goes through the pages-router entry point, which needs no Next request scope; the app router's handler differs only in reading next/headers.
+ */
+export function authTestClient(options: AuthOptions) {
+  const jar = new Map<string, string>();
+
+  async function call(method: "GET" | "POST", path: string, body?: Record<string, string>): Promise<AuthResponse> {
+    const url = new URL(path, "http://localhost:3000/api/auth/");
+    const headers = new Map<string, string | string[]>();
+    const response: AuthResponse = { status: 200, location: null, body: undefined };
+    const req = {
+      method,
+      body,
+      query: { ...Object.fromEntries(url.searchParams), nextauth: url.pathname.replace("/api/auth/", "").split("/") },
+      cookies: Object.fromEntries(jar),
+      headers: { host: "localhost:3000" },
+    };
+    const res = {
+      status: (code: number) => ((response.status = code), res),
+      getHeader: (name: string) => headers.get(name.toLowerCase()),
+      setHeader: (name: string, value: string | string[]) => (headers.set(name.toLowerCase(), value), res),
+      end: () => res,
+      json: (value: unknown) => ((response.body = value), res),
+      send: (value: unknown) => ((response.body = value), res),
+    };
+    await NextAuth(req as unknown as NextApiRequest, res as unknown as NextApiResponse, options);
+    response.location = (headers.get("location") as string | undefined) ?? null;
+    for (const line of [headers.get("set-cookie") ?? []].flat()) {
+      const pair = line.slice(0, line.indexOf(";"));
+      const name = pair.slice(0, pair.indexOf("="));
+      const value = decodeURIComponent(pair.slice(name.length + 1));
+      if (value === "" || /max-age=0/i.test(line)) jar.delete(name);
+      else jar.set(name, value);
+    }
+    return response;
+  }
+
+  return {
+    jar,
+    call,
+    async signInWithPassword(email: string, password: string) {
+      const { body } = await call("GET", "csrf");
+      const { csrfToken } = body as { csrfToken: string };
+      return call("POST", "callback/credentials", { csrfToken, email, password, json: "true", callbackUrl: "/" });
+    },
+    async session() {
+      return (await call("GET", "session")).body as { user?: unknown; expires?: string };
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { Account, AuthOptions, Profile, Session } from "next-auth";
+import type { JWT } from "next-auth/jwt";
+import CognitoProvider from "next-auth/providers/cognito";
+import CredentialsProvider from "next-auth/providers/credentials";
+import type { Db } from "@/db/client";
+import { systemContext } from "../context";
+import { appDb } from "../db";
+import { cognitoConfigured, env, type Env } from "../env";
+import { findUser } from "../users/find-user";
+import { linkOidcAccount } from "../users/link-oidc-account";
+import { SignInInput, type OidcIdentity } from "../users/schemas";
+import { verifyCredentials } from "../users/verify-credentials";
+
+/** Cognito sends email_verified as a boolean in the ID token and has sent the string "true" from userinfo. */
+function oidcIdentity(account: Account, profile: Profile | undefined): OidcIdentity {
+  const claims = (profile ?? {}) as Profile & { email_verified?: boolean | string; picture?: string };
+  if (!claims.email) throw new Error(`${account.provider} sent no email claim: request the "email" scope`);
+  return {
+    provider: account.provider,
+    providerAccountId: account.providerAccountId,
+    email: claims.email,
+    emailVerified: claims.email_verified === true || claims.email_verified === "true",
+    name: claims.name ?? null,
+    image: claims.picture ?? null,
+  };
+}
+
+/**
+ * next-auth's options for an environment and a database. Sessions are JWTs; the jwt callback re-reads the user
+ * (one primary-key lookup) on every call, so a changed role or a deleted user takes effect on the next request:
+ * server components cannot rewrite the cookie, so a time-based refresh would end up reading on every call anyway.
+ */
+export function buildAuthOptions(e: Env, db: () => Db): AuthOptions {
+  const ctx = () => systemContext(db(), "auth");
+  const providers: AuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const input = SignInInput.safeParse({ email: credentials?.email, password: credentials?.password });
+        return input.success ? verifyCredentials(ctx(), input.data) : null;
+      },
+    }),
+  ];
+  if (cognitoConfigured(e)) {
+    providers.push(
+      CognitoProvider({
+        clientId: e.COGNITO_CLIENT_ID!,
+        clientSecret: e.COGNITO_CLIENT_SECRET!,
+        issuer: e.COGNITO_ISSUER,
+        authorization: { params: { scope: "openid email profile" } },
+      }),
+    );
+  }
+
+  return {
+    secret: e.NEXTAUTH_SECRET,
+    session: { strategy: "jwt" },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers,
+    callbacks: {
+      async jwt({ token, user, account, profile }): Promise<JWT> {
+        let userId = token.sub;
+        if (account?.type === "oauth") userId = (await linkOidcAccount(ctx(), oidcIdentity(account, profile))).id;
+        else if (account) userId = user.id;
+        const fresh = userId ? await findUser(ctx(), { id: userId }) : null;
+        // An empty token is a signed-out session: the user was deleted since the cookie was issued.
+        if (!fresh) return {};
+        return { ...token, sub: fresh.id, email: fresh.email, name: fresh.name, role: fresh.role };
+      },
+      session({ session, token }): Session {
+        const { sub, email, role } = token;
+        if (!sub || !email || !role) return { expires: session.expires };
+        return { ...session, user: { id: sub, email, name: token.name ?? null, role } };
+      },
+    },
+  };
+}
+
+let cached: AuthOptions | undefined;
+
+/** Built on first use, so importing this module reads no environment. */
+export function authOptions(): AuthOptions {
+  cached ??= buildAuthOptions(env(), appDb);
+  return cached;
+}
