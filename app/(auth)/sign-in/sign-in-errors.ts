@@ -1,0 +1,18 @@
+const COGNITO_FAILED = "Signing in with Cognito did not work. Check that your email address is verified there and try again, or use your email and password.";
+
+/** Messages for the `error` codes next-auth puts on the sign-in URL. */
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: "Incorrect email or password.",
+  SessionRequired: "Sign in to continue.",
+  AccessDenied: "You are not allowed to sign in with that account.",
+  OAuthSignin: COGNITO_FAILED,
+  OAuthCallback: COGNITO_FAILED,
+  OAuthAccountNotLinked: COGNITO_FAILED,
+  Callback: COGNITO_FAILED,
+};
+
+export function signInErrorMessage(code: string | string[] | undefined): string | null {
+  const value = Array.isArray(code) ? code[0] : code;
+  if (!value) return null;
+  return MESSAGES[value] ?? "We could not sign you in. Please try again.";
+}

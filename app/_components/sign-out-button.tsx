@@ -1,0 +1,21 @@
+"use client";
+import { signOut } from "next-auth/react";
+import { useState } from "react";
+
+/** Ends the session and returns to `callbackUrl` (the home page by default) with a full reload, so no signed-in data lingers. */
+export function SignOutButton({ className, callbackUrl = "/" }: { className?: string; callbackUrl?: string }) {
+  const [pending, setPending] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={pending}
+      className={className ?? "rounded-lg px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100 disabled:opacity-60"}
+      onClick={() => {
+        setPending(true);
+        void signOut({ callbackUrl });
+      }}
+    >
+      {pending ? "Signing out…" : "Sign out"}
+    </button>
+  );
+}
