@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { hasActiveFilters, listingHref, minorToUnits, parseListing } from "./listing-params";
+
+describe("parseListing", () => {
+  it("reads brands, option filters, prices in whole units, stock and cursor from the URL", () => {
+    const listing = parseListing(
+      { brand: ["Acme", "Borealis", "Acme"], size: "M", Colour: ["Navy", ""], min: "10", max: "49.99", instock: "1", after: "abc" },
+      { categorySlug: "shirts" },
+    );
+    expect(listing).toEqual({
+      filters: {
+        categorySlug: "shirts",
+        brands: ["Acme", "Borealis"],
+        options: { size: ["M"], colour: ["Navy"] },
+        minPrice: 1000,
+        maxPrice: 4999,
+        inStock: true,
+      },
+      sort: "newest",
+      cursor: "abc",
+    });
+  });
+
+  it("defaults to relevance for a query, newest otherwise, and ignores unknown sorts and bad prices", () => {
+    expect(parseListing({ sort: "cheapest", min: "abc", max: "-5" }, { q: "  linen  " })).toEqual({
+      filters: { q: "linen" },
+      sort: "relevance",
+      cursor: undefined,
+    });
+    expect(parseListing({ sort: "relevance" }).sort).toBe("newest");
+    expect(parseListing({ sort: "price_desc" }).sort).toBe("price_desc");
+  });
+
+  it("tells whether the shopper set any filter of their own", () => {
+    expect(hasActiveFilters(parseListing({}, { categorySlug: "shirts", q: "x" }).filters)).toBe(false);
+    expect(hasActiveFilters(parseListing({ min: "0" }).filters)).toBe(true);
+    expect(hasActiveFilters(parseListing({ size: "S" }).filters)).toBe(true);
+  });
+});
+
+describe("listingHref", () => {
+  const params = { brand: ["Acme", "Borealis"], sort: "price_asc", after: "cursor-2" };
+
+  it("keeps the other parameters and starts the listing over when something changes", () => {
+    expect(listingHref("/c/shirts", params, { sort: "newest" })).toBe("/c/shirts?brand=Acme&brand=Borealis&sort=newest");
+  });
+
+  it("keeps a cursor only when it is set explicitly, and drops empty values", () => {
+    expect(listingHref("/search", { q: "tee", min: "" }, { after: "next" })).toBe("/search?q=tee&after=next");
+    expect(listingHref("/c/shirts", {}, {})).toBe("/c/shirts");
+  });
+});
+
+describe("minorToUnits", () => {
+  it("shows minor units as whole currency units for the price fields", () => {
+    expect(minorToUnits(4999)).toBe("49.99");
+    expect(minorToUnits(4999, Math.ceil)).toBe("50");
+    expect(minorToUnits(null)).toBe("");
+  });
+});

@@ -1,0 +1,94 @@
+import type { ProductFacetsInput, CatalogSort } from "@/server/catalog/schemas";
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Query keys with a fixed meaning; every other key filters on the product option of that name (size=M&colour=Navy). */
+const RESERVED = new Set(["q", "category", "brand", "min", "max", "instock", "sort", "after"]);
+
+// Price filters are typed in whole units of the catalogue's currency, which has two decimals.
+const MINOR_PER_UNIT = 100;
+
+export const PAGE_SIZE = 24;
+
+export interface Listing {
+  filters: ProductFacetsInput;
+  sort: CatalogSort;
+  cursor: string | undefined;
+}
+
+export function paramValues(params: SearchParams, key: string): string[] {
+  const raw = params[key];
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  return [...new Set(list.map((v) => v.trim()).filter(Boolean))];
+}
+
+export function paramValue(params: SearchParams, key: string): string | undefined {
+  return paramValues(params, key)[0];
+}
+
+function unitsToMinor(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const units = Number(value);
+  return Number.isFinite(units) && units >= 0 ? Math.round(units * MINOR_PER_UNIT) : undefined;
+}
+
+/** Minor units to what a price field shows; `round` (Math.floor, Math.ceil) makes it a whole number. */
+export function minorToUnits(amount: number | null | undefined, round: (units: number) => number = (units) => units): string {
+  return amount === null || amount === undefined ? "" : String(round(amount / MINOR_PER_UNIT));
+}
+
+export function sortOptions(hasQuery: boolean): { value: CatalogSort; label: string }[] {
+  return [
+    ...(hasQuery ? [{ value: "relevance" as const, label: "Relevance" }] : []),
+    { value: "newest", label: "Newest" },
+    { value: "price_asc", label: "Price: low to high" },
+    { value: "price_desc", label: "Price: high to low" },
+  ];
+}
+
+/** Reads filters, sort and cursor from the URL; `fixed` holds what the route itself decides (the category of /c/[category]). */
+export function parseListing(params: SearchParams, fixed: { categorySlug?: string; q?: string } = {}): Listing {
+  const q = fixed.q?.trim() || undefined;
+  const options: Record<string, string[]> = {};
+  for (const key of Object.keys(params)) {
+    const values = paramValues(params, key);
+    if (!RESERVED.has(key) && values.length > 0) options[key.toLowerCase()] = values;
+  }
+  const brands = paramValues(params, "brand");
+  const filters: ProductFacetsInput = {
+    categorySlug: fixed.categorySlug,
+    q,
+    minPrice: unitsToMinor(paramValue(params, "min")),
+    maxPrice: unitsToMinor(paramValue(params, "max")),
+    inStock: paramValue(params, "instock") === "1" ? true : undefined,
+    brands: brands.length > 0 ? brands : undefined,
+    options: Object.keys(options).length > 0 ? options : undefined,
+  };
+  const requested = paramValue(params, "sort");
+  const allowed = sortOptions(Boolean(q)).map((o) => o.value);
+  const sort = allowed.find((s) => s === requested) ?? (q ? "relevance" : "newest");
+  return { filters: dropUndefined(filters), sort, cursor: paramValue(params, "after") };
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** True when any filter a shopper can clear is set (the route's own category and query do not count). */
+export function hasActiveFilters(filters: ProductFacetsInput): boolean {
+  return Boolean(filters.brands || filters.options || filters.inStock || filters.minPrice !== undefined || filters.maxPrice !== undefined);
+}
+
+/**
+ * The current URL with some keys replaced (undefined removes a key). The cursor is dropped unless set
+ * explicitly, because any other change starts the listing over.
+ */
+export function listingHref(pathname: string, params: SearchParams, changes: Record<string, string | string[] | undefined>): string {
+  const query = new URLSearchParams();
+  const merged: SearchParams = { ...params, after: undefined, ...changes };
+  for (const [key, raw] of Object.entries(merged)) {
+    for (const value of paramValues({ [key]: raw }, key)) query.append(key, value);
+  }
+  const qs = query.toString();
+  return qs ? `${pathname}?${qs}` : pathname;
+}

@@ -1,0 +1,29 @@
+import type { ProductCard as ProductCardData } from "@/server/catalog/schemas";
+import { ProductCard } from "./product-card";
+
+export function ProductGrid({ products, label }: { products: ProductCardData[]; label: string }) {
+  return (
+    <ul aria-label={label} className="grid grid-cols-2 gap-x-4 gap-y-8 md:grid-cols-3 lg:grid-cols-4">
+      {products.map((product, index) => (
+        <li key={product.id}>
+          <ProductCard product={product} priority={index < 4} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ProductGridSkeleton({ count = 8 }: { count?: number }) {
+  return (
+    <ul aria-hidden className="grid grid-cols-2 gap-x-4 gap-y-8 md:grid-cols-3 lg:grid-cols-4">
+      {Array.from({ length: count }, (_, i) => (
+        <li key={i} className="flex animate-pulse flex-col gap-2">
+          <div className="aspect-square rounded-lg bg-stone-200" />
+          <div className="h-3 w-1/3 rounded bg-stone-200" />
+          <div className="h-4 w-3/4 rounded bg-stone-200" />
+          <div className="h-4 w-1/4 rounded bg-stone-200" />
+        </li>
+      ))}
+    </ul>
+  );
+}
