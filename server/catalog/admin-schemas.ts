@@ -1,0 +1,118 @@
+import { z } from "zod";
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const cents = (what: string) =>
+  z.int({ error: `${what} must be a whole number of cents ≥ 0` }).min(0, { error: `${what} must be a whole number of cents ≥ 0` });
+const required = (what: string, max: number) =>
+  z.string().trim().min(1, { error: `${what} is required` }).max(max, { error: `${what} must be at most ${max} characters` });
+
+export const ProductStatus = z.enum(["draft", "active", "archived"]);
+export type ProductStatus = z.infer<typeof ProductStatus>;
+
+export const OptionInput = z
+  .object({
+    name: required("Option name", 40),
+    values: z.array(required("Option value", 60)).min(1, { error: "Give the option at least one value" }),
+  })
+  .strict();
+
+/** `optionValues` is keyed by the lower-cased option name: option "Size" -> `{ size: "M" }`. */
+export const VariantInput = z
+  .object({
+    id: z.int().positive().optional(),
+    sku: required("SKU", 64),
+    title: required("Variant title", 200),
+    optionValues: z.record(z.string(), z.string()),
+    priceAmount: cents("Price"),
+    currency: z.string().regex(/^[A-Z]{3}$/, { error: "Currency must be a three-letter ISO code such as USD" }),
+    compareAtAmount: cents("Compare-at price").nullable().optional(),
+    weightGrams: z.int({ error: "Weight must be a whole number of grams ≥ 0" }).min(0, { error: "Weight must be a whole number of grams ≥ 0" }),
+  })
+  .strict();
+
+export const ImageInput = z
+  .object({
+    url: z.string().regex(/^(https?:\/\/|\/)\S+$/, { error: "Image URL must start with https://, http:// or /" }),
+    alt: z.string().max(300, { error: "Alt text must be at most 300 characters" }),
+  })
+  .strict();
+
+const productFields = {
+  slug: z
+    .string()
+    .min(1, { error: "Slug is required" })
+    .max(120, { error: "Slug must be at most 120 characters" })
+    .regex(SLUG, { error: "Slug may contain lower-case letters, digits and dashes" }),
+  title: required("Title", 200),
+  description: z.string().max(20_000, { error: "Description must be at most 20000 characters" }),
+  brand: required("Brand", 100),
+  categoryId: z.int({ error: "Choose a category" }).positive({ error: "Choose a category" }),
+  status: ProductStatus,
+  attributes: z.record(z.string().min(1), z.string()),
+  options: z.array(OptionInput).max(5, { error: "At most 5 options" }),
+  variants: z.array(VariantInput).min(1, { error: "Add at least one variant" }).max(250, { error: "At most 250 variants" }),
+  images: z.array(ImageInput).max(50, { error: "At most 50 images" }),
+};
+
+type ProductShape = z.infer<z.ZodObject<typeof productFields>>;
+
+function checkProduct(product: ProductShape, ctx: z.RefinementCtx) {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: "custom", path, message });
+
+  const optionNames = new Set<string>();
+  product.options.forEach((option, i) => {
+    const key = option.name.toLowerCase();
+    if (optionNames.has(key)) issue(["options", i, "name"], `Option "${option.name}" is declared twice`);
+    optionNames.add(key);
+  });
+  const declared = new Map(product.options.map((o) => [o.name.toLowerCase(), new Set(o.values)]));
+
+  const skus = new Map<string, number>();
+  const ids = new Set<number>();
+  const combinations = new Set<string>();
+  const currency = product.variants[0]?.currency;
+  product.variants.forEach((variant, i) => {
+    const first = skus.get(variant.sku);
+    if (first !== undefined) issue(["variants", i, "sku"], `SKU ${variant.sku} is already used by variant ${first + 1}`);
+    else skus.set(variant.sku, i);
+    if (variant.id !== undefined && ids.has(variant.id)) issue(["variants", i, "id"], "This variant appears twice");
+    if (variant.id !== undefined) ids.add(variant.id);
+    if (variant.currency !== currency) issue(["variants", i, "currency"], `All variants must use the same currency (${currency})`);
+
+    for (const [name, values] of declared) {
+      const value = variant.optionValues[name];
+      if (value === undefined) issue(["variants", i, "optionValues", name], `Choose a ${name}`);
+      else if (!values.has(value)) issue(["variants", i, "optionValues", name], `${value} is not one of the ${name} values`);
+    }
+    for (const name of Object.keys(variant.optionValues)) {
+      if (!declared.has(name)) issue(["variants", i, "optionValues", name], `"${name}" is not an option of this product`);
+    }
+    const combination = JSON.stringify([...declared.keys()].map((name) => variant.optionValues[name]));
+    if (product.options.length > 0 && combinations.has(combination)) {
+      issue(["variants", i, "optionValues"], "Another variant already has these option values");
+    }
+    combinations.add(combination);
+  });
+}
+
+export const ProductInput = z.object(productFields).strict().superRefine(checkProduct);
+export type ProductInput = z.infer<typeof ProductInput>;
+
+export const UpdateProductInput = z
+  .object({ id: z.int().positive(), ...productFields })
+  .strict()
+  .superRefine(checkProduct);
+export type UpdateProductInput = z.infer<typeof UpdateProductInput>;
+
+export const ProductIdInput = z.object({ id: z.int().positive() }).strict();
+export type ProductIdInput = z.infer<typeof ProductIdInput>;
+
+export const ListAdminProductsInput = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    status: ProductStatus.optional(),
+    page: z.int().min(1).default(1),
+    pageSize: z.int().min(1).max(100).default(25),
+  })
+  .strict();
+export type ListAdminProductsInput = z.infer<typeof ListAdminProductsInput>;

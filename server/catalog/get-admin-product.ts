@@ -1,0 +1,61 @@
+import { asc, eq } from "drizzle-orm";
+import { productImages, productOptions, products, variants } from "@/db/schema";
+import { requireAdmin, type ServiceContext } from "../context";
+import { notFound } from "../errors";
+import type { ProductIdInput, ProductInput } from "./admin-schemas";
+
+export type AdminProduct = Omit<ProductInput, "variants"> & {
+  id: number;
+  variants: (ProductInput["variants"][number] & { id: number })[];
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** Everything the product edit form needs, whatever the product's status. */
+export async function getAdminProduct(ctx: ServiceContext, input: ProductIdInput): Promise<AdminProduct> {
+  requireAdmin(ctx);
+  const { db } = ctx;
+  const [product] = await db
+    .select({
+      id: products.id,
+      slug: products.slug,
+      title: products.title,
+      description: products.description,
+      brand: products.brand,
+      categoryId: products.categoryId,
+      status: products.status,
+      attributes: products.attributes,
+      createdAt: products.createdAt,
+      updatedAt: products.updatedAt,
+    })
+    .from(products)
+    .where(eq(products.id, input.id));
+  if (!product) throw notFound("Product");
+
+  const options = await db
+    .select({ name: productOptions.name, values: productOptions.values })
+    .from(productOptions)
+    .where(eq(productOptions.productId, input.id))
+    .orderBy(asc(productOptions.position), asc(productOptions.id));
+  const variantRows = await db
+    .select({
+      id: variants.id,
+      sku: variants.sku,
+      title: variants.title,
+      optionValues: variants.optionValues,
+      priceAmount: variants.priceAmount,
+      currency: variants.currency,
+      compareAtAmount: variants.compareAtAmount,
+      weightGrams: variants.weightGrams,
+    })
+    .from(variants)
+    .where(eq(variants.productId, input.id))
+    .orderBy(asc(variants.position), asc(variants.id));
+  const images = await db
+    .select({ url: productImages.url, alt: productImages.alt })
+    .from(productImages)
+    .where(eq(productImages.productId, input.id))
+    .orderBy(asc(productImages.position), asc(productImages.id));
+
+  return { ...product, options, variants: variantRows, images };
+}
