@@ -1,0 +1,114 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { ServiceContext } from "../context";
+import { decodeCursor, encodeCursor, microsToIso, type Cursor } from "./cursor";
+import { productConditions, productInStock, resolveFilters, textQuery } from "./product-filters";
+import type { CatalogSort, ListProductsQuery, ProductPage } from "./schemas";
+
+interface SortPlan {
+  /** The sort key as a JS-safe number, carried in the cursor. */
+  key: SQL;
+  order: SQL;
+  descending: boolean;
+  after: (cursor: Cursor) => SQL;
+}
+
+// ORDER BY clauses match products_status_created_idx (DESC NULLS LAST) and products_status_price_idx exactly so the
+// planner walks the index and stops at LIMIT; row comparisons keep the keyset seek on the same index.
+function sortPlan(sort: CatalogSort, q = ""): SortPlan {
+  switch (sort) {
+    case "newest":
+      return {
+        key: sql`(extract(epoch from p.created_at) * 1000000)::float8`,
+        order: sql`p.created_at desc nulls last, p.id desc nulls last`,
+        descending: true,
+        after: (c) => sql`(p.created_at, p.id) < (${microsToIso(c.key)}::timestamptz, ${c.id})`,
+      };
+    case "price_asc":
+      return {
+        key: sql`p.price_min`,
+        order: sql`p.price_min asc, p.id asc`,
+        descending: false,
+        after: (c) => sql`(p.price_min, p.id) > (${c.key}::int, ${c.id})`,
+      };
+    case "price_desc":
+      return {
+        key: sql`p.price_min`,
+        order: sql`p.price_min desc, p.id desc`,
+        descending: true,
+        after: (c) => sql`(p.price_min, p.id) < (${c.key}::int, ${c.id})`,
+      };
+    case "relevance": {
+      // float8 so the rank survives the JSON round trip exactly.
+      const rank = sql`ts_rank_cd(p.search_vector, ${textQuery(q)})::float8`;
+      return {
+        key: rank,
+        order: sql`${rank} desc, p.id desc`,
+        descending: true,
+        after: (c) => sql`(${rank}, p.id) < (${c.key}::float8, ${c.id})`,
+      };
+    }
+  }
+}
+
+function effectiveSort(sort: CatalogSort | undefined, q: string | undefined): CatalogSort {
+  if (!sort) return q ? "relevance" : "newest";
+  return sort === "relevance" && !q ? "newest" : sort;
+}
+
+interface CardRow extends Record<string, unknown> {
+  id: number;
+  slug: string;
+  title: string;
+  brand: string;
+  priceMin: number;
+  priceMax: number;
+  currency: string;
+  imageUrl: string | null;
+  imageAlt: string | null;
+  inStock: boolean;
+  createdMicros: number;
+  sortKey: number;
+}
+
+export async function listProducts(ctx: ServiceContext, input: ListProductsQuery): Promise<ProductPage> {
+  const sort = effectiveSort(input.sort, input.q);
+  const cursor = input.cursor ? decodeCursor(sort, input.cursor) : undefined;
+  const filters = await resolveFilters(ctx, input);
+  const plan = sortPlan(sort, filters.q);
+  const where = cursor ? sql`${productConditions(filters)} and ${plan.after(cursor)}` : productConditions(filters);
+
+  // Sort and limit first, then fetch the image and stock of the page's rows only.
+  const direction = plan.descending ? sql`desc` : sql`asc`;
+  const rows = await ctx.db.execute<CardRow>(sql`
+    select p.*, img.url as "imageUrl", img.alt as "imageAlt", ${productInStock} as "inStock"
+    from (
+      select p.id, p.slug, p.title, p.brand, p.price_min as "priceMin", p.price_max as "priceMax",
+        p.currency::text as currency, (extract(epoch from p.created_at) * 1000000)::float8 as "createdMicros",
+        ${plan.key} as "sortKey"
+      from products p where ${where} order by ${plan.order} limit ${input.limit + 1}
+    ) p
+    left join lateral (
+      select url, alt from product_images where product_id = p.id order by position, id limit 1
+    ) img on true
+    order by p."sortKey" ${direction}, p.id ${direction}`);
+
+  const hasMore = rows.length > input.limit;
+  const page = hasMore ? rows.slice(0, input.limit) : [...rows];
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      title: r.title,
+      brand: r.brand,
+      priceMin: r.priceMin,
+      priceMax: r.priceMax,
+      currency: r.currency,
+      imageUrl: r.imageUrl,
+      imageAlt: r.imageAlt ?? "",
+      inStock: r.inStock,
+      createdAt: new Date(Math.floor(r.createdMicros / 1000)),
+    })),
+    nextCursor: hasMore && last ? encodeCursor(sort, { key: last.sortKey, id: last.id }) : null,
+  };
+}

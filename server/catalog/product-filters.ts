@@ -1,0 +1,85 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { ServiceContext } from "../context";
+import { notFound } from "../errors";
+import type { CatalogFilterInput } from "./schemas";
+
+/**
+ * The WHERE builder shared by listProducts and getProductFacets. Every fragment is written against the alias `p`
+ * for products. A product is visible when it is active and priced (it has at least one variant).
+ */
+export interface CatalogFilters {
+  /** The selected category, when there is one. */
+  categoryId?: number;
+  /** The selected category and all its descendants. */
+  categoryIds?: number[];
+  q?: string;
+  minPrice?: number;
+  maxPrice?: number;
+  inStock?: boolean;
+  brands?: string[];
+  options?: Record<string, string[]>;
+}
+
+/** Which filters a facet leaves out: its own. */
+export interface Omitted {
+  category?: boolean;
+  price?: boolean;
+  inStock?: boolean;
+  brands?: boolean;
+  /** An option name. */
+  option?: string;
+}
+
+export const visibleProduct = sql`p.status = 'active' and p.price_min is not null`;
+
+export const productInStock = sql`exists (
+  select 1 from variants sv join stock_levels sl on sl.variant_id = sv.id
+  where sv.product_id = p.id and sl.on_hand - sl.reserved > 0)`;
+
+export const textQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
+
+export function priceCondition(f: CatalogFilters): SQL | undefined {
+  const parts: SQL[] = [];
+  if (f.minPrice !== undefined) parts.push(sql`p.price_min >= ${f.minPrice}`);
+  if (f.maxPrice !== undefined) parts.push(sql`p.price_min <= ${f.maxPrice}`);
+  return parts.length ? sql.join(parts, sql` and `) : undefined;
+}
+
+/** Some variant carries one of the values; several containments OR-ed so the GIN index on option_values serves them. */
+export function optionCondition(name: string, values: string[]): SQL {
+  const matches = values.map((value) => sql`ov.option_values @> ${JSON.stringify({ [name]: value })}::jsonb`);
+  return sql`exists (select 1 from variants ov where ov.product_id = p.id and (${sql.join(matches, sql` or `)}))`;
+}
+
+export function activeOptions(f: CatalogFilters): [string, string[]][] {
+  return Object.entries(f.options ?? {}).filter(([, values]) => values.length > 0);
+}
+
+export function productConditions(f: CatalogFilters, omit: Omitted = {}): SQL {
+  const parts: SQL[] = [visibleProduct];
+  if (f.categoryIds && !omit.category) parts.push(sql`p.category_id = any(${`{${f.categoryIds.join(",")}}`}::int[])`);
+  if (f.q) parts.push(sql`p.search_vector @@ ${textQuery(f.q)}`);
+  const price = omit.price ? undefined : priceCondition(f);
+  if (price) parts.push(price);
+  if (f.inStock && !omit.inStock) parts.push(productInStock);
+  if (f.brands?.length && !omit.brands) parts.push(sql`p.brand in ${f.brands}`);
+  for (const [name, values] of activeOptions(f)) {
+    if (name !== omit.option) parts.push(optionCondition(name, values));
+  }
+  return sql.join(parts, sql` and `);
+}
+
+/** Validated input to filters; an unknown category slug is NOT_FOUND. */
+export async function resolveFilters(ctx: ServiceContext, input: CatalogFilterInput): Promise<CatalogFilters> {
+  const { categorySlug, ...rest } = input;
+  if (!categorySlug) return rest;
+  const [row] = await ctx.db.execute<{ id: number | null; ids: number[] | null }>(sql`
+    with recursive subtree as (
+      select id from categories where slug = ${categorySlug}
+      union all
+      select c.id from categories c join subtree s on c.parent_id = s.id
+    )
+    select (select id from categories where slug = ${categorySlug}) as id, array_agg(id) as ids from subtree`);
+  if (!row?.id || !row.ids) throw notFound("category");
+  return { ...rest, categoryId: row.id, categoryIds: row.ids };
+}
