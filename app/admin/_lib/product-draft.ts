@@ -1,5 +1,5 @@
 import type { ProductStatus, UpdateProductInput } from "@/server/catalog/admin-schemas";
-import { amountToText, parseAmount } from "./money";
+import { amountToText } from "./money";
 
 /** What the form edits: every field as the text the user typed; turned into a ProductInput on submit. */
 export interface ProductDraft {
@@ -10,20 +10,15 @@ export interface ProductDraft {
   categoryId: string;
   status: ProductStatus;
   attributes: PairDraft[];
-  options: OptionDraft[];
+  options: PairDraft[];
   variants: VariantDraft[];
   images: PairDraft[];
 }
-/** A two-field row: attribute name/value or image url/alt. */
+/** A two-field row: attribute name/value, option name/comma-separated values, or image url/alt. */
 export interface PairDraft {
   key: string;
   first: string;
   second: string;
-}
-export interface OptionDraft {
-  key: string;
-  name: string;
-  values: string;
 }
 export interface VariantDraft {
   key: string;
@@ -43,7 +38,6 @@ let lastKey = 0;
 export const newKey = () => `row-${++lastKey}`;
 
 export const emptyPair = (): PairDraft => ({ key: newKey(), first: "", second: "" });
-export const emptyOption = (): OptionDraft => ({ key: newKey(), name: "", values: "" });
 export function emptyVariant(currency = "USD"): VariantDraft {
   return { key: newKey(), sku: "", title: "", optionValues: {}, price: "", compareAt: "", weightGrams: "0", currency };
 }
@@ -72,7 +66,7 @@ export function draftFromProduct(product: UpdateProductInput): ProductDraft {
     categoryId: String(product.categoryId),
     status: product.status,
     attributes: Object.entries(product.attributes).map(([first, second]) => ({ key: newKey(), first, second })),
-    options: product.options.map((o) => ({ key: newKey(), name: o.name, values: o.values.join(", ") })),
+    options: product.options.map((o) => ({ key: newKey(), first: o.name, second: o.values.join(", ") })),
     variants: product.variants.map((v) => ({
       key: newKey(),
       id: v.id,

@@ -15,7 +15,7 @@ function shirtDraft(): ProductDraft {
       { key: "a", first: "Material", second: "Linen" },
       { key: "b", first: "", second: "" },
     ],
-    options: [{ key: "o", name: "Size", values: "S, M , ,L" }],
+    options: [{ key: "o", first: "Size", second: "S, M , ,L" }],
     variants: [
       { ...emptyVariant(), sku: "LS-S", title: "S", optionValues: { size: "S" }, price: "49.90", compareAt: "59", weightGrams: "210" },
       { ...emptyVariant(), sku: "LS-M", title: "M", optionValues: { size: "M", colour: "stale" }, price: "0.29" },

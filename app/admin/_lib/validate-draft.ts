@@ -16,7 +16,7 @@ export function validateDraft(draft: ProductDraft): DraftResult {
     else if (name in attributes) errors[`attributes.${i}.name`] = `Attribute "${name}" appears twice`;
     else attributes[name] = row.second.trim();
   });
-  const declared = draft.options.map((o) => optionKey(o.name)).filter(Boolean);
+  const declared = draft.options.map((o) => optionKey(o.first)).filter(Boolean);
 
   const candidate = {
     slug: draft.slug.trim(),
@@ -26,7 +26,7 @@ export function validateDraft(draft: ProductDraft): DraftResult {
     categoryId: draft.categoryId === "" ? NaN : Number(draft.categoryId),
     status: draft.status,
     attributes,
-    options: draft.options.map((o) => ({ name: o.name, values: splitValues(o.values) })),
+    options: draft.options.map((o) => ({ name: o.first, values: splitValues(o.second) })),
     variants: draft.variants.map((v, i) => variantCandidate(v, `variants.${i}`, declared, errors)),
     images: draft.images.map((row) => ({ url: row.first.trim(), alt: row.second.trim() })),
   };
@@ -63,7 +63,7 @@ export function inputPaths(draft: ProductDraft): string[] {
   const paths = ["title", "slug", "brand", "categoryId", "status", "description"];
   draft.attributes.forEach((_, i) => paths.push(`attributes.${i}.name`, `attributes.${i}.value`));
   draft.options.forEach((_, i) => paths.push(`options.${i}.name`, `options.${i}.values`));
-  const declared = draft.options.map((o) => optionKey(o.name)).filter(Boolean);
+  const declared = draft.options.map((o) => optionKey(o.first)).filter(Boolean);
   draft.variants.forEach((_, i) => {
     const p = `variants.${i}`;
     paths.push(`${p}.sku`, `${p}.title`, ...declared.map((name) => `${p}.optionValues.${name}`));

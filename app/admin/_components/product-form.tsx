@@ -1,0 +1,198 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useTRPC } from "@/app/_trpc/client";
+import type { AdminProduct } from "@/server/catalog/get-admin-product";
+import type { CategoryOption } from "../_lib/category-options";
+import { placeErrors, serverErrors, type FieldErrors } from "../_lib/form-errors";
+import { draftFromProduct, emptyDraft, slugify, type ProductDraft } from "../_lib/product-draft";
+import { attributeErrorsToRows, inputPaths, validateDraft } from "../_lib/validate-draft";
+import { ArchiveButton } from "./archive-button";
+import { Field, inputClass } from "./field";
+import { PairRows } from "./pair-rows";
+import { STATUS_LABELS } from "./status-badge";
+import { VariantRows } from "./variant-rows";
+
+interface ProductFormProps {
+  categories: CategoryOption[];
+  /** The product being edited; absent on the create page. */
+  product?: AdminProduct;
+  /** Shows the "Saved" notice on arrival, after a create. */
+  saved?: boolean;
+}
+
+export function ProductForm({ categories, product, saved }: ProductFormProps) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const create = useMutation(trpc.adminProducts.create.mutationOptions());
+  const update = useMutation(trpc.adminProducts.update.mutationOptions());
+  const [stored, setStored] = useState(product);
+  const [draft, setDraft] = useState(() => (product ? draftFromProduct(product) : emptyDraft()));
+  const [slugEdited, setSlugEdited] = useState(product !== undefined);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [problems, setProblems] = useState<string[]>([]);
+  const [notice, setNotice] = useState(saved ? "Saved" : "");
+  const [focusRequest, setFocusRequest] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const form = formRef.current;
+    (form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[role="alert"]'))?.focus();
+  }, [focusRequest]);
+
+  const edit = (patch: Partial<ProductDraft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  function fail(fields: FieldErrors, message: string) {
+    const placed = placeErrors(attributeErrorsToRows(fields, draft), inputPaths(draft));
+    setErrors(placed.fields);
+    const summary = message || (Object.keys(placed.fields).length > 0 ? "Some fields need attention." : "");
+    setProblems([summary, ...placed.unplaced].filter(Boolean));
+    setFocusRequest((n) => n + 1);
+  }
+
+  // Reloading after a save picks up the ids of newly created variants, so the next save updates them.
+  async function reload(id: number, message: string) {
+    const fresh = await queryClient.fetchQuery({ ...trpc.adminProducts.get.queryOptions({ id }), staleTime: 0 });
+    setStored(fresh);
+    setDraft(draftFromProduct(fresh));
+    setErrors({});
+    setProblems([]);
+    setNotice(message);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setNotice("");
+    const result = validateDraft(draft);
+    if (!result.ok) return fail(result.errors, "");
+    try {
+      if (stored) {
+        await update.mutateAsync({ id: stored.id, ...result.input });
+        await reload(stored.id, "Saved");
+      } else {
+        const created = await create.mutateAsync(result.input);
+        router.push(`/admin/products/${created.id}?saved=1`);
+      }
+    } catch (error) {
+      const { fields, message } = serverErrors(error);
+      fail(fields, message);
+    }
+  }
+
+  const busy = update.isPending || create.isPending || create.isSuccess;
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate className="flex max-w-5xl flex-col gap-8">
+      {problems.length > 0 && (
+        <div role="alert" tabIndex={-1} className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          <ul className="list-inside list-disc">
+            {problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p role="status" className={notice ? "rounded border border-brand-100 bg-brand-50 p-3 text-sm text-brand-800" : "sr-only"}>
+        {notice}
+      </p>
+
+      <section className="grid gap-4 md:grid-cols-2">
+        <Field label="Title" path="title" errors={errors}>
+          {(w) => <input {...w} className={inputClass} value={draft.title} onChange={(e) => edit({ title: e.target.value, ...(slugEdited ? {} : { slug: slugify(e.target.value) }) })} />}
+        </Field>
+        <Field label="Slug" path="slug" errors={errors} hint="Lower-case letters, digits and dashes; the product's address in the store.">
+          {(w) => (
+            <input
+              {...w}
+              className={inputClass}
+              value={draft.slug}
+              onChange={(e) => {
+                setSlugEdited(e.target.value !== "");
+                edit({ slug: e.target.value });
+              }}
+            />
+          )}
+        </Field>
+        <Field label="Brand" path="brand" errors={errors}>
+          {(w) => <input {...w} className={inputClass} value={draft.brand} onChange={(e) => edit({ brand: e.target.value })} />}
+        </Field>
+        <Field label="Category" path="categoryId" errors={errors}>
+          {(w) => (
+            <select {...w} className={inputClass} value={draft.categoryId} onChange={(e) => edit({ categoryId: e.target.value })}>
+              <option value="">Choose a category…</option>
+              {categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Status" path="status" errors={errors}>
+          {(w) => (
+            <select {...w} className={inputClass} value={draft.status} onChange={(e) => edit({ status: e.target.value as ProductDraft["status"] })}>
+              {Object.entries(STATUS_LABELS).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="md:col-span-2">
+          <Field label="Description" path="description" errors={errors}>
+            {(w) => <textarea {...w} rows={5} className={inputClass} value={draft.description} onChange={(e) => edit({ description: e.target.value })} />}
+          </Field>
+        </div>
+      </section>
+
+      <PairRows
+        legend="Attributes"
+        noun="Attribute"
+        base="attributes"
+        columns={[
+          { field: "name", heading: "Name", label: "name" },
+          { field: "value", heading: "Value", label: "value" },
+        ]}
+        rows={draft.attributes}
+        errors={errors}
+        onChange={(attributes) => edit({ attributes })}
+      />
+      <PairRows
+        legend="Options"
+        noun="Option"
+        base="options"
+        columns={[
+          { field: "name", heading: "Name", label: "name" },
+          { field: "values", heading: "Values, separated by commas", label: "values" },
+        ]}
+        rows={draft.options}
+        errors={errors}
+        max={5}
+        onChange={(options) => edit({ options })}
+      />
+      <VariantRows variants={draft.variants} options={draft.options} errors={errors} onChange={(variants) => edit({ variants })} />
+      <PairRows
+        legend="Images"
+        noun="Image"
+        base="images"
+        columns={[
+          { field: "url", heading: "URL", label: "URL" },
+          { field: "alt", heading: "Alt text", label: "alt text" },
+        ]}
+        rows={draft.images}
+        errors={errors}
+        onChange={(images) => edit({ images })}
+      />
+
+      <div className="flex items-center gap-3 border-t border-stone-200 pt-4">
+        <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-50">
+          {stored ? "Save changes" : "Create product"}
+        </button>
+        {stored && stored.status !== "archived" && <ArchiveButton id={stored.id} title={stored.title} onArchived={() => reload(stored.id, "Archived")} />}
+      </div>
+    </form>
+  );
+}

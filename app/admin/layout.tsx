@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { AdminNav } from "./_components/admin-nav";
+import { requireAdmin } from "./_lib/require-admin";
+
+export const metadata: Metadata = { title: { template: "%s · Emporium admin", default: "Emporium admin" }, robots: { index: false } };
+
+// Per-user pages behind a session check: never prerendered at build.
+export const dynamic = "force-dynamic";
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await requireAdmin("/admin");
+  return (
+    <div className="flex flex-1 flex-col md:flex-row">
+      <aside className="flex flex-col gap-4 border-b border-stone-200 bg-stone-50 p-4 md:w-56 md:border-r md:border-b-0">
+        <Link href="/admin" className="font-semibold">
+          Emporium admin
+        </Link>
+        <AdminNav />
+        <div className="mt-auto flex flex-col gap-1 text-xs text-stone-600">
+          <span>Signed in as {user.email}</span>
+          <Link href="/" className="underline">
+            View the store
+          </Link>
+        </div>
+      </aside>
+      <main className="flex-1 p-6">{children}</main>
+    </div>
+  );
+}
