@@ -10,6 +10,12 @@ const MINOR_PER_UNIT = 100;
 
 export const PAGE_SIZE = 24;
 
+// The API's limits; a hand-edited URL beyond them is trimmed instead of failing the page.
+const MAX_VALUES = 50;
+const MAX_OPTION_NAMES = 10;
+const MAX_TEXT = 200;
+const MAX_AMOUNT = 2_147_483_647;
+
 export interface Listing {
   filters: ProductFacetsInput;
   sort: CatalogSort;
@@ -19,7 +25,7 @@ export interface Listing {
 export function paramValues(params: SearchParams, key: string): string[] {
   const raw = params[key];
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return [...new Set(list.map((v) => v.trim()).filter(Boolean))];
+  return [...new Set(list.map((v) => v.trim().slice(0, MAX_TEXT)).filter(Boolean))].slice(0, MAX_VALUES);
 }
 
 export function paramValue(params: SearchParams, key: string): string | undefined {
@@ -29,7 +35,7 @@ export function paramValue(params: SearchParams, key: string): string | undefine
 function unitsToMinor(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const units = Number(value);
-  return Number.isFinite(units) && units >= 0 ? Math.round(units * MINOR_PER_UNIT) : undefined;
+  return Number.isFinite(units) && units >= 0 ? Math.min(Math.round(units * MINOR_PER_UNIT), MAX_AMOUNT) : undefined;
 }
 
 /** Minor units to what a price field shows; `round` (Math.floor, Math.ceil) makes it a whole number. */
@@ -48,18 +54,21 @@ export function sortOptions(hasQuery: boolean): { value: CatalogSort; label: str
 
 /** Reads filters, sort and cursor from the URL; `fixed` holds what the route itself decides (the category of /c/[category]). */
 export function parseListing(params: SearchParams, fixed: { categorySlug?: string; q?: string } = {}): Listing {
-  const q = fixed.q?.trim() || undefined;
+  const q = fixed.q?.trim().slice(0, MAX_TEXT) || undefined;
   const options: Record<string, string[]> = {};
   for (const key of Object.keys(params)) {
-    const values = paramValues(params, key);
-    if (!RESERVED.has(key) && values.length > 0) options[key.toLowerCase()] = values;
+    const values = paramValues(params, key).filter((v) => v.length <= 100);
+    const name = key.toLowerCase();
+    if (!RESERVED.has(name) && name.length <= 50 && values.length > 0 && Object.keys(options).length < MAX_OPTION_NAMES) options[name] = values;
   }
   const brands = paramValues(params, "brand");
+  const prices = [unitsToMinor(paramValue(params, "min")), unitsToMinor(paramValue(params, "max"))];
+  const [minPrice, maxPrice] = prices[0] !== undefined && prices[1] !== undefined && prices[0] > prices[1] ? prices.reverse() : prices;
   const filters: ProductFacetsInput = {
     categorySlug: fixed.categorySlug,
     q,
-    minPrice: unitsToMinor(paramValue(params, "min")),
-    maxPrice: unitsToMinor(paramValue(params, "max")),
+    minPrice,
+    maxPrice,
     inStock: paramValue(params, "instock") === "1" ? true : undefined,
     brands: brands.length > 0 ? brands : undefined,
     options: Object.keys(options).length > 0 ? options : undefined,

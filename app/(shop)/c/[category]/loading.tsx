@@ -1,0 +1,5 @@
+import { ListingSkeleton } from "@/app/_components/listing-skeleton";
+
+export default function Loading() {
+  return <ListingSkeleton />;
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/app/_components/breadcrumbs";
+import { ImageGallery } from "@/app/_components/image-gallery";
+import { paramValue, type SearchParams } from "@/app/_components/listing-params";
+import { VariantPicker } from "@/app/_components/variant-picker";
+import { getProduct } from "../../_lib/catalog-data";
+
+interface ProductPageProps {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<SearchParams>;
+}
+
+export async function generateMetadata({ params }: ProductPageProps): Promise<Metadata> {
+  const product = await getProduct((await params).slug);
+  if (!product) return { title: "Product not found" };
+  return { title: product.title, description: product.description.slice(0, 160) };
+}
+
+export default async function ProductPage({ params, searchParams }: ProductPageProps) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const product = await getProduct(slug);
+  if (!product) notFound();
+
+  const trail = product.breadcrumbs.at(-1)?.slug === product.category.slug ? product.breadcrumbs : [...product.breadcrumbs, product.category];
+  const attributes = Object.entries(product.attributes);
+
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+      <Breadcrumbs
+        items={[
+          { name: "Home", href: "/" },
+          ...trail.map((c) => ({ name: c.name, href: `/c/${c.slug}` })),
+          { name: product.title, href: `/p/${product.slug}` },
+        ]}
+      />
+      <div className="grid gap-8 md:grid-cols-2 md:gap-12">
+        <ImageGallery images={product.images} title={product.title} />
+        <div className="flex flex-col gap-6">
+          <div>
+            <p className="text-sm uppercase tracking-wide text-stone-500">{product.brand}</p>
+            <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">{product.title}</h1>
+          </div>
+          <VariantPicker options={product.options} variants={product.variants} initialVariantId={Number(paramValue(query, "variant"))} />
+          {product.description && (
+            <section aria-labelledby="description-heading">
+              <h2 id="description-heading" className="mb-2 text-lg font-semibold">
+                Description
+              </h2>
+              <p className="whitespace-pre-line leading-relaxed text-stone-700">{product.description}</p>
+            </section>
+          )}
+          {attributes.length > 0 && (
+            <section aria-labelledby="details-heading">
+              <h2 id="details-heading" className="mb-2 text-lg font-semibold">
+                Details
+              </h2>
+              <table className="w-full text-left text-sm">
+                <tbody>
+                  {attributes.map(([name, value]) => (
+                    <tr key={name} className="border-b border-stone-200">
+                      <th scope="row" className="w-1/3 py-2 pr-4 font-medium text-stone-600">
+                        {name}
+                      </th>
+                      <td className="py-2">{value}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
