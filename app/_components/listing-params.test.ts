@@ -28,6 +28,7 @@ describe("parseListing", () => {
       cursor: undefined,
     });
     expect(parseListing({ sort: "relevance" }).sort).toBe("newest");
+    expect(parseListing({ min: "80", max: "20" }).filters).toEqual({ minPrice: 2000, maxPrice: 8000 });
     expect(parseListing({ sort: "price_desc" }).sort).toBe("price_desc");
   });
 
