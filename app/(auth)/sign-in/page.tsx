@@ -11,6 +11,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
-  if (await currentUser()) redirect(callbackUrl);
+  // With an error (say, a shopper sent here from /admin), stay and show it rather than bounce back to where it came from.
+  if (!params.error && (await currentUser())) redirect(callbackUrl);
   return <SignInForm callbackUrl={callbackUrl} cognito={cognitoConfigured()} initialError={signInErrorMessage(params.error)} />;
 }

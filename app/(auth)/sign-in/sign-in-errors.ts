@@ -4,6 +4,7 @@ const COGNITO_FAILED = "Signing in with Cognito did not work. Check that your em
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Incorrect email or password.",
   SessionRequired: "Sign in to continue.",
+  forbidden: "That page needs an administrator account. Sign in with one to continue.",
   AccessDenied: "You are not allowed to sign in with that account.",
   OAuthSignin: COGNITO_FAILED,
   OAuthCallback: COGNITO_FAILED,

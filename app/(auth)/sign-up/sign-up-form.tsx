@@ -25,9 +25,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     const form = new FormData(formElement);
     const showFieldErrors = (errors: FieldErrors) => {
       setFieldErrors(errors);
-      const first = Object.keys(errors)[0];
-      const input = first ? formElement.elements.namedItem(first) : null;
-      if (input instanceof HTMLInputElement) input.focus();
+      const first = Array.from(formElement.elements).find((el) => el instanceof HTMLInputElement && el.name in errors);
+      if (first instanceof HTMLInputElement) first.focus();
     };
     const parsed = SignUpInput.safeParse({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
     setError(null);
