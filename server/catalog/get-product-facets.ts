@@ -78,10 +78,13 @@ function categoryCounts(f: CatalogFilters): SQL {
 /** Option names with a filter each get their own counts ignoring that filter; the rest share one query. */
 function optionCounts(f: CatalogFilters): SQL {
   const filtered = activeOptions(f).map(([name]) => name);
+  // Distinct (product, name, value) first: hashing beats the sort a count(distinct) needs.
   const count = (where: SQL) => sql`
-    select kv.key as name, kv.value, count(distinct p.id)::int as count
-    from products p join variants v on v.product_id = p.id cross join lateral jsonb_each_text(v.option_values) kv
-    where ${where} group by kv.key, kv.value`;
+    select name, value, count(*)::int as count from (
+      select distinct p.id, kv.key as name, kv.value
+      from products p join variants v on v.product_id = p.id cross join lateral jsonb_each_text(v.option_values) kv
+      where ${where}
+    ) d group by name, value`;
   const unfiltered = filtered.length ? sql` and kv.key not in ${filtered}` : sql``;
   const parts = [
     count(sql`${productConditions(f)}${unfiltered}`),

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../context";
 import { decodeCursor, encodeCursor, microsToIso, type Cursor } from "./cursor";
-import { productConditions, productInStock, resolveFilters, textQuery } from "./product-filters";
+import { productConditions, resolveFilters, stockedVariants, textQuery } from "./product-filters";
 import type { CatalogSort, ListProductsQuery, ProductPage } from "./schemas";
 
 interface SortPlan {
@@ -80,7 +80,7 @@ export async function listProducts(ctx: ServiceContext, input: ListProductsQuery
   // Sort and limit first, then fetch the image and stock of the page's rows only.
   const direction = plan.descending ? sql`desc` : sql`asc`;
   const rows = await ctx.db.execute<CardRow>(sql`
-    select p.*, img.url as "imageUrl", img.alt as "imageAlt", ${productInStock} as "inStock"
+    select p.*, img.url as "imageUrl", img.alt as "imageAlt", st.found is not null as "inStock"
     from (
       select p.id, p.slug, p.title, p.brand, p.price_min as "priceMin", p.price_max as "priceMax",
         p.currency::text as currency, (extract(epoch from p.created_at) * 1000000)::float8 as "createdMicros",
@@ -90,6 +90,7 @@ export async function listProducts(ctx: ServiceContext, input: ListProductsQuery
     left join lateral (
       select url, alt from product_images where product_id = p.id order by position, id limit 1
     ) img on true
+    left join lateral (select 1 as found ${stockedVariants} and sv.product_id = p.id limit 1) st on true
     order by p."sortKey" ${direction}, p.id ${direction}`);
 
   const hasMore = rows.length > input.limit;

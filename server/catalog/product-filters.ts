@@ -32,9 +32,12 @@ export interface Omitted {
 
 export const visibleProduct = sql`p.status = 'active' and p.price_min is not null`;
 
-export const productInStock = sql`exists (
-  select 1 from variants sv join stock_levels sl on sl.variant_id = sv.id
-  where sv.product_id = p.id and sl.on_hand - sl.reserved > 0)`;
+/** Variants with stock available in some warehouse, as `from ... where ...` to extend with a correlation. */
+export const stockedVariants = sql`from variants sv join stock_levels sl on sl.variant_id = sv.id where sl.on_hand - sl.reserved > 0`;
+
+// IN rather than a correlated EXISTS: as a filter both become a semi-join, but in a select list only IN lets the
+// planner hash the stocked products once instead of probing per product.
+export const productInStock = sql`p.id in (select sv.product_id ${stockedVariants})`;
 
 export const textQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
 
