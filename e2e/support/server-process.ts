@@ -1,6 +1,6 @@
 // Process plumbing shared by scripts/e2e.ts and bench/run.ts: build, start, wait for and stop a production server.
 import { execFileSync, spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -32,8 +32,18 @@ export function buildIsCurrent(distDir: string): boolean {
 
 export async function buildNext(distDir: string, env: NodeJS.ProcessEnv = process.env) {
   console.log(`building with next build into ${distDir}`);
-  const code = await run("node_modules/.bin/next", ["build"], { env: { ...env, NEXT_DIST_DIR: distDir } });
-  if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+  // next build adds `<distDir>/types` to tsconfig.json's include; a build into a side folder must not edit a tracked file.
+  const tsconfig = readFileSync("tsconfig.json", "utf8");
+  const { atime, mtime } = statSync("tsconfig.json");
+  try {
+    const code = await run("node_modules/.bin/next", ["build"], { env: { ...env, NEXT_DIST_DIR: distDir } });
+    if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+  } finally {
+    if (readFileSync("tsconfig.json", "utf8") !== tsconfig) {
+      writeFileSync("tsconfig.json", tsconfig);
+      utimesSync("tsconfig.json", atime, mtime);
+    }
+  }
 }
 
 export function assertPortFree(port: number): Promise<void> {
