@@ -127,7 +127,7 @@ function Choice(props: { id: string; name: string; value: string; label?: string
       </label>
       <span id={countId} className="text-xs text-stone-500">
         {props.count}
-        <span className="sr-only"> products</span>
+        <span className="sr-only"> {props.count === 1 ? "product" : "products"}</span>
       </span>
     </li>
   );

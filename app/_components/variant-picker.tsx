@@ -76,7 +76,7 @@ export function VariantPicker({ options, variants, initialVariantId }: VariantPi
                       aria-describedby={unavailable ? "variant-unavailable" : undefined}
                       className="absolute inset-0 cursor-pointer opacity-0"
                     />
-                    <span className={unavailable ? "text-stone-400 line-through" : ""}>{value}</span>
+                    <span className={unavailable ? "line-through opacity-60" : ""}>{value}</span>
                   </label>
                 );
               })}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ProductGrid } from "@/app/_components/product-grid";
 import { getCaller } from "@/app/_trpc/server";
-import { getCategoryTree } from "./_lib/catalog-data";
+import { getCategoryTree } from "../_lib/catalog-data";
 
 export const metadata: Metadata = { title: { absolute: "Emporium · Clothing, home and everyday goods" } };
 

@@ -46,7 +46,7 @@ export default async function CategoryPage({ params, searchParams }: CategoryPag
       facets={data.facets}
       categories={{
         title: category.children.length > 0 ? "Subcategories" : `More in ${parent?.name ?? "the shop"}`,
-        links: related.map((c) => ({ name: c.name, href: `/c/${c.slug}`, count: counts.get(c.slug), current: c.slug === category.slug })),
+        links: related.map((c) => ({ name: c.name, href: `/c/${c.slug}`, count: counts.get(c.slug) ?? 0, current: c.slug === category.slug })),
       }}
     />
   );
