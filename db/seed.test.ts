@@ -1,0 +1,131 @@
+import bcrypt from "bcryptjs";
+import { sql, type SQL } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/test/db";
+import type { Db } from "./client";
+import { seedDatabase } from "./seed";
+
+const first = useTestDatabase();
+const second = useTestDatabase();
+const PRODUCTS = 500;
+
+async function rows<T extends Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  return [...(await db.execute<T>(query))] as T[];
+}
+
+async function counts(db: Db) {
+  const [row] = await rows<{ products: number; variants: number; stock: number; images: number; categories: number; users: number }>(
+    db,
+    sql`select (select count(*)::int from products) as products, (select count(*)::int from variants) as variants,
+      (select count(*)::int from stock_levels) as stock, (select count(*)::int from product_images) as images,
+      (select count(*)::int from categories) as categories, (select count(*)::int from users) as users`,
+  );
+  return row;
+}
+
+const catalogue = (db: Db) =>
+  rows(db, sql`select p.slug, p.price_min, p.price_max, p.status, v.sku, v.price_amount, v.compare_at_amount from products p join variants v on v.product_id = p.id order by p.id, v.position`);
+
+beforeAll(async () => {
+  const summary = await seedDatabase(first.db, { products: PRODUCTS });
+  expect(summary.products).toBe(PRODUCTS);
+});
+
+describe("seedDatabase", () => {
+  it("builds a two-level category tree with products only in leaf categories", async () => {
+    expect((await counts(first.db))?.products).toBeGreaterThanOrEqual(PRODUCTS);
+    const categories = await rows<{ id: number; parent_id: number | null; products: number }>(
+      first.db,
+      sql`select c.id, c.parent_id, (select count(*)::int from products p where p.category_id = c.id) as products from categories c`,
+    );
+    expect(categories.length).toBeGreaterThanOrEqual(10);
+    const roots = new Set(categories.filter((c) => c.parent_id === null).map((c) => c.id));
+    const leaves = categories.filter((c) => c.parent_id !== null);
+    expect(roots.size).toBeGreaterThanOrEqual(5);
+    expect(leaves.every((c) => roots.has(c.parent_id as number))).toBe(true);
+    expect(categories.filter((c) => roots.has(c.id)).every((c) => c.products === 0)).toBe(true);
+    expect(leaves.filter((c) => c.products > 0).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("gives every product 1-6 variants with unique SKUs and a price range that matches its variants", async () => {
+    const [variantCounts] = await rows<{ min: number; max: number }>(
+      first.db,
+      sql`select min(n)::int as min, max(n)::int as max from (select count(v.id) as n from products p left join variants v on v.product_id = p.id group by p.id) t`,
+    );
+    expect(variantCounts).toEqual({ min: 1, max: 6 });
+    const [skus] = await rows<{ total: number; distinct: number }>(first.db, sql`select count(*)::int as total, count(distinct sku)::int as distinct from variants`);
+    expect(skus?.distinct).toBe(skus?.total);
+    const mismatched = await rows(
+      first.db,
+      sql`select p.id from products p join variants v on v.product_id = p.id group by p.id
+        having p.price_min <> min(v.price_amount) or p.price_max <> max(v.price_amount) or bool_or(v.currency <> p.currency)`,
+    );
+    expect(mismatched).toEqual([]);
+    const [sale] = await rows<{ on_sale: number }>(first.db, sql`select count(*)::int as on_sale from variants where compare_at_amount > price_amount`);
+    expect(sale?.on_sale).toBeGreaterThan(0);
+  });
+
+  it("stocks both warehouses, with some variants out of stock everywhere and some in stock in both", async () => {
+    const [stock] = await rows<{ missing: number; sold_out: number; both: number; reserved: number }>(
+      first.db,
+      sql`select count(*) filter (where levels <> 2)::int as missing, count(*) filter (where total = 0)::int as sold_out,
+          count(*) filter (where stocked = 2)::int as both, sum(reserved)::int as reserved
+        from (select v.id, count(s.variant_id) as levels, coalesce(sum(s.on_hand), 0) as total, count(*) filter (where s.on_hand > 0) as stocked,
+                coalesce(sum(s.reserved), 0) as reserved
+              from variants v left join stock_levels s on s.variant_id = v.id group by v.id) t`,
+    );
+    expect(stock).toMatchObject({ missing: 0, reserved: 0 });
+    expect(stock?.sold_out).toBeGreaterThan(0);
+    expect(stock?.both).toBeGreaterThan(0);
+    const warehouses = await rows<{ code: string }>(first.db, sql`select code from warehouses order by code`);
+    expect(warehouses.map((w) => w.code)).toEqual(["east", "west"]);
+  });
+
+  it("gives every product 1-4 generated images with alt text", async () => {
+    const images = await rows<{ product_id: number; url: string; alt: string; position: number }>(first.db, sql`select product_id, url, alt, position from product_images`);
+    const perProduct = new Map<number, number>();
+    for (const image of images) {
+      expect(image.url).toBe(`/img/p/${image.product_id}-${image.position + 1}.svg`);
+      expect(image.alt.length).toBeGreaterThan(10);
+      perProduct.set(image.product_id, (perProduct.get(image.product_id) ?? 0) + 1);
+    }
+    expect(perProduct.size).toBe(PRODUCTS);
+    expect(Math.min(...perProduct.values())).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...perProduct.values())).toBeLessThanOrEqual(4);
+  });
+
+  it("creates the demo admin and shopper with bcrypt-hashed passwords", async () => {
+    const users = await rows<{ email: string; name: string; role: string; password_hash: string }>(
+      first.db,
+      sql`select email, name, role, password_hash from users order by email`,
+    );
+    expect(users.map(({ email, name, role }) => ({ email, name, role }))).toEqual([
+      { email: "admin@emporium.test", name: "Ada Admin", role: "admin" },
+      { email: "shopper@emporium.test", name: "Sam Shopper", role: "shopper" },
+    ]);
+    expect(await bcrypt.compare("emporium-admin", users[0]?.password_hash ?? "")).toBe(true);
+    expect(await bcrypt.compare("emporium-shopper", users[1]?.password_hash ?? "")).toBe(true);
+    expect(await bcrypt.compare("emporium-admin", users[1]?.password_hash ?? "")).toBe(false);
+  });
+
+  it("produces the same catalogue in two fresh databases", async () => {
+    await seedDatabase(second.db, { products: PRODUCTS });
+    const [a, b] = await Promise.all([catalogue(first.db), catalogue(second.db)]);
+    expect(a.length).toBeGreaterThan(PRODUCTS);
+    expect(b).toEqual(a);
+  });
+
+  it("reseeds an already seeded database to the same catalogue and restores the demo users", async () => {
+    const before = await counts(first.db);
+    const catalogueBefore = await catalogue(first.db);
+    await first.db.execute(sql`update users set role = 'shopper', name = 'Changed' where email = 'admin@emporium.test'`);
+    await first.db.execute(sql`delete from products where id in (select id from products order by id limit 10)`);
+
+    await seedDatabase(first.db, { products: PRODUCTS });
+
+    expect(await counts(first.db)).toEqual(before);
+    expect(await catalogue(first.db)).toEqual(catalogueBefore);
+    const [admin] = await rows<{ role: string; name: string }>(first.db, sql`select role, name from users where email = 'admin@emporium.test'`);
+    expect(admin).toEqual({ role: "admin", name: "Ada Admin" });
+  });
+});
