@@ -1,0 +1,79 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { accounts, users } from "@/db/schema";
+import { parseEnv } from "@/server/env";
+import { useTestDatabase } from "@/test/db";
+import { authTestClient } from "./auth-test-client";
+import { startLocalIssuer, type LocalIssuer } from "./local-oidc-issuer";
+import { buildAuthOptions } from "./options";
+
+const t = useTestDatabase();
+vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+let issuer: LocalIssuer;
+
+beforeAll(async () => {
+  issuer = await startLocalIssuer(
+    {
+      kim: { sub: "kim", email: "Kim@Example.com", email_verified: true, name: "Kim Lee" },
+      boss: { sub: "boss", email: "boss@shop.test", email_verified: true, name: "Boss" },
+      unverified: { sub: "unverified", email: "someone@shop.test", email_verified: false, name: "Mallory" },
+    },
+    "http://localhost:3000/api/auth/callback/cognito",
+  );
+});
+afterAll(() => issuer?.close());
+
+async function signInWithCognito(login: string) {
+  const env = parseEnv({
+    DATABASE_URL: "postgres://localhost/unused",
+    NEXTAUTH_SECRET: "c".repeat(32),
+    COGNITO_CLIENT_ID: issuer.clientId,
+    COGNITO_CLIENT_SECRET: issuer.clientSecret,
+    COGNITO_ISSUER: issuer.issuer,
+  });
+  const client = authTestClient(buildAuthOptions(env, () => t.db));
+  const { csrfToken } = (await client.call("GET", "csrf")).body as { csrfToken: string };
+  const start = await client.call("POST", "signin/cognito", { csrfToken, callbackUrl: "/orders", json: "true" });
+  const authorizeUrl = (start.body as { url: string }).url;
+  const back = await issuer.authorize(authorizeUrl, login);
+  const done = await client.call("GET", `callback/cognito${back.search}`);
+  return { client, authorizeUrl: new URL(authorizeUrl), done };
+}
+
+describe("signing in with Cognito (a local OpenID issuer)", () => {
+  it("asks for email and profile, creates the user once, and puts our id and role in the session", async () => {
+    const first = await signInWithCognito("kim");
+    expect(first.authorizeUrl.searchParams.get("scope")).toBe("openid email profile");
+    expect(first.done.location).toBe("http://localhost:3000/orders");
+    const [kim] = await t.db.select().from(users).where(eq(users.email, "kim@example.com"));
+    expect((await first.client.session()).user).toEqual({ id: kim!.id, email: "kim@example.com", name: "Kim Lee", role: "shopper" });
+
+    const second = await signInWithCognito("kim");
+    expect(((await second.client.session()).user as { id: string }).id).toBe(kim!.id);
+    const links = await t.db.select().from(accounts).where(and(eq(accounts.provider, "cognito"), eq(accounts.providerAccountId, "kim")));
+    expect(links.map((l) => l.userId)).toEqual([kim!.id]);
+  });
+
+  it("signs an existing user in by their verified email, keeping their admin role", async () => {
+    const [boss] = await t.db.insert(users).values({ email: "Boss@shop.test", name: "The Boss", role: "admin" }).returning({ id: users.id });
+    const { client } = await signInWithCognito("boss");
+    expect((await client.session()).user).toMatchObject({ id: boss!.id, role: "admin" });
+  });
+
+  it("refuses an unverified email and sends the visitor back to the sign-in page with an error", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { client, done } = await signInWithCognito("unverified");
+    expect(String(logged.mock.calls.flat())).toContain("not verified");
+    logged.mockRestore();
+    // next-auth sends the browser through its own error and sign-in routes before our page.
+    let location = done.location!;
+    while (location.startsWith("http://localhost:3000/api/auth/")) {
+      location = (await client.call("GET", location.replace("http://localhost:3000/api/auth/", ""))).location!;
+    }
+    const shown = new URL(location, "http://localhost:3000");
+    expect(shown.pathname).toBe("/sign-in");
+    expect(shown.searchParams.get("error")).toBe("Callback");
+    expect(await client.session()).toEqual({});
+    expect(await t.db.select().from(users).where(eq(users.email, "someone@shop.test"))).toEqual([]);
+  });
+});
