@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ProductFacets, ProductFacetsInput } from "@/server/catalog/schemas";
+import { facetChoices } from "./facet-values";
 import { FilterForm } from "./filter-form";
 import { minorToUnits } from "./listing-params";
 
@@ -56,9 +57,9 @@ export function FilterSidebar({ formKey, action, facets, filters, hidden, clearH
         )}
         <FilterForm key={formKey} action={action} className="flex flex-col gap-6">
           {Object.entries(hidden).map(([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />)}
-          {facets.brands.length > 0 && (
+          {(facets.brands.length > 0 || filters.brands) && (
             <Group legend="Brand">
-              {facets.brands.map((brand, i) => (
+              {facetChoices(facets.brands, filters.brands).map((brand, i) => (
                 <Choice key={brand.value} id={`brand-${i}`} name="brand" value={brand.value} count={brand.count} checked={filters.brands?.includes(brand.value) ?? false} />
               ))}
             </Group>
@@ -67,7 +68,7 @@ export function FilterSidebar({ formKey, action, facets, filters, hidden, clearH
             const key = option.name.toLowerCase();
             return (
               <Group key={key} legend={option.name.charAt(0).toUpperCase() + option.name.slice(1)}>
-                {option.values.map((v, i) => (
+                {facetChoices(option.values, filters.options?.[key]).map((v, i) => (
                   <Choice key={v.value} id={`${key}-${i}`} name={key} value={v.value} count={v.count} checked={filters.options?.[key]?.includes(v.value) ?? false} />
                 ))}
               </Group>
