@@ -1,3 +1,6 @@
 export * from "./catalog";
 export * from "./inventory";
 export * from "./users";
+export * from "./cart";
+export * from "./orders";
+export * from "./payments";
