@@ -1,4 +1,4 @@
-import { CATALOG, type LeafSpec, type OptionSpec, type RootSpec } from "./seed-data";
+import { CATALOG, type LeafSpec, type OptionSpec } from "./seed-data";
 import { Random } from "./seed-random";
 
 /** Every seeded timestamp is an offset back from this date, so two runs write identical rows. */
@@ -47,19 +47,22 @@ export function planCategories(): CategoryPlan[] {
   ]);
 }
 
-const LEAVES = CATALOG.flatMap((root) => root.children.map((leaf) => ({ root, leaf })));
+const LEAVES = CATALOG.flatMap((root) =>
+  root.children.map((leaf) => ({ root, leaf, attributes: Object.entries({ ...root.attributes, ...leaf.attributes }) })),
+);
+
+type Leaf = (typeof LEAVES)[number];
 
 /** The same count always yields the same products, and a longer run starts with the products of a shorter one. */
 export function planProducts(count: number): ProductPlan[] {
   const random = new Random(SEED);
   const slugs = new Map<string, number>();
   return Array.from({ length: count }, (_, index) => {
-    const { root, leaf } = random.pick(LEAVES);
-    return planProduct(random, index, root, leaf, slugs);
+    return planProduct(random, index, random.pick(LEAVES), slugs);
   });
 }
 
-function planProduct(random: Random, index: number, root: RootSpec, leaf: LeafSpec, slugs: Map<string, number>): ProductPlan {
+function planProduct(random: Random, index: number, { root, leaf, attributes: attributeValues }: Leaf, slugs: Map<string, number>): ProductPlan {
   const brand = random.pick(root.brands);
   const name = `${root.titlePrefix ?? brand} ${random.pick(leaf.adjectives)} ${random.pick(leaf.nouns)}`;
   const title = name + random.pick(leaf.qualifiers);
@@ -69,7 +72,7 @@ function planProduct(random: Random, index: number, root: RootSpec, leaf: LeafSp
     ...random.sample(leaf.pitches, random.int(1, 2)),
     ...(random.chance(0.5) ? [random.pick(root.closers)] : []),
   ].join(" ");
-  const attributes = Object.fromEntries(Object.entries({ ...root.attributes, ...leaf.attributes }).map(([key, values]) => [key, random.pick(values)]));
+  const attributes = Object.fromEntries(attributeValues.map(([key, values]) => [key, random.pick(values)]));
   const roll = random.next();
   const status = roll < 0.95 ? "active" : roll < 0.98 ? "draft" : "archived";
   const createdAt = new Date(SEED_BASE_DATE.getTime() - random.int(1, 365 * 24 * 60) * 60_000);

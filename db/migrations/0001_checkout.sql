@@ -16,6 +16,9 @@ CREATE TABLE "carts" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" text,
 	"status" "cart_status" DEFAULT 'active' NOT NULL,
+	"email" text,
+	"shipping_address" jsonb,
+	"shipping_method" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );

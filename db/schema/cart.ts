@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { variants } from "./catalog";
+import type { ShippingAddress } from "./orders";
 import { users } from "./users";
 
 export const cartStatus = pgEnum("cart_status", ["active", "merged", "ordered"]);
@@ -11,6 +12,10 @@ export const carts = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
     status: cartStatus().notNull().default("active"),
+    // Checkout details collected step by step; placeOrder reads them from here so the client only ever sends the cart id.
+    email: text(),
+    shippingAddress: jsonb("shipping_address").$type<ShippingAddress>(),
+    shippingMethod: text("shipping_method"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
