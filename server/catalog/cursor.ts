@@ -7,7 +7,7 @@ const id = z.int().min(1).max(INT4_MAX);
 
 /** The last row's sort key: created_at in epoch microseconds, price_min, or the float8 text-search rank. */
 const CursorPayload = z.discriminatedUnion("s", [
-  z.strictObject({ s: z.literal("newest"), k: z.int().min(0), id }),
+  z.strictObject({ s: z.literal("newest"), k: z.int(), id }),
   z.strictObject({ s: z.enum(["price_asc", "price_desc"]), k: z.int().min(-INT4_MAX).max(INT4_MAX), id }),
   z.strictObject({ s: z.literal("relevance"), k: z.number(), id }),
 ]);

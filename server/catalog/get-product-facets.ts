@@ -48,15 +48,17 @@ async function summarise(ctx: ServiceContext, f: CatalogFilters) {
     inStockCount: number;
     currency: string | null;
   }>(sql`
+    with filtered as materialized (
+      -- materialized so the stock test runs once per product, not once per aggregate that reads it
+      select p.price_min, p.currency::text as currency, ${priceOk} as price_ok, ${productInStock} as in_stock
+      from products p where ${productConditions(f, { price: true, inStock: true })}
+    )
     select count(*) filter (where p.price_ok and ${stockOk})::int as total,
       min(p.price_min) filter (where ${stockOk}) as "priceMin",
       max(p.price_min) filter (where ${stockOk}) as "priceMax",
       count(*) filter (where p.price_ok and p.in_stock)::int as "inStockCount",
       min(p.currency) filter (where p.price_ok and ${stockOk}) as currency
-    from (
-      select p.price_min, p.currency::text as currency, ${priceOk} as price_ok, ${productInStock} as in_stock
-      from products p where ${productConditions(f, { price: true, inStock: true })}
-    ) p`);
+    from filtered p`);
   return row ?? { total: 0, priceMin: null, priceMax: null, inStockCount: 0, currency: null };
 }
 

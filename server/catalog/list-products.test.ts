@@ -166,12 +166,14 @@ describe("catalog.listProducts input", () => {
     await badRequest({ cursor: b64({ s: "newest", k: "yesterday", id: 1 }) });
     await badRequest({ sort: "price_asc", cursor: b64({ s: "price_asc", k: 1e12, id: 1 }) });
     await badRequest({ sort: "price_asc", cursor: b64({ s: "price_asc", k: 100, id: -4 }) });
-    await badRequest({ cursor: encodeCursor("newest", { key: -1, id: 1 }) });
+    await badRequest({ cursor: encodeCursor("newest", { key: 1.5, id: 1 }) });
   });
 
   it("accepts extreme but valid cursors without a server error", async () => {
     const far = encodeCursor("newest", { key: Number.MAX_SAFE_INTEGER, id: 2_147_483_647 });
     expect((await api().listProducts({ cursor: far, limit: 100 })).items.length).toBeGreaterThanOrEqual(5);
+    const ancient = encodeCursor("newest", { key: Number.MIN_SAFE_INTEGER, id: 1 });
+    expect(await api().listProducts({ cursor: ancient })).toEqual({ items: [], nextCursor: null });
     const tiny = encodeCursor("relevance", { key: 5e-324, id: 1 });
     await expect(api().listProducts({ q: "tweed", cursor: tiny })).resolves.toMatchObject({ nextCursor: null });
   });

@@ -94,7 +94,7 @@ export async function listProducts(ctx: ServiceContext, input: ListProductsQuery
     order by p."sortKey" ${direction}, p.id ${direction}`);
 
   const hasMore = rows.length > input.limit;
-  const page = hasMore ? rows.slice(0, input.limit) : [...rows];
+  const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
   return {
     items: page.map((r) => ({

@@ -35,9 +35,9 @@ export const visibleProduct = sql`p.status = 'active' and p.price_min is not nul
 /** Variants with stock available in some warehouse, as `from ... where ...` to extend with a correlation. */
 export const stockedVariants = sql`from variants sv join stock_levels sl on sl.variant_id = sv.id where sl.on_hand - sl.reserved > 0`;
 
-// IN rather than a correlated EXISTS: as a filter both become a semi-join, but in a select list only IN lets the
-// planner hash the stocked products once instead of probing per product.
-export const productInStock = sql`p.id in (select sv.product_id ${stockedVariants})`;
+// A correlated EXISTS: as a filter it becomes a semi-join; in a select list the planner picks per-product index
+// probes or one hash of all stocked products, whichever suits the estimated number of products.
+export const productInStock = sql`exists (select 1 ${stockedVariants} and sv.product_id = p.id)`;
 
 export const textQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
 
