@@ -51,7 +51,10 @@ export function priceCondition(f: CatalogFilters): SQL | undefined {
 /** Some variant carries one of the values; several containments OR-ed so the GIN index on option_values serves them. */
 export function optionCondition(name: string, values: string[]): SQL {
   const matches = values.map((value) => sql`ov.option_values @> ${JSON.stringify({ [name]: value })}::jsonb`);
-  return sql`exists (select 1 from variants ov where ov.product_id = p.id and (${sql.join(matches, sql` or `)}))`;
+  // OFFSET 0 keeps the variants lookup whole, so it runs once through the GIN index and is hashed. Without it the
+  // planner, misjudging how rare a combination of options is, may walk a sort index probing variants product by
+  // product across most of the catalogue.
+  return sql`p.id in (select ov.product_id from variants ov where ${sql.join(matches, sql` or `)} offset 0)`;
 }
 
 export function activeOptions(f: CatalogFilters): [string, string[]][] {
