@@ -29,6 +29,7 @@ describe("parseListing", () => {
     });
     expect(parseListing({ sort: "relevance" }).sort).toBe("newest");
     expect(parseListing({ min: "80", max: "20" }).filters).toEqual({ minPrice: 2000, maxPrice: 8000 });
+    expect(parseListing({ utm_source: "mail", gclid: "x", size: "M" }).filters).toEqual({ options: { size: ["M"] } });
     expect(parseListing({ sort: "price_desc" }).sort).toBe("price_desc");
   });
 

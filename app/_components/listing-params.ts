@@ -4,6 +4,8 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** Query keys with a fixed meaning; every other key filters on the product option of that name (size=M&colour=Navy). */
 const RESERVED = new Set(["q", "category", "brand", "min", "max", "instock", "sort", "after"]);
+// Campaign and click ids that links from outside carry; as option filters they would empty the listing.
+const TRACKING = /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|_gl|ref)$/;
 
 // Price filters are typed in whole units of the catalogue's currency, which has two decimals.
 const MINOR_PER_UNIT = 100;
@@ -59,7 +61,7 @@ export function parseListing(params: SearchParams, fixed: { categorySlug?: strin
   for (const key of Object.keys(params)) {
     const values = paramValues(params, key).filter((v) => v.length <= 100);
     const name = key.toLowerCase();
-    if (!RESERVED.has(name) && name.length <= 50 && values.length > 0 && Object.keys(options).length < MAX_OPTION_NAMES) options[name] = values;
+    if (!RESERVED.has(name) && !TRACKING.test(name) && name.length <= 50 && values.length > 0 && Object.keys(options).length < MAX_OPTION_NAMES) options[name] = values;
   }
   const brands = paramValues(params, "brand");
   const prices = [unitsToMinor(paramValue(params, "min")), unitsToMinor(paramValue(params, "max"))];
