@@ -26,6 +26,8 @@ async function counts(db: Db) {
 const catalogue = (db: Db) =>
   rows(db, sql`select p.slug, p.price_min, p.price_max, p.status, v.sku, v.price_amount, v.compare_at_amount from products p join variants v on v.product_id = p.id order by p.id, v.position`);
 
+const indexes = (db: Db) => rows(db, sql`select tablename, indexname, indexdef from pg_indexes where schemaname = current_schema() order by indexname`);
+
 beforeAll(async () => {
   const summary = await seedDatabase(first.db, { products: PRODUCTS });
   expect(summary.products).toBe(PRODUCTS);
@@ -115,16 +117,21 @@ describe("seedDatabase", () => {
     expect(b).toEqual(a);
   });
 
-  it("reseeds an already seeded database to the same catalogue and restores the demo users", async () => {
+  it("reseeds an already seeded database (carts included) to the same catalogue, indexes and demo users", async () => {
     const before = await counts(first.db);
     const catalogueBefore = await catalogue(first.db);
+    const indexesBefore = await indexes(first.db);
     await first.db.execute(sql`update users set role = 'shopper', name = 'Changed' where email = 'admin@emporium.test'`);
     await first.db.execute(sql`delete from products where id in (select id from products order by id limit 10)`);
+    await first.db.execute(sql`with cart as (insert into carts default values returning id)
+      insert into cart_lines (cart_id, variant_id, quantity, seen_unit_amount) select cart.id, v.id, 1, v.price_amount from cart, variants v limit 3`);
 
     await seedDatabase(first.db, { products: PRODUCTS });
 
     expect(await counts(first.db)).toEqual(before);
     expect(await catalogue(first.db)).toEqual(catalogueBefore);
+    expect(await indexes(first.db)).toEqual(indexesBefore);
+    expect(await rows(first.db, sql`select id from carts`)).toEqual([]);
     const [admin] = await rows<{ role: string; name: string }>(first.db, sql`select role, name from users where email = 'admin@emporium.test'`);
     expect(admin).toEqual({ role: "admin", name: "Ada Admin" });
   });
