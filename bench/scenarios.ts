@@ -27,12 +27,17 @@ async function walk(baseUrl: string, pages: number): Promise<{ cards: ProductCar
   return { cards, cursor: cursor! };
 }
 
+// English stop words of four letters or more that titles use; PostgreSQL drops them from queries.
+const STOP_WORDS = new Set(["with", "from", "that", "this", "your", "into", "over", "more"]);
+
 /** Search terms that occur in the catalogue: two brands, the two commonest title words, and one two-word title phrase. */
 function searchTerms(cards: ProductCard[]): string[] {
   const brands = [...new Set(cards.map((c) => c.brand))].slice(0, 2);
   const counts = new Map<string, number>();
   for (const card of cards) {
-    for (const word of card.title.toLowerCase().match(/[a-z]{4,}/g) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const word of card.title.toLowerCase().match(/[a-z]{4,}/g) ?? []) {
+      if (!STOP_WORDS.has(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
   }
   const words = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([word]) => word);
   const phrase = cards.map((c) => c.title.split(/\s+/).slice(-2).join(" ")).find((p) => p.includes(" "));
