@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SignOutButton } from "@/app/_components/sign-out-button";
 import { AdminNav } from "./_components/admin-nav";
 import { requireAdmin } from "./_lib/require-admin";
 
@@ -23,6 +24,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <Link href="/" className="underline">
             View the store
           </Link>
+          <SignOutButton className="self-start underline disabled:opacity-60" />
         </div>
       </aside>
       <main className="flex-1 p-6">{children}</main>

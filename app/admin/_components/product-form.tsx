@@ -5,13 +5,12 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { AdminProduct } from "@/server/catalog/get-admin-product";
 import type { CategoryOption } from "../_lib/category-options";
-import { placeErrors, serverErrors, type FieldErrors } from "../_lib/form-errors";
-import { draftFromProduct, emptyDraft, slugify, type ProductDraft } from "../_lib/product-draft";
+import { fieldId, placeErrors, serverErrors, type FieldErrors } from "../_lib/form-errors";
+import { draftFromProduct, emptyDraft, type ProductDraft } from "../_lib/product-draft";
 import { attributeErrorsToRows, inputPaths, validateDraft } from "../_lib/validate-draft";
 import { ArchiveButton } from "./archive-button";
-import { Field, inputClass } from "./field";
 import { PairRows } from "./pair-rows";
-import { STATUS_LABELS } from "./status-badge";
+import { ProductDetails } from "./product-details";
 import { VariantRows } from "./variant-rows";
 
 interface ProductFormProps {
@@ -30,12 +29,16 @@ export function ProductForm({ categories, product, saved }: ProductFormProps) {
   const update = useMutation(trpc.adminProducts.update.mutationOptions());
   const [stored, setStored] = useState(product);
   const [draft, setDraft] = useState(() => (product ? draftFromProduct(product) : emptyDraft()));
-  const [slugEdited, setSlugEdited] = useState(product !== undefined);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problems, setProblems] = useState<string[]>([]);
   const [notice, setNotice] = useState(saved ? "Saved" : "");
   const [focusRequest, setFocusRequest] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
+
+  // Drop ?saved=1 once shown, so reloading the page does not claim a fresh save.
+  useEffect(() => {
+    if (saved) window.history.replaceState(null, "", window.location.pathname);
+  }, [saved]);
 
   useEffect(() => {
     if (focusRequest === 0) return;
@@ -45,10 +48,17 @@ export function ProductForm({ categories, product, saved }: ProductFormProps) {
 
   const edit = (patch: Partial<ProductDraft>) => setDraft((d) => ({ ...d, ...patch }));
 
+  // An input's message goes once its value changes, so it never contradicts what is typed.
+  function clearErrorOf(target: EventTarget) {
+    const id = target instanceof HTMLElement ? target.id : "";
+    setErrors((current) => Object.fromEntries(Object.entries(current).filter(([path]) => fieldId(path) !== id)));
+  }
+
   function fail(fields: FieldErrors, message: string) {
     const placed = placeErrors(attributeErrorsToRows(fields, draft), inputPaths(draft));
     setErrors(placed.fields);
-    const summary = message || (Object.keys(placed.fields).length > 0 ? "Some fields need attention." : "");
+    // The fields say what is wrong; the banner only repeats the server's message when no field took it.
+    const summary = Object.keys(placed.fields).length > 0 ? "Some fields need attention." : message;
     setProblems([summary, ...placed.unplaced].filter(Boolean));
     setFocusRequest((n) => n + 1);
   }
@@ -84,7 +94,7 @@ export function ProductForm({ categories, product, saved }: ProductFormProps) {
 
   const busy = update.isPending || create.isPending || create.isSuccess;
   return (
-    <form ref={formRef} onSubmit={submit} noValidate className="flex max-w-5xl flex-col gap-8">
+    <form ref={formRef} onSubmit={submit} onChange={(e) => clearErrorOf(e.target)} noValidate className="flex max-w-5xl flex-col gap-8">
       {problems.length > 0 && (
         <div role="alert" tabIndex={-1} className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
           <ul className="list-inside list-disc">
@@ -98,55 +108,7 @@ export function ProductForm({ categories, product, saved }: ProductFormProps) {
         {notice}
       </p>
 
-      <section className="grid gap-4 md:grid-cols-2">
-        <Field label="Title" path="title" errors={errors}>
-          {(w) => <input {...w} className={inputClass} value={draft.title} onChange={(e) => edit({ title: e.target.value, ...(slugEdited ? {} : { slug: slugify(e.target.value) }) })} />}
-        </Field>
-        <Field label="Slug" path="slug" errors={errors} hint="Lower-case letters, digits and dashes; the product's address in the store.">
-          {(w) => (
-            <input
-              {...w}
-              className={inputClass}
-              value={draft.slug}
-              onChange={(e) => {
-                setSlugEdited(e.target.value !== "");
-                edit({ slug: e.target.value });
-              }}
-            />
-          )}
-        </Field>
-        <Field label="Brand" path="brand" errors={errors}>
-          {(w) => <input {...w} className={inputClass} value={draft.brand} onChange={(e) => edit({ brand: e.target.value })} />}
-        </Field>
-        <Field label="Category" path="categoryId" errors={errors}>
-          {(w) => (
-            <select {...w} className={inputClass} value={draft.categoryId} onChange={(e) => edit({ categoryId: e.target.value })}>
-              <option value="">Choose a category…</option>
-              {categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Status" path="status" errors={errors}>
-          {(w) => (
-            <select {...w} className={inputClass} value={draft.status} onChange={(e) => edit({ status: e.target.value as ProductDraft["status"] })}>
-              {Object.entries(STATUS_LABELS).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="md:col-span-2">
-          <Field label="Description" path="description" errors={errors}>
-            {(w) => <textarea {...w} rows={5} className={inputClass} value={draft.description} onChange={(e) => edit({ description: e.target.value })} />}
-          </Field>
-        </div>
-      </section>
+      <ProductDetails draft={draft} errors={errors} categories={categories} suggestSlug={!product} onEdit={edit} />
 
       <PairRows
         legend="Attributes"
