@@ -6,6 +6,22 @@ const optional = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+const inngestShape = {
+  // 1 (or the dev server's URL): functions run on `npx inngest-cli dev`; unset: the in-process runner.
+  INNGEST_DEV: optional.pipe(z.union([z.enum(["0", "1", "true", "false"]), z.url()], "INNGEST_DEV must be 1, 0 or the dev server's URL").optional()),
+  INNGEST_EVENT_KEY: optional,
+  INNGEST_SIGNING_KEY: optional,
+  INNGEST_BASE_URL: optional.pipe(z.url("INNGEST_BASE_URL must be a URL").optional()),
+};
+
+type InngestEnv = z.infer<z.ZodObject<typeof inngestShape>>;
+
+function checkInngestKeys(e: InngestEnv, ctx: z.RefinementCtx) {
+  if (Boolean(e.INNGEST_EVENT_KEY) !== Boolean(e.INNGEST_SIGNING_KEY)) {
+    ctx.addIssue({ code: "custom", path: ["INNGEST_EVENT_KEY"], message: "set both INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY, or neither" });
+  }
+}
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -17,6 +33,10 @@ const EnvSchema = z
     COGNITO_CLIENT_ID: optional,
     COGNITO_CLIENT_SECRET: optional,
     COGNITO_ISSUER: optional.pipe(z.url("COGNITO_ISSUER must be the user pool's issuer URL").optional()),
+    STRIPE_SECRET_KEY: optional,
+    STRIPE_PUBLISHABLE_KEY: optional,
+    STRIPE_WEBHOOK_SECRET: optional,
+    STRIPE_API_BASE: optional.pipe(z.url("STRIPE_API_BASE must be a URL such as http://127.0.0.1:12111").optional()),
   })
   .superRefine((env, ctx) => {
     const cognito = [env.COGNITO_CLIENT_ID, env.COGNITO_CLIENT_SECRET, env.COGNITO_ISSUER];
@@ -27,17 +47,26 @@ const EnvSchema = z
         message: "set all of COGNITO_CLIENT_ID, COGNITO_CLIENT_SECRET and COGNITO_ISSUER, or none of them",
       });
     }
+    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STRIPE_WEBHOOK_SECRET"],
+        message: "STRIPE_WEBHOOK_SECRET (whsec_...) is required with STRIPE_SECRET_KEY: webhooks cannot be verified without it",
+      });
+    }
   });
 
 export type Env = z.infer<typeof EnvSchema>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
-  }
+  if (!result.success) throw formatIssues(result.error);
   return result.data;
+}
+
+function formatIssues(error: z.ZodError): Error {
+  const lines = error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
+  return new Error(`Invalid environment:\n${lines.join("\n")}`);
 }
 
 let cached: Env | undefined;
@@ -50,4 +79,40 @@ export function env(): Env {
 
 export function cognitoConfigured(e: Env = env()) {
   return Boolean(e.COGNITO_CLIENT_ID && e.COGNITO_CLIENT_SECRET && e.COGNITO_ISSUER);
+}
+
+export function stripeConfigured(e: Env = env()) {
+  return Boolean(e.STRIPE_SECRET_KEY);
+}
+
+/** Signs the payment simulator's events when Stripe is not configured; public on purpose, it guards nothing real. */
+export const LOCAL_STRIPE_WEBHOOK_SECRET = "whsec_emporium_local_payment_simulator";
+
+export function stripeWebhookSecret(e: Env = env()): string {
+  return e.STRIPE_WEBHOOK_SECRET ?? LOCAL_STRIPE_WEBHOOK_SECRET;
+}
+
+const InngestEnvSchema = z.object(inngestShape).superRefine(checkInngestKeys);
+let cachedInngest: InngestEnv | undefined;
+
+/** Only the Inngest variables, so events can be sent from scripts and tests that have no database or auth settings. */
+export function inngestEnv(source: Record<string, string | undefined> = process.env): InngestEnv {
+  if (source !== process.env) return parseInngestEnv(source);
+  cachedInngest ??= parseInngestEnv(source);
+  return cachedInngest;
+}
+
+function parseInngestEnv(source: Record<string, string | undefined>): InngestEnv {
+  const result = InngestEnvSchema.safeParse(source);
+  if (!result.success) throw formatIssues(result.error);
+  return result.data;
+}
+
+/** An Inngest server (dev server, Cloud or self-hosted) runs the functions; otherwise the in-process runner does. */
+export function inngestConfigured(e: InngestEnv = inngestEnv()) {
+  return inngestDevMode(e) || Boolean(e.INNGEST_EVENT_KEY && e.INNGEST_SIGNING_KEY);
+}
+
+export function inngestDevMode(e: InngestEnv = inngestEnv()) {
+  return e.INNGEST_DEV !== undefined && e.INNGEST_DEV !== "0" && e.INNGEST_DEV !== "false";
 }
