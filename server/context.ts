@@ -1,5 +1,6 @@
 import type { Db, Tx } from "@/db/client";
 import { DomainError } from "./errors";
+import type { PaymentProvider } from "./payments/payment-provider";
 
 export type Actor =
   | { type: "anonymous" }
@@ -13,6 +14,8 @@ export interface ServiceContext {
   actor: Actor;
   /** True when `db` is an open transaction that the caller owns. */
   inTransaction?: boolean;
+  /** Overrides the payment provider chosen from the environment (tests pass a fake or a simulator). */
+  payments?: PaymentProvider;
 }
 
 /** Runs `work` in a transaction, joining the caller's when one is already open. */
