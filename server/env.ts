@@ -37,8 +37,10 @@ const EnvSchema = z
     STRIPE_PUBLISHABLE_KEY: optional,
     STRIPE_WEBHOOK_SECRET: optional,
     STRIPE_API_BASE: optional.pipe(z.url("STRIPE_API_BASE must be a URL such as http://127.0.0.1:12111").optional()),
+    ...inngestShape,
   })
   .superRefine((env, ctx) => {
+    checkInngestKeys(env, ctx);
     const cognito = [env.COGNITO_CLIENT_ID, env.COGNITO_CLIENT_SECRET, env.COGNITO_ISSUER];
     if (cognito.some(Boolean) && !cognito.every(Boolean)) {
       ctx.addIssue({
@@ -96,16 +98,13 @@ const InngestEnvSchema = z.object(inngestShape).superRefine(checkInngestKeys);
 let cachedInngest: InngestEnv | undefined;
 
 /** Only the Inngest variables, so events can be sent from scripts and tests that have no database or auth settings. */
-export function inngestEnv(source: Record<string, string | undefined> = process.env): InngestEnv {
-  if (source !== process.env) return parseInngestEnv(source);
-  cachedInngest ??= parseInngestEnv(source);
+export function inngestEnv(): InngestEnv {
+  if (!cachedInngest) {
+    const result = InngestEnvSchema.safeParse(process.env);
+    if (!result.success) throw formatIssues(result.error);
+    cachedInngest = result.data;
+  }
   return cachedInngest;
-}
-
-function parseInngestEnv(source: Record<string, string | undefined>): InngestEnv {
-  const result = InngestEnvSchema.safeParse(source);
-  if (!result.success) throw formatIssues(result.error);
-  return result.data;
 }
 
 /** An Inngest server (dev server, Cloud or self-hosted) runs the functions; otherwise the in-process runner does. */

@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+const OrderId = z.uuid();
+
+/** Every event the shop sends, by name, with the schema of its data. Names are past tense: something that happened. */
+export const shopEventSchemas = {
+  "shop/order.placed": z.object({ orderId: OrderId }),
+  "shop/payment.succeeded": z.object({ orderId: OrderId, paymentIntentId: z.string().min(1) }),
+  "shop/payment.failed": z.object({ orderId: OrderId, paymentIntentId: z.string().min(1), reason: z.string() }),
+  "shop/order.paid": z.object({ orderId: OrderId }),
+  "shop/order.cancelled": z.object({ orderId: OrderId, reason: z.string() }),
+};
+
+export type ShopEventName = keyof typeof shopEventSchemas;
+export type ShopEventData<N extends ShopEventName> = z.infer<(typeof shopEventSchemas)[N]>;
+
+/** An event to send; `id` drops duplicates (Inngest keeps one event per id for 24 hours, the in-process runner for its lifetime). */
+export type ShopEvent = {
+  [N in ShopEventName]: { name: N; data: ShopEventData<N>; id?: string };
+}[ShopEventName];
+
+/** An event as a function receives it: the trigger or the result of a wait. */
+export interface ReceivedEvent {
+  name: string;
+  data: Record<string, unknown>;
+  id?: string;
+  ts?: number;
+}
+
+export function isShopEventName(name: string): name is ShopEventName {
+  return Object.hasOwn(shopEventSchemas, name);
+}
+
+/** Validates an event before it leaves the process; throws a ZodError naming the bad field. */
+export function parseShopEvent(event: { name: string; data: unknown; id?: string }): ShopEvent {
+  if (!isShopEventName(event.name)) throw new Error(`unknown event ${event.name}`);
+  const data = shopEventSchemas[event.name].parse(event.data);
+  return { ...event, data } as ShopEvent;
+}
+
+export function eventData<N extends ShopEventName>(name: N, event: ReceivedEvent): ShopEventData<N> {
+  return shopEventSchemas[name].parse(event.data) as ShopEventData<N>;
+}
