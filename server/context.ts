@@ -12,6 +12,8 @@ export type Actor =
 export interface ServiceContext {
   db: Db | Tx;
   actor: Actor;
+  /** The guest cart id from the verified cart cookie, so a guest's checkout can prove the cart is theirs. */
+  guestCartId?: string | null;
   /** True when `db` is an open transaction that the caller owns. */
   inTransaction?: boolean;
   /** Overrides the payment provider chosen from the environment (tests pass a fake or a simulator). */

@@ -7,7 +7,8 @@ import { makeQueryClient } from "./query-client";
 
 /** One query client and one context per request. */
 export const getQueryClient = cache(makeQueryClient);
-const getContext = cache(createTrpcContext);
+// Server components read the cart cookie but cannot set it: no response headers are passed.
+const getContext = cache(() => createTrpcContext());
 
 export const trpc = createTRPCOptionsProxy({ ctx: getContext, router: appRouter, queryClient: getQueryClient });
 

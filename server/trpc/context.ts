@@ -1,8 +1,21 @@
+import { cookies } from "next/headers";
 import { appDb } from "../db";
 import { currentActor } from "../auth/session";
+import { CART_COOKIE, cartCookieHeader, readCartCookie } from "../cart/cart-cookie";
 import type { TrpcContext } from "./init";
 
-/** The per-request context: the shared pool and the actor read from the next-auth session cookie. */
-export async function createTrpcContext(): Promise<TrpcContext> {
-  return { db: appDb(), actor: await currentActor() };
+/**
+ * The per-request context: the shared pool, the actor read from the next-auth session cookie and the guest cart id from
+ * the signed cart cookie. With `resHeaders` (the API route) the cart cookie can be set; server components only read it.
+ */
+export async function createTrpcContext(options: { req?: Request; resHeaders?: Headers } = {}): Promise<TrpcContext> {
+  const [actor, jar] = await Promise.all([currentActor(), cookies()]);
+  const { req, resHeaders } = options;
+  const secure = req ? new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https" : false;
+  return {
+    db: appDb(),
+    actor,
+    guestCartId: readCartCookie(jar.get(CART_COOKIE)?.value),
+    setGuestCartId: (id) => resHeaders?.append("Set-Cookie", cartCookieHeader(id, { secure })),
+  };
 }

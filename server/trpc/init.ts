@@ -9,6 +9,10 @@ import type { Db } from "@/db/client";
 export interface TrpcContext {
   db: Db;
   actor: Actor;
+  /** The guest cart id from the verified `emporium_cart` cookie; null when there is none or it was tampered with. */
+  guestCartId?: string | null;
+  /** Stores the guest cart cookie on the response (null clears it); a no-op where headers are read-only (server components). */
+  setGuestCartId?: (id: string | null) => void;
 }
 
 const CODES: Record<DomainErrorKind, TRPCError["code"]> = {

@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+// Optional form fields arrive as "" when left empty.
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters`)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+const requiredText = (max: number, message: string) => z.string().trim().min(1, message).max(max, `Use at most ${max} characters`);
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+
+/** A two-letter ISO 3166 country code that Intl knows by name (so "QQ" and "ZZ", "Unknown Region", are refused). */
+export const CountryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, "Choose a country")
+  .refine((code) => code !== "ZZ" && regionNames.of(code) !== code, "Choose a country");
+
+export const ShippingAddress = z.strictObject({
+  name: requiredText(100, "Enter the recipient's full name"),
+  line1: requiredText(200, "Enter the street address"),
+  line2: optionalText(200),
+  city: requiredText(100, "Enter the city"),
+  region: optionalText(100),
+  postalCode: requiredText(20, "Enter the postal code"),
+  country: CountryCode,
+  phone: optionalText(30).refine((p) => p === undefined || /^\+?[0-9 ()./-]{5,30}$/.test(p), "Enter a phone number with digits only"),
+});
+export type ShippingAddress = z.output<typeof ShippingAddress>;
+export type ShippingAddressForm = z.input<typeof ShippingAddress>;
+
+export const CheckoutEmail = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(254));
+
+export const ShippingMethodId = z.enum(["standard", "express"], "Choose a shipping method");
+export type ShippingMethodId = z.infer<typeof ShippingMethodId>;
+
+/** Any subset of the checkout details; the cart is the caller's own, never named by the client. */
+export const SetCheckoutDetailsInput = z.strictObject({
+  email: CheckoutEmail.optional(),
+  shippingAddress: ShippingAddress.optional(),
+  shippingMethod: ShippingMethodId.optional(),
+});
+export type SetCheckoutDetailsInput = z.input<typeof SetCheckoutDetailsInput>;
+export type CheckoutDetails = z.output<typeof SetCheckoutDetailsInput>;
