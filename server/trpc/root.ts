@@ -2,13 +2,13 @@ import { createCallerFactory, createTRPCRouter } from "./init";
 import { catalogRouter } from "../catalog/catalog.router";
 import { adminProductsRouter } from "../catalog/admin-products.router";
 import { usersRouter } from "../users/users.router";
-import { cartRouter } from "../cart/cart.router";
+import { ordersRouter } from "../orders/orders.router";
 
 export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
   adminProducts: adminProductsRouter,
   users: usersRouter,
-  cart: cartRouter,
+  orders: ordersRouter,
 });
 
 export type AppRouter = typeof appRouter;

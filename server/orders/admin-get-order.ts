@@ -1,0 +1,97 @@
+import { asc, eq } from "drizzle-orm";
+import { payments, refunds, stockMovements, stockReservations, users, variants, warehouses } from "@/db/schema";
+import { requireAdmin, type ServiceContext } from "../context";
+import { notFound } from "../errors";
+import { selectOrder, selectOrderEvents, selectOrderLines, type OrderHeader } from "./order-queries";
+import type { OrderEventView, OrderLineView, PaymentStatus } from "./schemas";
+
+export interface AdminOrderView extends OrderHeader {
+  customer: { id: string; email: string; name: string | null } | null;
+  lines: OrderLineView[];
+  /** Every event, the saga's steps included, oldest first. */
+  events: OrderEventView[];
+  payment: {
+    id: string;
+    provider: string;
+    providerPaymentId: string;
+    amount: number;
+    currency: string;
+    status: PaymentStatus;
+    createdAt: Date;
+    updatedAt: Date;
+    refunds: { id: string; amount: number; reason: string | null; providerRefundId: string | null; createdAt: Date }[];
+  } | null;
+  reservations: { id: number; sku: string; warehouse: string; quantity: number; status: "active" | "committed" | "released"; expiresAt: Date }[];
+  stockMovements: { id: number; sku: string; warehouse: string; onHandDelta: number; reservedDelta: number; reason: string; createdAt: Date }[];
+}
+
+/** Everything an admin needs to understand one order: lines, payment and refunds, reservations, the stock ledger and the saga's steps. */
+export async function adminGetOrder(ctx: ServiceContext, input: { orderId: string }): Promise<AdminOrderView> {
+  requireAdmin(ctx);
+  const { db } = ctx;
+  const row = await selectOrder(db, input.orderId);
+  if (!row) throw notFound("Order");
+  const { orderId } = input;
+  const [customer, lines, events, payment, paymentRefunds, reservations, movements] = await Promise.all([
+    row.userId ? db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, row.userId)) : [],
+    selectOrderLines(db, orderId),
+    selectOrderEvents(db, orderId),
+    db
+      .select({
+        id: payments.id,
+        provider: payments.provider,
+        providerPaymentId: payments.providerPaymentId,
+        amount: payments.amount,
+        currency: payments.currency,
+        status: payments.status,
+        createdAt: payments.createdAt,
+        updatedAt: payments.updatedAt,
+      })
+      .from(payments)
+      .where(eq(payments.orderId, orderId)),
+    db
+      .select({ id: refunds.id, amount: refunds.amount, reason: refunds.reason, providerRefundId: refunds.providerRefundId, createdAt: refunds.createdAt })
+      .from(refunds)
+      .innerJoin(payments, eq(payments.id, refunds.paymentId))
+      .where(eq(payments.orderId, orderId))
+      .orderBy(asc(refunds.createdAt), asc(refunds.id)),
+    db
+      .select({
+        id: stockReservations.id,
+        sku: variants.sku,
+        warehouse: warehouses.code,
+        quantity: stockReservations.quantity,
+        status: stockReservations.status,
+        expiresAt: stockReservations.expiresAt,
+      })
+      .from(stockReservations)
+      .innerJoin(variants, eq(variants.id, stockReservations.variantId))
+      .innerJoin(warehouses, eq(warehouses.id, stockReservations.warehouseId))
+      .where(eq(stockReservations.orderId, orderId))
+      .orderBy(asc(stockReservations.id)),
+    db
+      .select({
+        id: stockMovements.id,
+        sku: variants.sku,
+        warehouse: warehouses.code,
+        onHandDelta: stockMovements.onHandDelta,
+        reservedDelta: stockMovements.reservedDelta,
+        reason: stockMovements.reason,
+        createdAt: stockMovements.createdAt,
+      })
+      .from(stockMovements)
+      .innerJoin(variants, eq(variants.id, stockMovements.variantId))
+      .innerJoin(warehouses, eq(warehouses.id, stockMovements.warehouseId))
+      .where(eq(stockMovements.orderId, orderId))
+      .orderBy(asc(stockMovements.id)),
+  ]);
+  return {
+    ...row.order,
+    customer: customer[0] ?? null,
+    lines,
+    events,
+    payment: payment[0] ? { ...payment[0], refunds: paymentRefunds } : null,
+    reservations,
+    stockMovements: movements,
+  };
+}

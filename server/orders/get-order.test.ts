@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "@/test/db";
+import { createCaller } from "../trpc/root";
+import { orderAccessToken, orderPagePath } from "./order-link";
+import { insertOrder, insertUser, insertVariant, setSigningEnv } from "./test-fixtures";
+
+const t = useTestDatabase();
+let variantId: number;
+let productSlug: string;
+let userId: string;
+
+beforeAll(async () => {
+  setSigningEnv();
+  ({ variantId, slug: productSlug } = await insertVariant(t.db));
+  userId = await insertUser(t.db);
+});
+
+const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 12, minute));
+
+describe("getOrder", () => {
+  it("shows the lines, totals, address and status the shopper paid for", async () => {
+    const { id, number } = await insertOrder(t.db, { variantId, userId, quantity: 3, status: "paid", paymentStatus: "succeeded" });
+    const order = await createCaller({ db: t.db, actor: { type: "shopper", userId } }).orders.get({ orderId: id });
+    expect(order).toMatchObject({
+      id,
+      number,
+      status: "paid",
+      paymentStatus: "succeeded",
+      currency: "USD",
+      subtotalAmount: 3750,
+      shippingAmount: 499,
+      totalAmount: 4249,
+      itemCount: 3,
+      shippingMethod: "standard",
+      shippingAddress: { name: "Ada Lovelace", city: "London", country: "GB" },
+    });
+    expect(order.lines).toEqual([
+      { variantId, sku: "TOTE-NATURAL", productTitle: "Canvas tote", variantTitle: "Natural", productSlug, unitAmount: 1250, quantity: 3, lineAmount: 3750 },
+    ]);
+    expect(order).not.toHaveProperty("userId");
+  });
+
+  it("lists the timeline oldest first, ties in the order they were written, without the saga's bookkeeping", async () => {
+    const { id } = await insertOrder(t.db, {
+      variantId,
+      events: [
+        { type: "paid", createdAt: at(7) },
+        { type: "placed", createdAt: at(1) },
+        { type: "saga:complete-order", detail: "step ok", createdAt: at(7) },
+        { type: "payment_failed", detail: "card declined", createdAt: at(3) },
+        { type: "payment_succeeded", createdAt: at(7) },
+      ],
+    });
+    const order = await createCaller({ db: t.db, actor: { type: "anonymous" } }).orders.get({ orderId: id, accessToken: orderAccessToken(id) });
+    expect(order.timeline.map((e) => [e.type, e.createdAt.toISOString(), e.detail])).toEqual([
+      ["placed", at(1).toISOString(), null],
+      ["payment_failed", at(3).toISOString(), "card declined"],
+      ["paid", at(7).toISOString(), null],
+      ["payment_succeeded", at(7).toISOString(), null],
+    ]);
+  });
+
+  it("shows a cancelled order's reason", async () => {
+    const { id } = await insertOrder(t.db, { variantId, userId, status: "cancelled", paymentStatus: "failed", cancelReason: "Payment declined" });
+    const order = await createCaller({ db: t.db, actor: { type: "shopper", userId } }).orders.get({ orderId: id });
+    expect(order).toMatchObject({ status: "cancelled", cancelReason: "Payment declined" });
+    expect(order.cancelledAt).toBeInstanceOf(Date);
+  });
+
+  it("builds the guest link from the order id and its token", async () => {
+    const { id } = await insertOrder(t.db, { variantId });
+    const url = new URL(orderPagePath(id), "http://shop.test");
+    expect(url.pathname).toBe(`/orders/${id}`);
+    const order = await createCaller({ db: t.db, actor: { type: "anonymous" } }).orders.get({ orderId: id, accessToken: url.searchParams.get("token") ?? "" });
+    expect(order.id).toBe(id);
+  });
+});

@@ -1,0 +1,98 @@
+import type { Db } from "@/db/client";
+import { carts, orderEvents, orderLines, orders, payments, users } from "@/db/schema";
+import { insertCategory, insertProduct } from "../catalog/test-fixtures";
+import type { OrderStatus, PaymentStatus } from "./schemas";
+
+let sequence = 0;
+
+export async function insertUser(db: Db, role: "shopper" | "admin" = "shopper"): Promise<string> {
+  const [row] = await db
+    .insert(users)
+    .values({ email: `user-${++sequence}-${role}@shop.test`, name: `User ${sequence}`, role })
+    .returning({ id: users.id });
+  return row!.id;
+}
+
+/** One active product with one variant; its id is what order lines point at. */
+export async function insertVariant(db: Db): Promise<{ variantId: number; slug: string }> {
+  const categoryId = await insertCategory(db, { slug: `orders-category-${++sequence}` });
+  const product = await insertProduct(db, { categoryId, title: "Canvas tote", variants: [{ sku: `TOTE-${sequence}`, title: "Natural", priceAmount: 1250 }] });
+  return { variantId: product.variantIds[0]!, slug: product.slug };
+}
+
+export interface OrderFixture {
+  variantId: number;
+  userId?: string | null;
+  email?: string;
+  status?: OrderStatus;
+  paymentStatus?: PaymentStatus;
+  /** Two units at 12.50 plus 4.99 shipping unless told otherwise. */
+  quantity?: number;
+  refundedAmount?: number;
+  cancelReason?: string;
+  placedAt?: Date;
+  events?: { type: string; detail?: string; createdAt?: Date }[];
+  /** A payments row in this state, with the order's total. */
+  payment?: PaymentStatus;
+}
+
+/** An order written straight into the tables (cart, order, one line, events, payment), without going through checkout. */
+export async function insertOrder(db: Db, fixture: OrderFixture): Promise<{ id: string; number: number; totalAmount: number }> {
+  const userId = fixture.userId ?? null;
+  const [cart] = await db.insert(carts).values({ userId, status: "ordered" }).returning({ id: carts.id });
+  const quantity = fixture.quantity ?? 2;
+  const subtotal = 1250 * quantity;
+  const placedAt = fixture.placedAt ?? new Date();
+  const [order] = await db
+    .insert(orders)
+    .values({
+      cartId: cart!.id,
+      userId,
+      email: fixture.email ?? `buyer-${++sequence}@shop.test`,
+      status: fixture.status ?? "pending",
+      paymentStatus: fixture.paymentStatus ?? "awaiting",
+      currency: "USD",
+      subtotalAmount: subtotal,
+      shippingAmount: 499,
+      totalAmount: subtotal + 499,
+      refundedAmount: fixture.refundedAmount ?? 0,
+      cancelReason: fixture.cancelReason,
+      cancelledAt: fixture.cancelReason ? placedAt : undefined,
+      shippingAddress: { name: "Ada Lovelace", line1: "1 Analytical Way", city: "London", postalCode: "N1 1AA", country: "GB" },
+      shippingMethod: "standard",
+      reservationExpiresAt: new Date(placedAt.getTime() + 15 * 60_000),
+      placedAt,
+    })
+    .returning({ id: orders.id, number: orders.number, totalAmount: orders.totalAmount });
+  const orderId = order!.id;
+  await db.insert(orderLines).values({
+    orderId,
+    variantId: fixture.variantId,
+    sku: "TOTE-NATURAL",
+    productTitle: "Canvas tote",
+    variantTitle: "Natural",
+    unitAmount: 1250,
+    quantity,
+    lineAmount: subtotal,
+  });
+  for (const event of fixture.events ?? [{ type: "placed" }]) {
+    await db.insert(orderEvents).values({ orderId, ...event });
+  }
+  if (fixture.payment) {
+    await db.insert(payments).values({
+      orderId,
+      provider: "simulator",
+      providerPaymentId: `pi_test_${orderId}`,
+      amount: order!.totalAmount,
+      currency: "USD",
+      status: fixture.payment,
+    });
+  }
+  return order!;
+}
+
+/** signValue reads the validated environment, which wants these even though tests hand their database over directly. */
+export function setSigningEnv() {
+  process.env.NEXTAUTH_SECRET ??= "x".repeat(40);
+  process.env.DATABASE_URL ??= "postgres://localhost/unused";
+}
