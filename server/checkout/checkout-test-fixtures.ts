@@ -84,3 +84,14 @@ export async function cartStatus(db: Db, cartId: string) {
   const [row] = await db.select({ status: carts.status }).from(carts).where(eq(carts.id, cartId));
   return row?.status;
 }
+
+/** `count` guest carts holding the same lines, inserted in two statements. */
+export async function insertGuestCarts(db: Db, count: number, lines: { variantId: number; quantity: number }[]): Promise<string[]> {
+  const rows = await db
+    .insert(carts)
+    .values(Array.from({ length: count }, () => ({ email: "buyer@emporium.test", shippingAddress: address, shippingMethod: "standard" })))
+    .returning({ id: carts.id });
+  const ids = rows.map((r) => r.id);
+  await db.insert(cartLines).values(ids.flatMap((cartId) => lines.map((l) => ({ cartId, ...l, seenUnitAmount: 0 }))));
+  return ids;
+}

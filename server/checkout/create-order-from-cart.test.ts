@@ -1,0 +1,130 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/server/context";
+import { useTestDatabase } from "@/test/db";
+import { createOrderFromCart } from "./create-order-from-cart";
+import { address, cartStatus, insertCart, insertShopper, insertVariant, seedShop, stockOf } from "./checkout-test-fixtures";
+
+const t = useTestDatabase();
+let shop: Awaited<ReturnType<typeof seedShop>>;
+const anonymous: Actor = { type: "anonymous" };
+const as = (actor: Actor) => ({ db: t.db, actor });
+
+beforeAll(async () => {
+  shop = await seedShop(t.db);
+});
+
+async function orderRows(orderId: string) {
+  const [order] = await t.db.execute(sql`
+    select user_id as "userId", email, status, payment_status as "paymentStatus", currency::text as currency,
+           subtotal_amount as subtotal, shipping_amount as shipping, total_amount as total, shipping_address as "shippingAddress",
+           shipping_method as "shippingMethod", reservation_expires_at > now() + interval '14 minutes' as "expiresIn15"
+      from orders where id = ${orderId}`);
+  const lines = await t.db.execute(sql`
+    select variant_id as "variantId", unit_amount as "unitAmount", quantity, line_amount as "lineAmount"
+      from order_lines where order_id = ${orderId} order by variant_id`);
+  const events = await t.db.execute(sql`select type from order_events where order_id = ${orderId}`);
+  return { order, lines: [...lines], events: events.map((e) => e.type) };
+}
+
+describe("createOrderFromCart", () => {
+  it("prices the order from the catalogue, snapshots its lines, reserves stock and closes the cart", async () => {
+    const shirt = await insertVariant(t.db, shop.categoryId, { priceAmount: 1500, stock: [{ warehouseId: shop.east, onHand: 5 }] });
+    const mug = await insertVariant(t.db, shop.categoryId, { priceAmount: 800, stock: [{ warehouseId: shop.west, onHand: 2 }] });
+    const userId = await insertShopper(t.db, "ada@emporium.test");
+    const cartId = await insertCart(t.db, { userId, lines: [{ variantId: shirt, quantity: 2 }, { variantId: mug, quantity: 1 }] });
+
+    const order = await createOrderFromCart(as({ type: "shopper", userId }), { cartId });
+
+    expect(order).toMatchObject({ status: "pending", totalAmount: 3800 + 499, currency: "USD", created: true });
+    expect(order.number).toBeGreaterThanOrEqual(100001);
+    expect(await orderRows(order.orderId)).toEqual({
+      order: {
+        userId,
+        email: "buyer@emporium.test",
+        status: "pending",
+        paymentStatus: "awaiting",
+        currency: "USD",
+        subtotal: 3800,
+        shipping: 499,
+        total: 4299,
+        shippingAddress: address,
+        shippingMethod: "standard",
+        expiresIn15: true,
+      },
+      lines: [
+        { variantId: shirt, unitAmount: 1500, quantity: 2, lineAmount: 3000 },
+        { variantId: mug, unitAmount: 800, quantity: 1, lineAmount: 800 },
+      ],
+      events: ["placed"],
+    });
+    expect((await stockOf(t.db, shirt)).levels).toEqual([{ warehouseId: shop.east, onHand: 5, reserved: 2 }]);
+    expect((await stockOf(t.db, mug)).levels).toEqual([{ warehouseId: shop.west, onHand: 2, reserved: 1 }]);
+    expect(await cartStatus(t.db, cartId)).toBe("ordered");
+  });
+
+  it("returns the same order when the cart is placed again", async () => {
+    const variantId = await insertVariant(t.db, shop.categoryId, { stock: [{ warehouseId: shop.east, onHand: 3 }] });
+    const cartId = await insertCart(t.db, { lines: [{ variantId, quantity: 1 }] });
+    const first = await createOrderFromCart(as(anonymous), { cartId, guestCartId: cartId });
+    const second = await createOrderFromCart(as(anonymous), { cartId, guestCartId: cartId });
+    expect(second).toEqual({ ...first, created: false });
+    expect((await stockOf(t.db, variantId)).activeReserved).toBe(1);
+  });
+
+  it("answers NOT_FOUND for a cart the caller does not own", async () => {
+    const variantId = await insertVariant(t.db, shop.categoryId, { stock: [{ warehouseId: shop.east, onHand: 3 }] });
+    const owner = await insertShopper(t.db);
+    const stranger = await insertShopper(t.db);
+    const userCart = await insertCart(t.db, { userId: owner, lines: [{ variantId, quantity: 1 }] });
+    const guestCart = await insertCart(t.db, { lines: [{ variantId, quantity: 1 }] });
+    const otherGuestCart = await insertCart(t.db, { lines: [{ variantId, quantity: 1 }] });
+
+    const attempts = [
+      () => createOrderFromCart(as({ type: "shopper", userId: stranger }), { cartId: userCart }),
+      () => createOrderFromCart(as(anonymous), { cartId: userCart, guestCartId: userCart }),
+      () => createOrderFromCart(as(anonymous), { cartId: guestCart }),
+      () => createOrderFromCart(as(anonymous), { cartId: guestCart, guestCartId: otherGuestCart }),
+      () => createOrderFromCart(as({ type: "shopper", userId: stranger }), { cartId: guestCart, guestCartId: guestCart }),
+    ];
+    for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ kind: "NotFound" });
+    expect((await stockOf(t.db, variantId)).levels[0]!.reserved).toBe(0);
+  });
+
+  it("asks for missing checkout details and refuses an empty cart, writing nothing", async () => {
+    const variantId = await insertVariant(t.db, shop.categoryId, { stock: [{ warehouseId: shop.east, onHand: 3 }] });
+    const bare = await insertCart(t.db, { lines: [{ variantId, quantity: 1 }], details: false });
+    await expect(createOrderFromCart(as(anonymous), { cartId: bare, guestCartId: bare })).rejects.toMatchObject({
+      kind: "Invalid",
+      fieldErrors: { email: expect.any(String), shippingAddress: expect.any(String), shippingMethod: expect.any(String) },
+    });
+    const empty = await insertCart(t.db, { lines: [] });
+    await expect(createOrderFromCart(as(anonymous), { cartId: empty, guestCartId: empty })).rejects.toMatchObject({ kind: "Invalid" });
+    expect(await cartStatus(t.db, bare)).toBe("active");
+    expect((await stockOf(t.db, variantId)).levels[0]!.reserved).toBe(0);
+  });
+
+  it("fills in a signed-in shopper's account email and makes express and free standard shipping", async () => {
+    const variantId = await insertVariant(t.db, shop.categoryId, { priceAmount: 6000, stock: [{ warehouseId: shop.east, onHand: 3 }] });
+    const userId = await insertShopper(t.db, "grace@emporium.test");
+    const cartId = await insertCart(t.db, { userId, lines: [{ variantId, quantity: 1 }] });
+    await t.db.execute(sql`update carts set email = null where id = ${cartId}`);
+    const order = await createOrderFromCart(as({ type: "shopper", userId }), { cartId });
+    expect(order.totalAmount).toBe(6000);
+    expect((await orderRows(order.orderId)).order).toMatchObject({ email: "grace@emporium.test", shipping: 0 });
+
+    const express = await insertCart(t.db, { lines: [{ variantId, quantity: 1 }] });
+    await t.db.execute(sql`update carts set shipping_method = 'express' where id = ${express}`);
+    expect((await createOrderFromCart(as(anonymous), { cartId: express, guestCartId: express })).totalAmount).toBe(7499);
+  });
+
+  it("refuses a cart holding a product that is no longer sold", async () => {
+    const variantId = await insertVariant(t.db, shop.categoryId, { title: "Old lamp", stock: [{ warehouseId: shop.east, onHand: 3 }] });
+    await t.db.execute(sql`update products set status = 'archived' where id = (select product_id from variants where id = ${variantId})`);
+    const cartId = await insertCart(t.db, { lines: [{ variantId, quantity: 1 }] });
+    await expect(createOrderFromCart(as(anonymous), { cartId, guestCartId: cartId })).rejects.toMatchObject({
+      kind: "Conflict",
+      message: "No longer sold: Old lamp / Default",
+    });
+  });
+});
