@@ -13,6 +13,7 @@ export { ensureAuthSecret };
 /**
  * The benchmark's database (its own embedded cluster unless DATABASE_URL is set), migrated and holding exactly
  * BENCH_PRODUCTS products; it is seeded only when the count differs, so later runs start at once.
+ * An external database is reseeded only with BENCH_RESEED=1.
  */
 export async function openBenchDatabase() {
   const embedded = !process.env.DATABASE_URL;
@@ -23,6 +24,11 @@ export async function openBenchDatabase() {
   };
   const found = await count();
   if (found !== BENCH_PRODUCTS) {
+    // The seed replaces the catalogue and wipes carts and orders: never unasked on a database we did not create.
+    if (!embedded && process.env.BENCH_RESEED !== "1") {
+      await database.close();
+      throw new Error(`DATABASE_URL holds ${found} products, not ${BENCH_PRODUCTS}; set BENCH_RESEED=1 to replace its catalogue (wipes carts and orders)`);
+    }
     console.log(`the database holds ${found} products; seeding ${BENCH_PRODUCTS} (takes a while, once)`);
     const started = Date.now();
     await seedDatabase(database.db, { products: BENCH_PRODUCTS });
