@@ -1,0 +1,65 @@
+import { eq } from "drizzle-orm";
+import { orders, payments } from "@/db/schema";
+import type { ServiceContext } from "../context";
+import { conflict, notFound } from "../errors";
+import { orderAccessToken } from "../orders/order-link";
+import { paymentIdempotencyKey, type PaymentProvider } from "./payment-provider";
+import { paymentProviderFor } from "./payment-provider-for";
+
+const PAY_PATHS = { simulator: "/pay/", stripe: "/checkout/pay/" } as const;
+
+export interface PaymentSession {
+  provider: PaymentProvider["name"];
+  paymentIntentId: string;
+  clientSecret: string | null;
+  /** Where the shopper pays: the simulator's test-card page, or the Stripe Elements page. Guests' links carry the order token. */
+  payUrl: string;
+}
+
+/**
+ * Opens the order's payment: one PaymentIntent for the amount the server computed, created with an idempotency key
+ * derived from the order, so retries and concurrent calls reach the same intent and the same payments row.
+ * If the provider fails, nothing is written and the error propagates (the saga or the sweeper cancels the order at expiry).
+ */
+export async function startPayment(ctx: ServiceContext, input: { orderId: string }): Promise<PaymentSession> {
+  const { orderId } = input;
+  const [order] = await ctx.db
+    .select({ totalAmount: orders.totalAmount, currency: orders.currency, status: orders.status, userId: orders.userId })
+    .from(orders)
+    .where(eq(orders.id, orderId));
+  if (!order) throw notFound("Order");
+  const payUrl = (base: string) => `${base}${orderId}${order.userId ? "" : `?token=${encodeURIComponent(orderAccessToken(orderId))}`}`;
+
+  const existing = await selectPayment(ctx, orderId);
+  if (existing) return toSession(existing, payUrl);
+  if (order.status !== "pending") throw conflict(`This order is ${order.status}: it takes no payment`);
+
+  const provider = paymentProviderFor(ctx);
+  const intent = await provider.createPaymentIntent({
+    amount: order.totalAmount,
+    currency: order.currency,
+    orderId,
+    idempotencyKey: paymentIdempotencyKey(orderId),
+  });
+  // No target: a concurrent call inserting the same intent may trip either unique key first.
+  await ctx.db
+    .insert(payments)
+    .values({ orderId, provider: provider.name, providerPaymentId: intent.id, clientSecret: intent.clientSecret, amount: order.totalAmount, currency: order.currency })
+    .onConflictDoNothing();
+  const row = await selectPayment(ctx, orderId);
+  if (!row) throw new Error(`payments row for order ${orderId} vanished`);
+  return toSession(row, payUrl);
+}
+
+function selectPayment(ctx: ServiceContext, orderId: string) {
+  return ctx.db
+    .select({ provider: payments.provider, providerPaymentId: payments.providerPaymentId, clientSecret: payments.clientSecret })
+    .from(payments)
+    .where(eq(payments.orderId, orderId))
+    .then((rows) => rows[0]);
+}
+
+function toSession(row: { provider: string; providerPaymentId: string; clientSecret: string | null }, payUrl: (path: string) => string): PaymentSession {
+  const provider = row.provider === "stripe" ? "stripe" : "simulator";
+  return { provider, paymentIntentId: row.providerPaymentId, clientSecret: row.clientSecret, payUrl: payUrl(PAY_PATHS[provider]) };
+}
