@@ -1,0 +1,126 @@
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ShopEvent } from "@/inngest/events";
+import { useTestDatabase } from "@/test/db";
+import { simulatedPaymentEvent, signStripePayload } from "@/server/payments/simulated-event";
+import { createSimulatorProvider } from "@/server/payments/simulator-provider";
+import { startPayment } from "@/server/payments/start-payment";
+import { inboxCount, insertPayableOrder, paymentState } from "@/server/payments/test-fixtures";
+
+const emitted = vi.hoisted(() => [] as ShopEvent[]);
+vi.mock("@/inngest/send", () => ({ emitEvent: async (events: ShopEvent | ShopEvent[]) => void emitted.push(...[events].flat()) }));
+
+const t = useTestDatabase({ max: 10 });
+let POST: (request: Request) => Promise<Response>;
+
+beforeAll(async () => {
+  // The route reads its database from the environment, as in the app: point it at this file's database.
+  process.env.DATABASE_URL = t.url;
+  process.env.NEXTAUTH_SECRET ??= "x".repeat(40);
+  ({ POST } = await import("./route"));
+});
+beforeEach(() => void (emitted.length = 0));
+
+async function pendingPayment() {
+  const orderId = await insertPayableOrder(t.db, { totalAmount: 3499 });
+  const session = await startPayment({ db: t.db, actor: { type: "system", name: "test" }, payments: createSimulatorProvider() }, { orderId });
+  return { orderId, intent: { id: session.paymentIntentId, amount: 3499, currency: "USD", orderId } };
+}
+
+function deliver(payload: string, signature: string | null = signStripePayload(payload)) {
+  const headers = new Headers({ "content-type": "application/json" });
+  if (signature !== null) headers.set("stripe-signature", signature);
+  return POST(new Request("http://shop.test/api/webhooks/stripe", { method: "POST", headers, body: payload }));
+}
+
+const succeeded = { outcome: "succeeded" } as const;
+const insufficientFunds = { outcome: "failed", declineCode: "insufficient_funds" } as const;
+
+describe("POST /api/webhooks/stripe", () => {
+  it("applies one payment_intent.succeeded once though it arrives five times, two of them at once", async () => {
+    const { orderId, intent } = await pendingPayment();
+    const event = simulatedPaymentEvent(intent, succeeded);
+    const payload = JSON.stringify(event);
+
+    const concurrent = await Promise.all([deliver(payload), deliver(payload)]);
+    const later = [await deliver(payload), await deliver(payload), await deliver(payload)];
+
+    expect([...concurrent, ...later].map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const bodies = await Promise.all([...concurrent, ...later].map((r) => r.json()));
+    expect(bodies.filter((b) => b.duplicate)).toHaveLength(4);
+    const state = await paymentState(t.db, orderId);
+    expect(state.order?.paymentStatus).toBe("succeeded");
+    expect(state.payments).toEqual([{ status: "succeeded", paymentIntentId: intent.id }]);
+    expect(state.events.filter((e) => e.type === "payment_succeeded")).toHaveLength(1);
+    expect(await inboxCount(t.db)).toBe(1);
+    expect(emitted).toEqual([{ name: "shop/payment.succeeded", id: event.id, data: { orderId, paymentIntentId: intent.id } }]);
+  });
+
+  it("answers 400 and writes nothing for unsigned, wrong-secret, tampered, stale and garbled events", async () => {
+    const { orderId, intent } = await pendingPayment();
+    const inboxBefore = await inboxCount(t.db);
+    const payload = JSON.stringify(simulatedPaymentEvent(intent, succeeded));
+    const now = Math.floor(Date.now() / 1000);
+    const tampered = payload.replace('"amount":3499', '"amount":1');
+    expect(tampered).not.toBe(payload);
+
+    const answers = await Promise.all([
+      deliver(payload, null),
+      deliver(payload, signStripePayload(payload, { secret: "whsec_somebody_else" })),
+      deliver(tampered, signStripePayload(payload)),
+      deliver(payload, signStripePayload(payload, { timestamp: now - 301 })),
+      deliver(payload, "t=garbage,v1=nonsense"),
+      deliver("not json at all", signStripePayload("not json at all")),
+      deliver('{"id":"evt_x","type":"payment_intent.succeeded","data":{}}', signStripePayload('{"id":"evt_x","type":"payment_intent.succeeded","data":{}}')),
+    ]);
+
+    expect(answers.map((r) => r.status)).toEqual([400, 400, 400, 400, 400, 400, 400]);
+    expect(await inboxCount(t.db)).toBe(inboxBefore);
+    const state = await paymentState(t.db, orderId);
+    expect(state.order?.paymentStatus).toBe("awaiting");
+    expect(state.payments[0]?.status).toBe("awaiting");
+    expect(emitted).toEqual([]);
+  });
+
+  it("keeps a payment succeeded when payment_failed arrives after it", async () => {
+    const { orderId, intent } = await pendingPayment();
+    await deliver(JSON.stringify(simulatedPaymentEvent(intent, succeeded)));
+    const late = await deliver(JSON.stringify(simulatedPaymentEvent(intent, insufficientFunds)));
+
+    expect(late.status).toBe(200);
+    const state = await paymentState(t.db, orderId);
+    expect(state.order?.paymentStatus).toBe("succeeded");
+    expect(state.payments[0]?.status).toBe("succeeded");
+    expect(state.events.map((e) => e.type)).not.toContain("payment_failed");
+    expect(emitted.map((e) => e.name)).toEqual(["shop/payment.succeeded"]);
+  });
+
+  it("records a decline with its code, and a later success with another card still wins", async () => {
+    const { orderId, intent } = await pendingPayment();
+    const failure = simulatedPaymentEvent(intent, insufficientFunds);
+    await deliver(JSON.stringify(failure));
+
+    let state = await paymentState(t.db, orderId);
+    expect(state.payments[0]?.status).toBe("failed");
+    expect(state.events.at(-1)).toEqual({ type: "payment_failed", detail: "insufficient_funds" });
+    expect(emitted).toEqual([{ name: "shop/payment.failed", id: failure.id, data: { orderId, paymentIntentId: intent.id, reason: "insufficient_funds" } }]);
+
+    await deliver(JSON.stringify(simulatedPaymentEvent(intent, succeeded)));
+    state = await paymentState(t.db, orderId);
+    expect(state.order?.paymentStatus).toBe("succeeded");
+    expect(state.payments[0]?.status).toBe("succeeded");
+  });
+
+  it("acknowledges and records events it does not act on: other types and intents that are not ours", async () => {
+    const { orderId, intent } = await pendingPayment();
+    const inboxBefore = await inboxCount(t.db);
+    const refunded = { ...simulatedPaymentEvent(intent, succeeded), type: "charge.refunded" };
+    const stranger = simulatedPaymentEvent({ ...intent, id: "pi_not_ours" }, succeeded);
+
+    const answers = await Promise.all([deliver(JSON.stringify(refunded)), deliver(JSON.stringify(stranger))]);
+
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    expect(await inboxCount(t.db)).toBe(inboxBefore + 2);
+    expect((await paymentState(t.db, orderId)).payments[0]?.status).toBe("awaiting");
+    expect(emitted).toEqual([]);
+  });
+});
