@@ -2,12 +2,14 @@ import { createCallerFactory, createTRPCRouter } from "./init";
 import { catalogRouter } from "../catalog/catalog.router";
 import { adminProductsRouter } from "../catalog/admin-products.router";
 import { usersRouter } from "../users/users.router";
+import { paymentsRouter } from "../payments/payments.router";
 import { ordersRouter } from "../orders/orders.router";
 
 export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
   adminProducts: adminProductsRouter,
   users: usersRouter,
+  payments: paymentsRouter,
   orders: ordersRouter,
 });
 
