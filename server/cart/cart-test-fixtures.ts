@@ -4,10 +4,10 @@ import { createCaller } from "../trpc/root";
 
 /**
  * A browser for the cart API: it keeps the guest cart cookie between calls (as the API route would set and send it)
- * and can sign in, so tests read like a shopper's visit.
+ * and can sign in, so tests read like a shopper's visit. `cookie` starts it with a guest cart id already stored.
  */
-export function browser(db: Db, actor: Actor = { type: "anonymous" }) {
-  const state = { actor, guestCartId: null as string | null };
+export function browser(db: Db, actor: Actor = { type: "anonymous" }, cookie: string | null = null) {
+  const state = { actor, guestCartId: cookie };
   const caller = () =>
     createCaller({
       db,
