@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import type { ShippingAddress } from "@/db/schema";
-import type { GuestCartRef } from "../cart/active-cart";
 import { cartOwner } from "../cart/active-cart";
 import { withTransaction, type ServiceContext } from "../context";
 import { conflict, invalid, notFound } from "../errors";
@@ -42,9 +41,9 @@ interface LineRow {
 
 const orderColumns = sql`id as "orderId", number::int as number, status, total_amount as "totalAmount", currency::text as currency`;
 
-/** The caller's cart (a signed-in shopper's own, or the guest cart their verified cookie names), locked; else NotFound. */
-async function lockOwnedCart(ctx: ServiceContext, cartId: string, guestCartId: string | null | undefined): Promise<CartRow> {
-  const owner = cartOwner(ctx, guestCartId);
+/** The caller's cart (a signed-in shopper's own, or the guest cart ctx.guestCartId names), locked; else NotFound. */
+async function lockOwnedCart(ctx: ServiceContext, cartId: string): Promise<CartRow> {
+  const owner = cartOwner(ctx, ctx.guestCartId);
   const owns = "userId" in owner ? sql`c.user_id = ${owner.userId}` : sql`c.user_id is null and c.id = ${owner.guestCartId}`;
   const [cart] = await ctx.db.execute<CartRow & Record<string, unknown>>(sql`
     select c.id, c.status, c.user_id as "userId", coalesce(c.email, u.email) as email,
@@ -75,12 +74,9 @@ function checkoutDetails(cart: CartRow) {
  * snapshots, its stock reserved, a "placed" event and the cart closed. One order per cart: a repeated or concurrent
  * call returns the order the first one made. Short stock throws OutOfStock and writes nothing.
  */
-export async function createOrderFromCart(
-  ctx: ServiceContext,
-  input: { cartId: string; reservationTtlMs?: number } & GuestCartRef,
-): Promise<CreatedOrder> {
+export async function createOrderFromCart(ctx: ServiceContext, input: { cartId: string; reservationTtlMs?: number }): Promise<CreatedOrder> {
   return withTransaction(ctx, async (tx) => {
-    const cart = await lockOwnedCart(tx, input.cartId, input.guestCartId);
+    const cart = await lockOwnedCart(tx, input.cartId);
     if (cart.status !== "active") {
       const existing = await orderOfCart(tx, cart.id);
       if (existing) return existing;
