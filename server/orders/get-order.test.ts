@@ -40,7 +40,7 @@ describe("getOrder", () => {
     expect(order).not.toHaveProperty("userId");
   });
 
-  it("lists the timeline oldest first, ties in the order they were written, without the saga's bookkeeping", async () => {
+  it("lists the timeline oldest first, ties in the order they were written, without the jobs' bookkeeping", async () => {
     const { id } = await insertOrder(t.db, {
       variantId,
       events: [
@@ -49,6 +49,7 @@ describe("getOrder", () => {
         { type: "saga:complete-order", detail: "step ok", createdAt: at(7) },
         { type: "payment_failed", detail: "card declined", createdAt: at(3) },
         { type: "payment_succeeded", createdAt: at(7) },
+        { type: "sweeper:cancel-order", createdAt: at(9) },
       ],
     });
     const order = await createCaller({ db: t.db, actor: { type: "anonymous" } }).orders.get({ orderId: id, accessToken: orderAccessToken(id) });

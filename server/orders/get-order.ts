@@ -4,8 +4,8 @@ import { tokenOpensOrder } from "./order-link";
 import { selectOrder, selectOrderEvents, selectOrderLines } from "./order-queries";
 import type { GetOrderInput, OrderView } from "./schemas";
 
-// The saga's bookkeeping stays on the admin page.
-const shownToShopper = (type: string) => !type.startsWith("saga:");
+// Namespaced events ("saga:complete-order", "sweeper:cancel-order") are the jobs' bookkeeping, for the admin page only.
+const shownToShopper = (type: string) => !type.includes(":");
 
 /**
  * One order for the shopper who placed it, or for whoever holds its signed link.

@@ -53,6 +53,9 @@ export const AdminRefundOrderInput = z
     orderId: z.uuid(),
     /** Minor units; omitted = everything not refunded yet. */
     amount: z.int({ error: "Enter a whole amount in minor units" }).positive({ error: "Enter an amount above zero" }).max(2_147_483_647).optional(),
+    /** The refunded amount the form showed: if it has moved on, this is a double submit and nothing more is refunded. */
+    expectedRefundedAmount: z.int().min(0).optional(),
+    reason: z.string().trim().max(200, { error: "Use at most 200 characters" }).optional(),
   })
   .strict();
 export type AdminRefundOrderInput = z.infer<typeof AdminRefundOrderInput>;

@@ -4,6 +4,7 @@ import { adminProductsRouter } from "../catalog/admin-products.router";
 import { usersRouter } from "../users/users.router";
 import { paymentsRouter } from "../payments/payments.router";
 import { ordersRouter } from "../orders/orders.router";
+import { adminOrdersRouter } from "../orders/admin-orders.router";
 
 export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
@@ -11,6 +12,7 @@ export const appRouter = createTRPCRouter({
   users: usersRouter,
   payments: paymentsRouter,
   orders: ordersRouter,
+  adminOrders: adminOrdersRouter,
 });
 
 export type AppRouter = typeof appRouter;
