@@ -92,6 +92,6 @@ export async function insertGuestCarts(db: Db, count: number, lines: { variantId
     .values(Array.from({ length: count }, () => ({ email: "buyer@emporium.test", shippingAddress: address, shippingMethod: "standard" })))
     .returning({ id: carts.id });
   const ids = rows.map((r) => r.id);
-  await db.insert(cartLines).values(ids.flatMap((cartId) => lines.map((l) => ({ cartId, ...l, seenUnitAmount: 0 }))));
+  if (lines.length > 0) await db.insert(cartLines).values(ids.flatMap((cartId) => lines.map((l) => ({ cartId, ...l, seenUnitAmount: 0 }))));
   return ids;
 }

@@ -5,6 +5,7 @@ import { usersRouter } from "../users/users.router";
 import { paymentsRouter } from "../payments/payments.router";
 import { ordersRouter } from "../orders/orders.router";
 import { adminOrdersRouter } from "../orders/admin-orders.router";
+import { checkoutRouter } from "../checkout/checkout.router";
 
 export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   payments: paymentsRouter,
   orders: ordersRouter,
   adminOrders: adminOrdersRouter,
+  checkout: checkoutRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,29 @@
+import { emitEvent } from "@/inngest/send";
+import type { ServiceContext } from "../context";
+import { startPayment, type PaymentSession } from "../payments/start-payment";
+import { createOrderFromCart } from "./create-order-from-cart";
+import type { OrderStatus, PlaceOrderInput } from "./schemas";
+
+export interface PlaceOrderResult {
+  orderId: string;
+  number: number;
+  status: OrderStatus;
+  totalAmount: number;
+  currency: string;
+  payment: PaymentSession;
+}
+
+/**
+ * Checks out the caller's cart: the order and its stock reservation in one transaction (createOrderFromCart), then,
+ * once that has committed, the checkout saga is told and the payment opened. Every part is idempotent per cart, so a
+ * repeated or concurrent submit, or a retry after a failure past the commit, answers with the same order and payment.
+ */
+export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): Promise<PlaceOrderResult> {
+  const { orderId, number, status, totalAmount, currency } = await createOrderFromCart(ctx, input);
+  if (status === "pending") {
+    // Before the payment: should opening it fail, the saga still cancels the order when its reservation expires.
+    await emitEvent({ name: "shop/order.placed", data: { orderId }, id: `order-placed-${orderId}` });
+  }
+  const payment = await startPayment(ctx, { orderId });
+  return { orderId, number, status, totalAmount, currency, payment };
+}
