@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { CategoryNode } from "@/server/catalog/schemas";
 import type { SessionUser } from "@/server/users/schemas";
+import { HeaderCart } from "./header-cart";
 import { SearchBox } from "./search-box";
 import { SignOutButton } from "./sign-out-button";
 
@@ -15,7 +16,10 @@ export function SiteHeader({ categories, user }: { categories: CategoryNode[]; u
           Emporium
         </Link>
         <SearchBox className="col-span-2 row-start-2 md:col-span-1 md:row-start-1 md:col-start-2 md:max-w-xl md:justify-self-center" />
-        <AccountArea user={user} />
+        <div className="flex items-center gap-1 justify-self-end">
+          <AccountArea user={user} />
+          <HeaderCart userId={user?.id ?? null} />
+        </div>
       </div>
       {categories.length > 0 && (
         <nav aria-label="Categories" className="border-t border-stone-100">
@@ -37,13 +41,13 @@ export function SiteHeader({ categories, user }: { categories: CategoryNode[]; u
 function AccountArea({ user }: { user: SessionUser | null }) {
   if (!user) {
     return (
-      <Link href="/sign-in" className="justify-self-end rounded-md px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100">
+      <Link href="/sign-in" className="rounded-md px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100">
         Sign in
       </Link>
     );
   }
   return (
-    <div className="flex items-center gap-1 justify-self-end text-sm">
+    <div className="flex items-center gap-1 text-sm">
       <span className="hidden max-w-40 truncate px-2 text-stone-600 sm:inline">{user.name ?? user.email}</span>
       {user.role === "admin" && (
         <Link href="/admin" className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">

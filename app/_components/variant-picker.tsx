@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { ProductDetail } from "@/server/catalog/schemas";
+import { AddToCart } from "./add-to-cart";
 import { VariantPrice } from "./price";
 
 type Variant = ProductDetail["variants"][number];
@@ -91,6 +92,7 @@ export function VariantPicker({ options, variants, initialVariantId }: VariantPi
         {stock.text}
         {variants.length > 1 && <span className="ml-2 font-normal text-stone-500">SKU {selected.sku}</span>}
       </p>
+      <AddToCart key={selected.id} variantId={selected.id} available={selected.available} />
     </div>
   );
 }

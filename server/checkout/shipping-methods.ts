@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../context";
 import { activeCartCondition, type GuestCartRef } from "../cart/active-cart";
-import type { ShippingMethodId } from "./details-schemas";
+import { FREE_STANDARD_FROM, type ShippingMethodId } from "./details-schemas";
 
 export interface ShippingMethod {
   id: ShippingMethodId;
@@ -10,9 +10,6 @@ export interface ShippingMethod {
   currency: string;
   estimate: string;
 }
-
-/** Standard shipping is free from this subtotal (minor units) up. */
-export const FREE_STANDARD_FROM = 5000;
 
 /** The methods and their prices for an order of `subtotal`; prices are the same number of minor units in every currency. */
 export function shippingMethodsFor(subtotal: number, currency: string): ShippingMethod[] {

@@ -1,0 +1,65 @@
+"use client";
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { MAX_LINE_QUANTITY } from "@/server/cart/schemas";
+import { useAddToCart } from "./use-cart";
+
+type Outcome = { tone: "ok" | "error"; text: string } | null;
+
+/** Quantity and "Add to cart" for the selected variant; the header badge counts the units at once, before the server answers. */
+export function AddToCart({ variantId, available }: { variantId: number; available: number }) {
+  const add = useAddToCart();
+  const [quantity, setQuantity] = useState(1);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const soldOut = available <= 0;
+  const max = Math.max(1, Math.min(MAX_LINE_QUANTITY, available));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setOutcome(null);
+    try {
+      const result = await add.mutateAsync({ variantId, quantity });
+      setOutcome({ tone: "ok", text: result.notice ?? (result.quantity === 1 ? "Added to your cart." : `Added. Your cart has ${result.quantity} of these.`) });
+    } catch (error) {
+      setOutcome({ tone: "error", text: error instanceof Error ? error.message : "We could not add this to your cart. Please try again." });
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-3">
+      <div className="flex items-end gap-3">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="add-quantity" className="text-sm font-semibold">
+            Quantity
+          </label>
+          <input
+            id="add-quantity"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={max}
+            value={quantity}
+            disabled={soldOut}
+            onChange={(e) => setQuantity(Math.min(max, Math.max(1, Math.trunc(Number(e.target.value)) || 1)))}
+            className="w-20 rounded-md border border-stone-300 px-3 py-2 text-sm disabled:opacity-60"
+          />
+        </div>
+        <button
+          type="submit"
+          disabled={soldOut || add.isPending}
+          className="flex-1 rounded-md bg-stone-900 px-5 py-2.5 text-sm font-medium text-white hover:bg-stone-700 disabled:cursor-not-allowed disabled:opacity-50 sm:flex-none"
+        >
+          Add to cart
+        </button>
+      </div>
+      <p role="status" aria-live="polite" className={`min-h-5 text-sm ${outcome?.tone === "error" ? "text-red-700" : "text-stone-700"}`}>
+        {outcome?.text}
+        {outcome?.tone === "ok" && (
+          <Link href="/cart" className="ml-2 font-medium text-brand-700 underline underline-offset-2">
+            View cart
+          </Link>
+        )}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTRPC } from "@/app/_trpc/client";
+import type { CartLine, CartSummary, CartView } from "@/server/cart/schemas";
+
+interface Snapshot {
+  cart: CartView | null | undefined;
+  summary: CartSummary | undefined;
+}
+
+/** The cart with new lines and the totals that follow from them (shipping stays as the server last priced it). */
+function withLines(cart: CartView, lines: CartLine[]): CartView {
+  const subtotal = lines.reduce((sum, line) => sum + line.lineAmount, 0);
+  const itemCount = lines.reduce((sum, line) => sum + line.quantity, 0);
+  return { ...cart, lines, subtotal, itemCount, totalAmount: subtotal + (cart.shippingAmount ?? 0) };
+}
+
+/**
+ * Mutation callbacks that show `change` in the cached cart and badge at once, put the old values back if the server
+ * refuses, and refetch the cart afterwards. Cart writes share one scope, so they reach the server in the order clicked.
+ */
+function useOptimisticCart<TVariables>(change: (variables: TVariables, before: Snapshot) => Snapshot) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const cartKey = trpc.cart.get.queryKey();
+  const summaryKey = trpc.cart.summary.queryKey();
+  const write = (snapshot: Snapshot) => {
+    if (snapshot.cart !== undefined) queryClient.setQueryData(cartKey, snapshot.cart);
+    if (snapshot.summary !== undefined) queryClient.setQueryData(summaryKey, snapshot.summary);
+  };
+  return {
+    scope: { id: "cart" },
+    onMutate: async (variables: TVariables): Promise<Snapshot> => {
+      await queryClient.cancelQueries({ queryKey: trpc.cart.pathKey() });
+      const before: Snapshot = { cart: queryClient.getQueryData(cartKey), summary: queryClient.getQueryData(summaryKey) };
+      write(change(variables, before));
+      return before;
+    },
+    onError: (_error: unknown, _variables: TVariables, before: Snapshot | undefined) => {
+      if (before) write(before);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.cart.pathKey() }),
+  };
+}
+
+export function useAddToCart() {
+  const trpc = useTRPC();
+  const callbacks = useOptimisticCart<{ variantId: number; quantity?: number }>((variables, before) => ({
+    cart: before.cart,
+    summary: { itemCount: (before.summary?.itemCount ?? 0) + (variables.quantity ?? 1) },
+  }));
+  return useMutation(trpc.cart.add.mutationOptions(callbacks));
+}
+
+export function useUpdateCartLine() {
+  const trpc = useTRPC();
+  const callbacks = useOptimisticCart<{ variantId: number; quantity: number }>(({ variantId, quantity }, before) => {
+    const cart =
+      before.cart &&
+      withLines(
+        before.cart,
+        before.cart.lines.map((line) =>
+          line.variantId === variantId ? { ...line, quantity, lineAmount: line.unitAmount * quantity, shortBy: Math.max(0, quantity - line.available) } : line,
+        ),
+      );
+    return { cart, summary: cart ? { itemCount: cart.itemCount } : before.summary };
+  });
+  return useMutation(trpc.cart.updateLine.mutationOptions(callbacks));
+}
+
+export function useRemoveCartLine() {
+  const trpc = useTRPC();
+  const callbacks = useOptimisticCart<{ variantId: number }>(({ variantId }, before) => {
+    const cart = before.cart && withLines(before.cart, before.cart.lines.filter((line) => line.variantId !== variantId));
+    return { cart, summary: cart ? { itemCount: cart.itemCount } : before.summary };
+  });
+  return useMutation(trpc.cart.removeLine.mutationOptions(callbacks));
+}
