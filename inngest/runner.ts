@@ -23,7 +23,7 @@ export interface RunnerOptions {
 interface Waiter {
   options: WaitOptions;
   expected: unknown;
-  resolve: (event: ReceivedEvent | null) => void;
+  resolve: (event: ReceivedEvent) => void;
 }
 
 function valueAt(event: ReceivedEvent, path: string): unknown {
@@ -35,8 +35,24 @@ function valueAt(event: ReceivedEvent, path: string): unknown {
  * the same handlers and step ids, retried steps, sleeps, waits with timeouts and cron. Nothing here survives a restart:
  * a run in flight is lost and the expire-reservations sweeper repairs what it left.
  */
+interface ActiveRun {
+  record: RunRecord;
+  /** step.run calls in flight. */
+  running: number;
+  /** Waits and sleeps in flight. */
+  waiting: number;
+  /** Undo the timers and waits still pending when the run ends (the loser of a race). */
+  cleanups: Set<() => void>;
+}
+
+/**
+ * Runs the shop's functions inside this process when no Inngest server is configured: events on an in-memory bus,
+ * the same handlers and step ids, retried steps, sleeps, waits with timeouts and cron. Nothing here survives a restart:
+ * a run in flight is lost and the expire-reservations sweeper repairs what it left.
+ */
 export class InProcessRunner {
   readonly runs: RunRecord[] = [];
+  private readonly active = new Set<ActiveRun>();
   private readonly waiters = new Set<Waiter>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly runKeys = new Set<string>();
@@ -44,7 +60,6 @@ export class InProcessRunner {
   private readonly listeners = new Set<() => void>();
   private readonly attempts: number;
   private readonly backoffMs: (attempt: number) => number;
-  private busy = 0;
   private stopped = false;
 
   constructor(
@@ -59,15 +74,16 @@ export class InProcessRunner {
   async emit(events: ShopEvent | ShopEvent[]): Promise<{ ids: string[] }> {
     const ids: string[] = [];
     for (const input of Array.isArray(events) ? events : [events]) {
-      const event: ReceivedEvent = { ...parseShopEvent(input), id: input.id ?? randomUUID(), ts: Date.now() };
-      ids.push(event.id!);
-      if (this.stopped || this.eventIds.has(event.id!)) continue;
-      this.eventIds.add(event.id!);
+      const id = input.id ?? randomUUID();
+      const event: ReceivedEvent = { ...parseShopEvent(input), id, ts: Date.now() };
+      ids.push(id);
+      if (this.stopped || this.eventIds.has(id)) continue;
+      this.eventIds.add(id);
       for (const waiter of [...this.waiters]) {
         if (waiter.options.event === event.name && valueAt(event, waiter.options.match) === waiter.expected) waiter.resolve(event);
       }
       for (const fn of this.functions) {
-        if ("event" in fn.trigger && fn.trigger.event === event.name) this.start(fn, event);
+        if ("event" in fn.trigger && fn.trigger.event === event.name) void this.start(fn, event);
       }
     }
     return { ids };
@@ -86,19 +102,18 @@ export class InProcessRunner {
   /** Runs a cron function now and resolves when that run ends. */
   async tick(functionId: string): Promise<RunRecord> {
     const fn = this.functions.find((f) => f.id === functionId && "cron" in f.trigger);
-    if (!fn) throw new Error(`no cron function ${functionId}`);
-    const cron = "cron" in fn.trigger ? fn.trigger.cron : "";
-    return this.start(fn, { name: "inngest/scheduled.timer", data: { cron }, id: randomUUID(), ts: Date.now() });
+    if (!fn || !("cron" in fn.trigger)) throw new Error(`no cron function ${functionId}`);
+    return this.start(fn, { name: "inngest/scheduled.timer", data: { cron: fn.trigger.cron }, id: randomUUID(), ts: Date.now() });
   }
 
   /** Resolves once every run has ended (including runs started meanwhile). */
   idle(): Promise<void> {
-    return this.until(() => this.runs.every((r) => r.status !== "running"));
+    return this.until(() => this.active.size === 0);
   }
 
-  /** Resolves once no run is executing a step: each has ended or is parked in a wait or sleep. */
+  /** Resolves once no run is executing a step: each has ended or is parked in waits or sleeps. */
   settled(): Promise<void> {
-    return this.until(() => this.busy === 0);
+    return this.until(() => [...this.active].every((run) => run.running === 0 && run.waiting > 0));
   }
 
   /** Clears every timer; waits and sleeps in flight never resume, like runs lost in a crash. */
@@ -109,50 +124,82 @@ export class InProcessRunner {
     this.waiters.clear();
   }
 
-  private start(fn: FunctionDefinition, event: ReceivedEvent): Promise<RunRecord> {
+  private async start(fn: FunctionDefinition, event: ReceivedEvent): Promise<RunRecord> {
     const record: RunRecord = { functionId: fn.id, event, status: "running" };
     if (fn.key !== undefined) {
       const runKey = `${fn.id}:${String(valueAt(event, `data.${fn.key}`))}`;
-      if (this.runKeys.has(runKey)) return Promise.resolve({ ...record, status: "completed", output: "skipped: already ran for this key" });
+      if (this.runKeys.has(runKey)) return { ...record, status: "completed", output: "skipped: already ran for this key" };
       this.runKeys.add(runKey);
     }
+    const run: ActiveRun = { record, running: 0, waiting: 0, cleanups: new Set() };
     this.runs.push(record);
-    this.busy++;
-    return fn
-      .handler({ event, step: this.stepFor(event) })
-      .then(
-        (output) => Object.assign(record, { status: "completed", output }),
-        (error: unknown) => {
-          Object.assign(record, { status: "failed", error });
-          (this.options.onRunFailed ?? ((r) => console.error(`[inngest runner] ${r.functionId} failed`, r.error)))(record);
-        },
-      )
-      .then(() => {
-        this.busy--;
-        this.notify();
-        return record;
-      });
+    this.active.add(run);
+    try {
+      Object.assign(record, { status: "completed", output: await fn.handler({ event, step: this.stepFor(event, run) }) });
+    } catch (error) {
+      Object.assign(record, { status: "failed", error });
+      (this.options.onRunFailed ?? ((r) => console.error(`[inngest runner] ${r.functionId} failed`, r.error)))(record);
+    }
+    for (const cleanup of run.cleanups) cleanup();
+    this.active.delete(run);
+    this.notify();
+    return record;
   }
 
-  private stepFor(trigger: ReceivedEvent): Step {
+  private stepFor(trigger: ReceivedEvent, run: ActiveRun): Step {
     return {
-      run: <T extends StepResult>(_id: StepId, fn: () => Promise<T>) => this.retry(fn),
+      run: async <T extends StepResult>(_id: StepId, fn: () => Promise<T>) => {
+        run.running++;
+        try {
+          return await this.retry(fn);
+        } finally {
+          run.running--;
+          this.notify();
+        }
+      },
       sendEvent: (_id, events) => this.emit(events),
-      sleep: (_id, ms) => this.park((resume) => this.timer(ms, () => resume())),
-      waitForEvent: (_id, options) =>
-        this.park<ReceivedEvent | null>((resume) => {
-          const ms = options.timeout instanceof Date ? options.timeout.getTime() - Date.now() : options.timeout;
-          const waiter: Waiter = { options, expected: valueAt(trigger, options.match), resolve: (e) => finish(e) };
-          const timer = this.timer(ms, () => finish(null));
-          const finish = (event: ReceivedEvent | null) => {
-            this.waiters.delete(waiter);
-            clearTimeout(timer);
-            this.timers.delete(timer);
-            resume(event);
-          };
-          this.waiters.add(waiter);
-        }),
+      sleep: (_id, ms) => this.park<void>(run, ms, (finish) => finish()),
+      waitForEvent: (_id, options) => {
+        const ms = options.timeout instanceof Date ? options.timeout.getTime() - Date.now() : options.timeout;
+        return this.park<ReceivedEvent | null>(
+          run,
+          ms,
+          (finish) => finish(null),
+          (finish) => {
+            const waiter: Waiter = { options, expected: valueAt(trigger, options.match), resolve: finish };
+            this.waiters.add(waiter);
+            return () => this.waiters.delete(waiter);
+          },
+        );
+      },
     };
+  }
+
+  /** Parks the run until `onTimeout` (after `ms`) or the optional `listen` resolves it, whichever comes first. */
+  private park<T>(run: ActiveRun, ms: number, onTimeout: (finish: (value: T) => void) => void, listen?: (finish: (value: T) => void) => () => void): Promise<T> {
+    run.waiting++;
+    this.notify();
+    return new Promise<T>((resolve) => {
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.timers.delete(timer);
+        unlisten?.();
+        run.cleanups.delete(cleanup);
+      };
+      let done = false;
+      const finish = (value: T) => {
+        if (done) return;
+        done = true;
+        cleanup();
+        run.waiting--;
+        resolve(value);
+      };
+      const timer = setTimeout(() => onTimeout(finish), Math.max(0, ms));
+      timer.unref();
+      this.timers.add(timer);
+      const unlisten = listen?.(finish);
+      run.cleanups.add(cleanup);
+    });
   }
 
   private async retry<T>(fn: () => Promise<T>): Promise<T> {
@@ -166,28 +213,6 @@ export class InProcessRunner {
     }
   }
 
-  /** Marks the run as parked (not busy) until `register` resumes it. */
-  private park<T = void>(register: (resume: (value: T) => void) => void): Promise<T> {
-    this.busy--;
-    this.notify();
-    return new Promise<T>((resolve) =>
-      register((value) => {
-        this.busy++;
-        resolve(value);
-      }),
-    );
-  }
-
-  private timer(ms: number, fire: () => void): NodeJS.Timeout {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fire();
-    }, Math.max(0, ms));
-    timer.unref();
-    this.timers.add(timer);
-    return timer;
-  }
-
   private until(done: () => boolean): Promise<void> {
     return new Promise((resolve) => {
       const check = () => {
@@ -196,12 +221,12 @@ export class InProcessRunner {
         resolve();
       };
       this.listeners.add(check);
-      check();
+      this.notify();
     });
   }
 
   private notify(): void {
-    // Let the step that just finished hand over to the next one before deciding the runner is quiet.
+    // Checked once the microtasks queued so far have run, so a handler between two steps counts as busy.
     setImmediate(() => {
       for (const listener of [...this.listeners]) listener();
     });

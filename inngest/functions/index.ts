@@ -1,0 +1,49 @@
+import { appDb } from "@/server/db";
+import { systemContext } from "@/server/context";
+import { inngest } from "../client";
+import { InProcessRunner, installRunner, sharedRunner } from "../runner";
+import type { FunctionDefinition, Step, StepId, StepResult } from "../step";
+import { checkoutSaga, type FunctionDeps } from "./checkout-saga";
+import { expireReservations } from "./expire-reservations";
+
+/** Every function of the shop, on the given dependencies (the app's database, or a test's). */
+export function shopFunctions(deps: FunctionDeps): FunctionDefinition[] {
+  return [checkoutSaga(deps), expireReservations(deps)];
+}
+
+export const appFunctionDeps: FunctionDeps = { context: (job) => systemContext(appDb(), job) };
+
+type InngestStep = Parameters<Parameters<typeof inngest.createFunction>[1]>[0]["step"];
+
+/** Inngest's step object behind the narrow interface the handlers use; only the types narrow, the calls pass through. */
+function narrowStep(step: InngestStep): Step {
+  return {
+    // Inngest types a step's result as its JSON round trip; StepResult values are their own round trip.
+    run: <T extends StepResult>(id: StepId, fn: () => Promise<T>) => step.run(id, fn) as Promise<T>,
+    sendEvent: (id, events) => step.sendEvent(id, events),
+    sleep: (id, ms) => step.sleep(id, ms),
+    waitForEvent: (id, options) => step.waitForEvent(id, options),
+  };
+}
+
+/** The same definitions as Inngest functions (same ids and step ids), served at /api/inngest when a server is configured. */
+export const inngestFunctions = shopFunctions(appFunctionDeps).map((fn) =>
+  inngest.createFunction(
+    {
+      id: fn.id,
+      triggers: [fn.trigger],
+      // One run per key value for 24 hours: a second shop/order.placed for the same order starts nothing.
+      ...(fn.key && { idempotency: `event.data.${fn.key}` }),
+    },
+    ({ event, step }) => fn.handler({ event, step: narrowStep(step) }),
+  ),
+);
+
+/** Installs the in-process runner with the app's functions and starts its cron, sweeping once at once to repair what a restart lost. */
+export function startAppRunner(): void {
+  if (sharedRunner()) return;
+  const runner = new InProcessRunner(shopFunctions(appFunctionDeps));
+  installRunner(runner);
+  runner.startCron();
+  void runner.tick("expire-reservations");
+}

@@ -1,0 +1,98 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orderEvents, orders, refunds, payments } from "@/db/schema";
+import { insertCart, insertShopper, insertVariant, type seedShop, stockOf } from "@/server/checkout/checkout-test-fixtures";
+import { createOrderFromCart } from "@/server/checkout/create-order-from-cart";
+import type { ServiceContext } from "@/server/context";
+import { announcePaymentOutcome } from "@/server/payments/payment-outcome-event";
+import type { PaymentProvider } from "@/server/payments/payment-provider";
+import { recordPaymentOutcome } from "@/server/payments/record-payment-outcome";
+import { startPayment } from "@/server/payments/start-payment";
+import type { ReceivedEvent, ShopEvent } from "../events";
+import { InProcessRunner, installRunner, type RunRecord } from "../runner";
+import { emitEvent } from "../send";
+import type { FunctionDefinition, Step, StepId } from "../step";
+import type { FunctionDeps } from "./checkout-saga";
+import { shopFunctions } from "./index";
+
+/** The shop's functions on a test database and payment provider, installed as this process's runner, plus a spy on every shop event. */
+export function installTestRunner(db: Db, payments: PaymentProvider) {
+  const deps: FunctionDeps = { context: (job) => ({ db, actor: { type: "system", name: job }, payments }) };
+  const events: ReceivedEvent[] = [];
+  const failed: RunRecord[] = [];
+  const spies: FunctionDefinition[] = (["shop/order.paid", "shop/order.cancelled"] as const).map((name) => ({
+    id: `spy-${name}`,
+    trigger: { event: name },
+    handler: async ({ event }) => events.push(event),
+  }));
+  const runner = new InProcessRunner([...shopFunctions(deps), ...spies], { backoffMs: () => 0, onRunFailed: (run) => failed.push(run) });
+  installRunner(runner);
+  return { runner, deps, events, failed };
+}
+
+type Shop = Awaited<ReturnType<typeof seedShop>>;
+
+/** A variant with `onHand` units in each of the shop's two warehouses. */
+export function stockedVariant(db: Db, shop: Shop, onHand: { east: number; west: number }) {
+  return insertVariant(db, shop.categoryId, {
+    priceAmount: 2500,
+    stock: [
+      { warehouseId: shop.east, onHand: onHand.east },
+      { warehouseId: shop.west, onHand: onHand.west },
+    ],
+  });
+}
+
+/**
+ * What placeOrder does, with a reservation lasting `ttlMs`: the order and its reservation, then shop/order.placed,
+ * then the payment (which may throw when the provider is down: the order stays, as in placeOrder).
+ */
+export async function checkout(db: Db, payments: PaymentProvider, line: { variantId: number; quantity: number }, ttlMs = 15 * 60_000) {
+  const userId = await insertShopper(db);
+  const cartId = await insertCart(db, { userId, lines: [line] });
+  const ctx: ServiceContext = { db, actor: { type: "shopper", userId }, payments };
+  const { orderId } = await createOrderFromCart(ctx, { cartId, reservationTtlMs: ttlMs });
+  await emitEvent({ name: "shop/order.placed", data: { orderId }, id: `order-placed-${orderId}` });
+  const payment = await startPayment(ctx, { orderId }).catch((error: Error) => error);
+  return { orderId, payment };
+}
+
+/** The provider's verdict as the webhook reports it: recorded, then announced. */
+export async function reportPayment(db: Db, orderId: string, outcome: "succeeded" | "failed") {
+  const ctx: ServiceContext = { db, actor: { type: "webhook", source: "stripe" } };
+  const recorded = await recordPaymentOutcome(ctx, { orderId, outcome, reason: outcome === "failed" ? "card_declined" : undefined });
+  await announcePaymentOutcome(recorded, { id: `evt-${orderId}-${outcome}`, reason: recorded.status === "failed" ? "card_declined" : null });
+}
+
+/** Everything a shopper, an admin or the warehouse could check about an order and its stock. */
+export async function snapshot(db: Db, orderId: string, variantId: number) {
+  const [order] = await db.select({ status: orders.status, paymentStatus: orders.paymentStatus, cancelReason: orders.cancelReason }).from(orders).where(eq(orders.id, orderId));
+  const [payment] = await db.select({ status: payments.status }).from(payments).where(eq(payments.orderId, orderId));
+  const [refunded] = await db.execute<{ count: number; amount: number }>(sql`
+    select count(*)::int as count, coalesce(sum(r.amount), 0)::int as amount
+      from ${refunds} r join ${payments} p on p.id = r.payment_id where p.order_id = ${orderId}`);
+  const timeline = await db.select({ type: orderEvents.type }).from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(orderEvents.id);
+  const stock = await stockOf(db, variantId);
+  return { order: order!, payment: payment?.status ?? null, refunds: refunded!, timeline: timeline.map((e) => e.type), stock };
+}
+
+/** A step that runs everything at once, answers waits from a script and throws at one chosen step id. */
+export function scriptedStep(script: { failAt?: string; outcome?: ShopEvent } = {}) {
+  const sent: ShopEvent[] = [];
+  const ids: string[] = [];
+  const enter = (id: StepId) => {
+    const name = typeof id === "string" ? id : id.id;
+    ids.push(name);
+    if (name === script.failAt) throw new Error(`scripted failure at ${name}`);
+  };
+  const step: Step = {
+    run: async (id, fn) => (enter(id), fn()),
+    sendEvent: async (id, events) => (enter(id), sent.push(...(Array.isArray(events) ? events : [events]))),
+    sleep: async (id) => enter(id),
+    waitForEvent: async (id, options) => {
+      enter(id);
+      return script.outcome?.name === options.event ? { ...script.outcome, ts: Date.now() } : null;
+    },
+  };
+  return { step, sent, ids };
+}
