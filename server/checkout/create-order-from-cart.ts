@@ -3,7 +3,7 @@ import type { ShippingAddress } from "@/db/schema";
 import { cartOwner } from "../cart/active-cart";
 import { withTransaction, type ServiceContext } from "../context";
 import { conflict, invalid, notFound } from "../errors";
-import { reserveStock } from "../inventory/reserve-stock";
+import { outOfStock, reserveStock } from "../inventory/reserve-stock";
 import type { OrderStatus } from "./schemas";
 import { findShippingMethod } from "./shipping-methods";
 
@@ -37,6 +37,7 @@ interface LineRow {
   unitAmount: number;
   currency: string;
   sold: boolean;
+  available: number;
 }
 
 const orderColumns = sql`id as "orderId", number::int as number, status, total_amount as "totalAmount", currency::text as currency`;
@@ -85,13 +86,17 @@ export async function createOrderFromCart(ctx: ServiceContext, input: { cartId: 
     const details = checkoutDetails(cart);
     const lines = await tx.db.execute<LineRow & Record<string, unknown>>(sql`
       select cl.variant_id as "variantId", cl.quantity, v.sku, p.title as "productTitle", v.title as "variantTitle",
-             v.price_amount as "unitAmount", v.currency::text as currency, p.status = 'active' as sold
+             v.price_amount as "unitAmount", v.currency::text as currency, p.status = 'active' as sold,
+             coalesce((select sum(s.on_hand - s.reserved) from stock_levels s where s.variant_id = v.id), 0)::int as available
         from cart_lines cl join variants v on v.id = cl.variant_id join products p on p.id = v.product_id
        where cl.cart_id = ${cart.id}
        order by cl.variant_id`);
     if (lines.length === 0) throw invalid("Your cart is empty");
     const gone = lines.filter((l) => !l.sold);
-    if (gone.length > 0) throw conflict(`No longer sold: ${gone.map((l) => `${l.productTitle} / ${l.variantTitle}`).join(", ")}`);
+    if (gone.length > 0) throw conflict(`No longer sold: ${gone.map(labelOf).join(", ")}`);
+    // Fail fast, before queueing for the stock locks: in a sell-out the losers need not wait for the winners.
+    const short = lines.filter((l) => l.available < l.quantity);
+    if (short.length > 0) throw outOfStock(short.map((l) => ({ ...l, label: labelOf(l), requested: l.quantity, available: l.available })));
     const currency = lines[0]!.currency;
     if (lines.some((l) => l.currency !== currency)) throw invalid("Your cart mixes currencies; check out one currency at a time");
 
@@ -121,11 +126,13 @@ export async function createOrderFromCart(ctx: ServiceContext, input: { cartId: 
         values (${order.orderId}, 'placed', ${`${lines.reduce((n, l) => n + l.quantity, 0)} items, ${shipping.name} shipping`})
       )
       update carts set status = 'ordered', updated_at = now() where id = ${cart.id}`);
-    const labelled = lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, label: `${l.productTitle} / ${l.variantTitle}` }));
+    const labelled = lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, label: labelOf(l) }));
     await reserveStock(tx, { orderId: order.orderId, lines: labelled, expiresAt });
     return { ...order, created: true };
   });
 }
+
+const labelOf = (l: LineRow) => `${l.productTitle} / ${l.variantTitle}`;
 
 const snakeCase = (l: LineRow) => ({
   variant_id: l.variantId,

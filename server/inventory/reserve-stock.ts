@@ -16,7 +16,7 @@ interface Allocation {
   quantity: number;
 }
 
-interface Shortage {
+export interface Shortage {
   variantId: number;
   label: string;
   requested: number;
@@ -42,7 +42,8 @@ function allocate(demand: Map<number, number>, stock: LockedStock[]) {
   return { allocations, shortages };
 }
 
-function outOfStock(shortages: Shortage[]): DomainError {
+/** OutOfStock naming every short line, with a field error per variant (`variants.<id>`) for the cart to show. */
+export function outOfStock(shortages: Shortage[]): DomainError {
   const describe = (s: Shortage) => (s.available === 0 ? `${s.label} is sold out` : `only ${s.available} of ${s.label} left (you asked for ${s.requested})`);
   const fieldErrors = Object.fromEntries(shortages.map((s) => [`variants.${s.variantId}`, describe(s)]));
   return new DomainError("OutOfStock", `Not enough stock: ${shortages.map(describe).join("; ")}`, fieldErrors);
