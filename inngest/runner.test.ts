@@ -124,6 +124,31 @@ describe("in-process runner", () => {
     expect(seen).toEqual([orderId]);
   });
 
+  it("counts a run racing two waits as settled, and resumes it with the first event to arrive", async () => {
+    const orderId = randomUUID();
+    const r = runner([
+      {
+        id: "racer",
+        trigger: { event: "shop/order.placed" },
+        handler: async ({ step }) => {
+          const options = { timeout: 60_000, match: "data.orderId" } as const;
+          const winner = await Promise.race([
+            step.waitForEvent({ id: "wait-paid", parallelMode: "race" }, { ...options, event: "shop/order.paid" }),
+            step.waitForEvent({ id: "wait-cancelled", parallelMode: "race" }, { ...options, event: "shop/order.cancelled" }),
+          ]);
+          return winner?.name ?? null;
+        },
+      },
+    ]);
+    await r.emit(placed(orderId));
+    await r.settled();
+    expect(r.runs[0]?.status).toBe("running");
+
+    await r.emit({ name: "shop/order.cancelled", data: { orderId, reason: "test" } });
+    await r.idle();
+    expect(r.runs[0]).toMatchObject({ status: "completed", output: "shop/order.cancelled" });
+  });
+
   it("rejects an event whose data does not match its schema", async () => {
     const r = runner([]);
     await expect(r.emit({ name: "shop/order.placed", data: { orderId: "not-a-uuid" } })).rejects.toThrow(/orderId/);

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { NonRetriableError } from "inngest";
 import { parseShopEvent, type ReceivedEvent, type ShopEvent } from "./events";
-import type { FunctionDefinition, Step, StepId, StepResult, WaitOptions } from "./step";
 import { cronIntervalMs } from "./cron";
+import { runSteps, valueAt, type ActiveRun, type StepHost, type Waiter } from "./run-steps";
+import type { FunctionDefinition } from "./step";
 
 export interface RunRecord {
   functionId: string;
@@ -20,31 +20,6 @@ export interface RunnerOptions {
   onRunFailed?: (run: RunRecord) => void;
 }
 
-interface Waiter {
-  options: WaitOptions;
-  expected: unknown;
-  resolve: (event: ReceivedEvent) => void;
-}
-
-function valueAt(event: ReceivedEvent, path: string): unknown {
-  return path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), event);
-}
-
-/**
- * Runs the shop's functions inside this process when no Inngest server is configured: events on an in-memory bus,
- * the same handlers and step ids, retried steps, sleeps, waits with timeouts and cron. Nothing here survives a restart:
- * a run in flight is lost and the expire-reservations sweeper repairs what it left.
- */
-interface ActiveRun {
-  record: RunRecord;
-  /** step.run calls in flight. */
-  running: number;
-  /** Waits and sleeps in flight. */
-  waiting: number;
-  /** Undo the timers and waits still pending when the run ends (the loser of a race). */
-  cleanups: Set<() => void>;
-}
-
 /**
  * Runs the shop's functions inside this process when no Inngest server is configured: events on an in-memory bus,
  * the same handlers and step ids, retried steps, sleeps, waits with timeouts and cron. Nothing here survives a restart:
@@ -58,16 +33,21 @@ export class InProcessRunner {
   private readonly runKeys = new Set<string>();
   private readonly eventIds = new Set<string>();
   private readonly listeners = new Set<() => void>();
-  private readonly attempts: number;
-  private readonly backoffMs: (attempt: number) => number;
+  private readonly host: StepHost;
   private stopped = false;
 
   constructor(
     private readonly functions: FunctionDefinition[],
     private readonly options: RunnerOptions = {},
   ) {
-    this.attempts = options.attempts ?? 3;
-    this.backoffMs = options.backoffMs ?? ((attempt) => 100 * 2 ** attempt);
+    this.host = {
+      attempts: options.attempts ?? 3,
+      backoffMs: options.backoffMs ?? ((attempt) => 100 * 2 ** attempt),
+      waiters: this.waiters,
+      timers: this.timers,
+      emit: (events) => this.emit(events),
+      notify: () => this.notify(),
+    };
   }
 
   /** Delivers events: resumes matching waits, then starts the functions they trigger. Duplicate event ids are dropped. */
@@ -135,7 +115,7 @@ export class InProcessRunner {
     this.runs.push(record);
     this.active.add(run);
     try {
-      Object.assign(record, { status: "completed", output: await fn.handler({ event, step: this.stepFor(event, run) }) });
+      Object.assign(record, { status: "completed", output: await fn.handler({ event, step: runSteps(this.host, event, run) }) });
     } catch (error) {
       Object.assign(record, { status: "failed", error });
       (this.options.onRunFailed ?? ((r) => console.error(`[inngest runner] ${r.functionId} failed`, r.error)))(record);
@@ -144,73 +124,6 @@ export class InProcessRunner {
     this.active.delete(run);
     this.notify();
     return record;
-  }
-
-  private stepFor(trigger: ReceivedEvent, run: ActiveRun): Step {
-    return {
-      run: async <T extends StepResult>(_id: StepId, fn: () => Promise<T>) => {
-        run.running++;
-        try {
-          return await this.retry(fn);
-        } finally {
-          run.running--;
-          this.notify();
-        }
-      },
-      sendEvent: (_id, events) => this.emit(events),
-      sleep: (_id, ms) => this.park<void>(run, ms, (finish) => finish()),
-      waitForEvent: (_id, options) => {
-        const ms = options.timeout instanceof Date ? options.timeout.getTime() - Date.now() : options.timeout;
-        return this.park<ReceivedEvent | null>(
-          run,
-          ms,
-          (finish) => finish(null),
-          (finish) => {
-            const waiter: Waiter = { options, expected: valueAt(trigger, options.match), resolve: finish };
-            this.waiters.add(waiter);
-            return () => this.waiters.delete(waiter);
-          },
-        );
-      },
-    };
-  }
-
-  /** Parks the run until `onTimeout` (after `ms`) or the optional `listen` resolves it, whichever comes first. */
-  private park<T>(run: ActiveRun, ms: number, onTimeout: (finish: (value: T) => void) => void, listen?: (finish: (value: T) => void) => () => void): Promise<T> {
-    run.waiting++;
-    this.notify();
-    return new Promise<T>((resolve) => {
-      const cleanup = () => {
-        clearTimeout(timer);
-        this.timers.delete(timer);
-        unlisten?.();
-        run.cleanups.delete(cleanup);
-      };
-      let done = false;
-      const finish = (value: T) => {
-        if (done) return;
-        done = true;
-        cleanup();
-        run.waiting--;
-        resolve(value);
-      };
-      const timer = setTimeout(() => onTimeout(finish), Math.max(0, ms));
-      timer.unref();
-      this.timers.add(timer);
-      const unlisten = listen?.(finish);
-      run.cleanups.add(cleanup);
-    });
-  }
-
-  private async retry<T>(fn: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await fn();
-      } catch (error) {
-        if (attempt >= this.attempts || error instanceof NonRetriableError) throw error;
-        await new Promise((resolve) => setTimeout(resolve, this.backoffMs(attempt)));
-      }
-    }
   }
 
   private until(done: () => boolean): Promise<void> {
