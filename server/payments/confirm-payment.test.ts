@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { ShopEvent } from "@/inngest/events";
 import { startFakeStripe, type FakeStripe } from "@/test/fake-stripe";
 import { useTestDatabase } from "@/test/db";
-import type { ServiceContext } from "../context";
+import type { Actor, ServiceContext } from "../context";
 import { insertShopper } from "../checkout/checkout-test-fixtures";
 import { orderAccessToken } from "../orders/order-link";
 import { createCaller } from "../trpc/root";
@@ -91,7 +91,7 @@ describe("payments router", () => {
     const stranger = await insertShopper(t.db);
     const orderId = await insertPayableOrder(t.db, { userId: owner, totalAmount: 1999 });
     await startPayment(shopperCtx(owner, createSimulatorProvider()), { orderId });
-    const as = (actor: Parameters<typeof createCaller>[0]["actor"]) => createCaller({ db: t.db, actor }).payments;
+    const as = (actor: Actor) => createCaller({ db: t.db, actor }).payments;
 
     expect(await as({ type: "shopper", userId: owner }).session({ orderId })).toMatchObject({
       orderId,

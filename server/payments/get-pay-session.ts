@@ -1,6 +1,5 @@
 import type { ServiceContext } from "../context";
-import { stripeConfigured } from "../env";
-import { findPayableOrder, lastPaymentFailure } from "./payable-order";
+import { findPayableOrder, lastPaymentFailure, testCardRefusal } from "./payable-order";
 import type { PaymentOrderInput } from "./schemas";
 
 export interface PaySessionView {
@@ -32,7 +31,7 @@ export async function getPaySession(ctx: ServiceContext, input: PaymentOrderInpu
     provider: payment?.provider ?? null,
     paymentStatus: payment?.status ?? null,
     failureReason: payment?.status === "failed" ? await lastPaymentFailure(ctx, order.orderId) : null,
-    canPay: payment?.provider === "simulator" && payment.status === "awaiting" && order.orderStatus === "pending" && !stripeConfigured(),
+    canPay: testCardRefusal(order) === null,
     guest: order.guest,
   };
 }

@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { orderEvents, orders, payments } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { notFound } from "../errors";
+import { stripeConfigured } from "../env";
 import { tokenOpensOrder } from "../orders/order-link";
 
 /**
@@ -26,6 +27,16 @@ export async function findPayableOrder(ctx: ServiceContext, input: { orderId: st
   const owns = row?.userId != null && (actor.type === "shopper" || actor.type === "admin") && actor.userId === row.userId;
   if (!row || !(owns || tokenOpensOrder(input.accessToken, input.orderId))) throw notFound("Order");
   return { ...row, guest: !owns };
+}
+
+export type PayableOrder = Awaited<ReturnType<typeof findPayableOrder>>;
+
+/** Why the simulator's test cards may not pay this order, or null when they may. */
+export function testCardRefusal(order: PayableOrder): string | null {
+  // With a real Stripe account the simulator's signed events would be trusted as Stripe's: never offer it then.
+  if (order.payment?.provider !== "simulator" || stripeConfigured()) return "Test cards only pay orders taken by the payment simulator";
+  if (order.orderStatus !== "pending" || order.payment.status !== "awaiting") return "This order is no longer waiting for payment";
+  return null;
 }
 
 /** The decline code of the order's latest failed payment attempt, if any. */

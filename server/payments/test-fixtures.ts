@@ -1,16 +1,16 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orderEvents, orders, payments, webhookInbox } from "@/db/schema";
-import { address, insertCart } from "../checkout/checkout-test-fixtures";
+import { carts, orderEvents, orders, payments, webhookInbox } from "@/db/schema";
+import { address } from "../checkout/checkout-test-fixtures";
 
 /** A pending order of `totalAmount` (USD), no lines: payments only look at the order's amount, owner and states. */
 export async function insertPayableOrder(db: Db, options: { userId?: string | null; totalAmount?: number } = {}): Promise<string> {
-  const cartId = await insertCart(db, { userId: options.userId ?? null, lines: [] });
+  const [cart] = await db.insert(carts).values({ userId: options.userId ?? null, status: "ordered" }).returning({ id: carts.id });
   const total = options.totalAmount ?? 2999;
   const [row] = await db
     .insert(orders)
     .values({
-      cartId,
+      cartId: cart!.id,
       userId: options.userId ?? null,
       email: "buyer@emporium.test",
       currency: "USD",

@@ -1,0 +1,146 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { payments } from "@/db/schema";
+import type { ShopEvent } from "@/inngest/events";
+import { useTestDatabase } from "@/test/db";
+import type { Actor } from "@/server/context";
+import { insertShopper } from "@/server/checkout/checkout-test-fixtures";
+import { orderAccessToken } from "@/server/orders/order-link";
+import { getPaySession } from "@/server/payments/get-pay-session";
+import { createSimulatorProvider } from "@/server/payments/simulator-provider";
+import { startPayment } from "@/server/payments/start-payment";
+import { declineMessage } from "@/server/payments/test-cards";
+import { inboxCount, insertPayableOrder, paymentState } from "@/server/payments/test-fixtures";
+import { submitTestCard } from "./submit-test-card";
+
+const emitted = vi.hoisted(() => [] as ShopEvent[]);
+vi.mock("@/inngest/send", () => ({ emitEvent: async (events: ShopEvent | ShopEvent[]) => void emitted.push(...[events].flat()) }));
+
+const t = useTestDatabase({ max: 10 });
+let shop: Server;
+let origin: string;
+
+/** The shop's webhook route served over HTTP, so the simulator reaches it the way it does in the app. */
+beforeAll(async () => {
+  process.env.DATABASE_URL = t.url;
+  process.env.NEXTAUTH_SECRET ??= "x".repeat(40);
+  const { POST } = await import("@/app/api/webhooks/stripe/route");
+  shop = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (req.url !== "/api/webhooks/stripe") return void res.writeHead(404).end();
+    const headers = new Headers(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v] as [string, string]] : [])));
+    const response = await POST(new Request(`${origin}${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }));
+    res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
+  });
+  await new Promise<void>((resolve) => shop.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => shop.close(() => resolve())));
+beforeEach(() => void (emitted.length = 0));
+
+const anonymous: Actor = { type: "anonymous" };
+
+async function simulatorOrder(userId: string | null = null) {
+  const orderId = await insertPayableOrder(t.db, { userId, totalAmount: 2599 });
+  await startPayment({ db: t.db, actor: { type: "system", name: "test" }, payments: createSimulatorProvider() }, { orderId });
+  return orderId;
+}
+
+function submit(orderId: string, actor: Actor, fields: Record<string, string>, at = origin) {
+  const deferred: { deliver: () => Promise<void>; delayMs: number }[] = [];
+  const request = new Request(`${at}/pay/${orderId}/submit`, { method: "POST", body: new URLSearchParams(fields) });
+  const response = submitTestCard(request, { ctx: { db: t.db, actor }, orderId, defer: (deliver, delayMs) => deferred.push({ deliver, delayMs }) });
+  return response.then((r) => ({ status: r.status, location: r.headers.get("location"), deferred }));
+}
+
+describe("the test-card form", () => {
+  it("pays with the success card through a signed webhook and sends the guest to the order page with its token", async () => {
+    const orderId = await simulatorOrder();
+    const token = orderAccessToken(orderId);
+
+    const answer = await submit(orderId, anonymous, { card: "4242 4242 4242 4242", token });
+
+    expect(answer.status).toBe(303);
+    expect(answer.location).toBe(`${origin}/orders/${orderId}?token=${encodeURIComponent(token)}`);
+    const state = await paymentState(t.db, orderId);
+    expect(state.order?.paymentStatus).toBe("succeeded");
+    expect(state.events.map((e) => e.type)).toContain("payment_succeeded");
+    expect(emitted.map((e) => [e.name, e.id?.startsWith("evt_sim_")])).toEqual([["shop/payment.succeeded", true]]);
+  });
+
+  it.each([
+    ["4000 0000 0000 0002", "generic_decline", "Your card was declined."],
+    ["4000000000009995", "insufficient_funds", "Your card has insufficient funds."],
+  ])("sends the owner back to /pay after a decline (%s), which then shows why and offers no cards", async (card, reason, message) => {
+    const userId = await insertShopper(t.db);
+    const orderId = await simulatorOrder(userId);
+    const owner: Actor = { type: "shopper", userId };
+
+    const answer = await submit(orderId, owner, { card });
+
+    expect(answer.location).toBe(`${origin}/pay/${orderId}`);
+    const session = await getPaySession({ db: t.db, actor: owner }, { orderId });
+    expect(session).toMatchObject({ paymentStatus: "failed", failureReason: reason, canPay: false });
+    expect(declineMessage(session.failureReason)).toBe(message);
+    expect(emitted).toEqual([expect.objectContaining({ name: "shop/payment.failed", data: expect.objectContaining({ orderId, reason }) })]);
+  });
+
+  it("answers the delayed card at once and records the success when the deferred delivery runs", async () => {
+    const userId = await insertShopper(t.db);
+    const orderId = await simulatorOrder(userId);
+
+    const answer = await submit(orderId, { type: "shopper", userId }, { card: "4000000000003220" });
+
+    expect(answer.location).toBe(`${origin}/orders/${orderId}`);
+    expect(answer.deferred.map((d) => d.delayMs)).toEqual([3000]);
+    expect((await paymentState(t.db, orderId)).order?.paymentStatus).toBe("awaiting");
+    await answer.deferred[0]!.deliver();
+    expect((await paymentState(t.db, orderId)).order?.paymentStatus).toBe("succeeded");
+  });
+
+  it("answers 404 and sends nothing for strangers, forged links and malformed order ids", async () => {
+    const userId = await insertShopper(t.db);
+    const orderId = await simulatorOrder(userId);
+    const inboxBefore = await inboxCount(t.db);
+    const card = "4242424242424242";
+
+    const answers = await Promise.all([
+      submit(orderId, anonymous, { card }),
+      submit(orderId, { type: "shopper", userId: await insertShopper(t.db) }, { card }),
+      submit(orderId, anonymous, { card, token: orderAccessToken(crypto.randomUUID()) }),
+      submit("not-a-uuid", anonymous, { card }),
+    ]);
+
+    expect(answers.map((a) => a.status)).toEqual([404, 404, 404, 404]);
+    expect(await inboxCount(t.db)).toBe(inboxBefore);
+    expect((await paymentState(t.db, orderId)).order?.paymentStatus).toBe("awaiting");
+  });
+
+  it("sends the shopper back with an error, and nothing to the webhook, for an unknown card, a paid order or a Stripe payment", async () => {
+    const userId = await insertShopper(t.db);
+    const owner: Actor = { type: "shopper", userId };
+    const orderId = await simulatorOrder(userId);
+    const stripeOrder = await insertPayableOrder(t.db, { userId });
+    await t.db.insert(payments).values({ orderId: stripeOrder, provider: "stripe", providerPaymentId: "pi_real_1", amount: 2999, currency: "USD" });
+
+    expect((await submit(orderId, owner, { card: "1234 5678 9012 3456" })).location).toBe(`${origin}/pay/${orderId}?error=card`);
+    expect((await submit(stripeOrder, owner, { card: "4242424242424242" })).location).toBe(`${origin}/pay/${stripeOrder}?error=closed`);
+    await submit(orderId, owner, { card: "4242424242424242" });
+    const inboxAfterPaying = await inboxCount(t.db);
+    expect((await submit(orderId, owner, { card: "4000000000000002" })).location).toBe(`${origin}/pay/${orderId}?error=closed`);
+
+    expect(await inboxCount(t.db)).toBe(inboxAfterPaying);
+    expect((await paymentState(t.db, orderId)).order?.paymentStatus).toBe("succeeded");
+    expect((await paymentState(t.db, stripeOrder)).payments[0]?.status).toBe("awaiting");
+  });
+
+  it("tells the shopper to retry, with nothing recorded, when the webhook cannot be reached", async () => {
+    const orderId = await simulatorOrder();
+    const token = orderAccessToken(orderId);
+    const answer = await submit(orderId, anonymous, { card: "4242424242424242", token }, "http://127.0.0.1:9");
+    expect(answer.location).toBe(`http://127.0.0.1:9/pay/${orderId}?error=unavailable&token=${encodeURIComponent(token)}`);
+    expect((await paymentState(t.db, orderId)).order?.paymentStatus).toBe("awaiting");
+  });
+});
