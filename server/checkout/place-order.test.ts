@@ -9,6 +9,7 @@ import type { PaymentProvider } from "../payments/payment-provider";
 import { createSimulatorProvider } from "../payments/simulator-provider";
 import { createCaller } from "../trpc/root";
 import { insertCart, insertGuestCarts, insertShopper, insertVariant, seedShop, stockOf } from "./checkout-test-fixtures";
+import { cancelPendingOrder } from "./cancel-pending-order";
 import { placeOrder } from "./place-order";
 
 const t = useTestDatabase({ max: 30 });
@@ -52,6 +53,18 @@ describe("checkout.placeOrder", () => {
     expect(await paymentRows(result.orderId)).toEqual([{ provider: "simulator", intentId: result.payment.paymentIntentId, amount: 5000 }]);
     expect(await guest(cartId!).checkout.placeOrder({ cartId: cartId! })).toEqual(result);
     expect(placed.filter((id) => id === result.orderId)).toEqual([result.orderId]);
+  });
+
+  it("answers CONFLICT, with no new order, once the cart's order was cancelled", async () => {
+    const variantId = await insertVariant(t.db, shop.categoryId, { stock: [{ warehouseId: shop.east, onHand: 4 }] });
+    const [cartId] = await insertGuestCarts(t.db, 1, [{ variantId, quantity: 1 }]);
+    const { orderId } = await guest(cartId!).checkout.placeOrder({ cartId: cartId! });
+    await cancelPendingOrder({ db: t.db, actor: { type: "system", name: "test" } }, { orderId, reason: "expired" });
+
+    const error = await clientError(guest(cartId!).checkout.placeOrder({ cartId: cartId! }));
+    expect(error.code).toBe("CONFLICT");
+    expect(await ordersOfVariant(variantId)).toBe(1);
+    expect((await stockOf(t.db, variantId)).levels[0]).toMatchObject({ reserved: 0 });
   });
 
   it("double submit: ten concurrent calls, one order, one PaymentIntent, ten identical answers", async () => {

@@ -1,5 +1,6 @@
 import { emitEvent } from "@/inngest/send";
 import type { ServiceContext } from "../context";
+import { conflict } from "../errors";
 import { startPayment, type PaymentSession } from "../payments/start-payment";
 import { createOrderFromCart } from "./create-order-from-cart";
 import type { OrderStatus, PlaceOrderInput } from "./schemas";
@@ -20,6 +21,8 @@ export interface PlaceOrderResult {
  */
 export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const { orderId, number, status, totalAmount, currency } = await createOrderFromCart(ctx, input);
+  // A stale tab submitting a cart whose order has since been cancelled: that checkout is over.
+  if (status === "cancelled" || status === "refunded") throw conflict(`Order #${number} from this cart was ${status}; add the items to a new cart`);
   if (status === "pending") {
     // Before the payment: should opening it fail, the saga still cancels the order when its reservation expires.
     await emitEvent({ name: "shop/order.placed", data: { orderId }, id: `order-placed-${orderId}` });
