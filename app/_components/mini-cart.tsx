@@ -10,7 +10,7 @@ import { formatMoney } from "./format-money";
 const SHOWN_LINES = 4;
 
 /** Cart button with an item-count badge; it opens a small panel with the lines, the subtotal and the way on. */
-export function MiniCart({ userId }: { userId: string | null }) {
+export function MiniCart({ userId, refetchOnMount = false }: { userId: string | null; refetchOnMount?: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const pathname = usePathname();
@@ -19,7 +19,7 @@ export function MiniCart({ userId }: { userId: string | null }) {
   const open = openOn === pathname;
   const close = () => setOpenOn(null);
   const root = useRef<HTMLDivElement>(null);
-  const summary = useQuery(trpc.cart.summary.queryOptions());
+  const summary = useQuery({ ...trpc.cart.summary.queryOptions(), refetchOnMount: refetchOnMount ? "always" : true });
   const cart = useQuery({ ...trpc.cart.get.queryOptions(), enabled: open });
   const count = summary.data?.itemCount ?? 0;
 
