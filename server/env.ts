@@ -6,9 +6,10 @@ const optional = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+const devMessage = "INNGEST_DEV must be 1, 0 or the dev server's URL";
 const inngestShape = {
   // 1 (or the dev server's URL): functions run on `npx inngest-cli dev`; unset: the in-process runner.
-  INNGEST_DEV: optional.pipe(z.union([z.enum(["0", "1", "true", "false"]), z.url()], "INNGEST_DEV must be 1, 0 or the dev server's URL").optional()),
+  INNGEST_DEV: optional.pipe(z.union([z.enum(["0", "1", "true", "false"]), z.url(devMessage)], devMessage).optional()),
   INNGEST_EVENT_KEY: optional,
   INNGEST_SIGNING_KEY: optional,
   INNGEST_BASE_URL: optional.pipe(z.url("INNGEST_BASE_URL must be a URL").optional()),
