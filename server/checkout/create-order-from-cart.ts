@@ -96,7 +96,9 @@ export async function createOrderFromCart(ctx: ServiceContext, input: { cartId: 
     if (gone.length > 0) throw conflict(`No longer sold: ${gone.map(labelOf).join(", ")}`);
     // Fail fast, before queueing for the stock locks: in a sell-out the losers need not wait for the winners.
     const short = lines.filter((l) => l.available < l.quantity);
-    if (short.length > 0) throw outOfStock(short.map((l) => ({ ...l, label: labelOf(l), requested: l.quantity, available: l.available })));
+    if (short.length > 0) {
+      throw outOfStock(short.map((l) => ({ variantId: l.variantId, label: labelOf(l), requested: l.quantity, available: l.available })));
+    }
     const currency = lines[0]!.currency;
     if (lines.some((l) => l.currency !== currency)) throw invalid("Your cart mixes currencies; check out one currency at a time");
 
@@ -105,6 +107,7 @@ export async function createOrderFromCart(ctx: ServiceContext, input: { cartId: 
     if (!shipping) throw invalid("Choose a shipping method", { shippingMethod: "Choose a shipping method" });
     const expiresAt = new Date(Date.now() + (input.reservationTtlMs ?? RESERVATION_TTL_MS));
     const userId = ctx.actor.type === "shopper" || ctx.actor.type === "admin" ? ctx.actor.userId : null;
+    const items = lines.reduce((n, l) => n + l.quantity, 0);
 
     const [order] = await tx.db.execute<Omit<CreatedOrder, "created">>(sql`
       insert into orders (cart_id, user_id, email, currency, subtotal_amount, shipping_amount, total_amount,
@@ -123,7 +126,7 @@ export async function createOrderFromCart(ctx: ServiceContext, input: { cartId: 
                as l(variant_id int, sku text, product_title text, variant_title text, unit_amount int, quantity int)
       ), placed as (
         insert into order_events (order_id, type, detail)
-        values (${order.orderId}, 'placed', ${`${lines.reduce((n, l) => n + l.quantity, 0)} items, ${shipping.name} shipping`})
+        values (${order.orderId}, 'placed', ${`${items} item${items === 1 ? "" : "s"}, ${shipping.name} shipping`})
       )
       update carts set status = 'ordered', updated_at = now() where id = ${cart.id}`);
     const labelled = lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, label: labelOf(l) }));
