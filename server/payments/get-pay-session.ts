@@ -10,7 +10,7 @@ export interface PaySessionView {
   currency: string;
   provider: string | null;
   paymentStatus: "awaiting" | "succeeded" | "failed" | "cancelled" | "refunded" | "partially_refunded" | null;
-  /** Decline code of the last failed attempt ("insufficient_funds"…). */
+  /** Decline code of the last failed attempt ("insufficient_funds"…), while that decline is what stopped the payment. */
   failureReason: string | null;
   /** The test cards may be used: a simulator payment still awaiting, and no real Stripe account configured. */
   canPay: boolean;
@@ -30,7 +30,7 @@ export async function getPaySession(ctx: ServiceContext, input: PaymentOrderInpu
     currency: order.currency,
     provider: payment?.provider ?? null,
     paymentStatus: payment?.status ?? null,
-    failureReason: payment?.status === "failed" ? await lastPaymentFailure(ctx, order.orderId) : null,
+    failureReason: payment?.status === "failed" || payment?.status === "cancelled" ? await lastPaymentFailure(ctx, order.orderId) : null,
     canPay: testCardRefusal(order) === null,
     guest: order.guest,
   };

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { formatMoney } from "@/app/_components/format-money";
 import { getCaller } from "@/app/_trpc/server";
 import { PaymentOrderInput } from "@/server/payments/schemas";
-import { declineMessage, formatCardNumber, TEST_CARDS } from "@/server/payments/test-cards";
+import { formatCardNumber, TEST_CARDS } from "@/server/payments/test-cards";
 import { PayStatus } from "./pay-status";
 
 export const metadata: Metadata = { title: "Pay with a test card", robots: { index: false } };
@@ -47,13 +47,6 @@ export default async function PayPage({ params, searchParams }: PayPageProps) {
           {errorMessage}
         </p>
       )}
-      {session.paymentStatus === "failed" && (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-          <p className="font-semibold">{declineMessage(session.failureReason)} No money was taken.</p>
-          <p>This order will be cancelled and its items go back on sale. Add them to your cart again to place a new order.</p>
-        </div>
-      )}
-
       {session.canPay ? (
         <form method="post" action={`/pay/${orderId}/submit`} className="flex flex-col gap-3">
           {input.data.accessToken && <input type="hidden" name="token" value={input.data.accessToken} />}

@@ -7,6 +7,7 @@ import { useTestDatabase } from "@/test/db";
 import type { Actor } from "@/server/context";
 import { insertShopper } from "@/server/checkout/checkout-test-fixtures";
 import { orderAccessToken } from "@/server/orders/order-link";
+import { cancelPayment } from "@/server/payments/cancel-payment";
 import { getPaySession } from "@/server/payments/get-pay-session";
 import { createSimulatorProvider } from "@/server/payments/simulator-provider";
 import { startPayment } from "@/server/payments/start-payment";
@@ -85,6 +86,10 @@ describe("the test-card form", () => {
     expect(session).toMatchObject({ paymentStatus: "failed", failureReason: reason, canPay: false });
     expect(declineMessage(session.failureReason)).toBe(message);
     expect(emitted).toEqual([expect.objectContaining({ name: "shop/payment.failed", data: expect.objectContaining({ orderId, reason }) })]);
+
+    // The saga then cancels the payment; the page still says why.
+    await cancelPayment({ db: t.db, actor: { type: "system", name: "test" }, payments: createSimulatorProvider() }, { orderId });
+    expect(await getPaySession({ db: t.db, actor: owner }, { orderId })).toMatchObject({ paymentStatus: "cancelled", failureReason: reason });
   });
 
   it("answers the delayed card at once and records the success when the deferred delivery runs", async () => {
