@@ -37,7 +37,7 @@ const EnvSchema = z
     STRIPE_SECRET_KEY: optional,
     STRIPE_PUBLISHABLE_KEY: optional,
     STRIPE_WEBHOOK_SECRET: optional,
-    STRIPE_API_BASE: optional.pipe(z.url("STRIPE_API_BASE must be a URL such as http://127.0.0.1:12111").optional()),
+    STRIPE_API_BASE: optional.pipe(z.url({ protocol: /^https?$/, error: "STRIPE_API_BASE must be an http(s) URL such as http://127.0.0.1:12111" }).optional()),
     ...inngestShape,
   })
   .superRefine((env, ctx) => {
