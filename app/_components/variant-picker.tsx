@@ -30,7 +30,7 @@ interface VariantPickerProps {
   initialVariantId?: number;
 }
 
-/** One radio group per option; the matching variant's price and stock show below, and its id goes into ?variant=. */
+/** One radio group per option; the matching variant's price, stock and "Add to cart" show below, and its id goes into ?variant=. */
 export function VariantPicker({ options, variants, initialVariantId }: VariantPickerProps) {
   const [selectedId, setSelectedId] = useState(
     () => (variants.find((v) => v.id === initialVariantId) ?? variants.find((v) => v.available > 0) ?? variants[0])?.id,
