@@ -46,4 +46,5 @@ export function startAppRunner(): void {
   installRunner(runner);
   runner.startCron();
   void runner.tick("expire-reservations");
+  console.info("background jobs: in-process runner (no Inngest server configured); runs in flight are lost on restart, the sweeper repairs them");
 }
