@@ -1,13 +1,7 @@
-import type { ServiceContext } from "@/server/context";
 import { eventData, type ReceivedEvent } from "../events";
 import type { FunctionDefinition, Step } from "../step";
-import { errorMessage, journal, readOrderState, type OrderStatus, type OrderSteps } from "./order-state";
+import { errorMessage, journal, readOrderState, type FunctionDeps, type OrderStatus, type OrderSteps } from "./order-state";
 import { cancelOrder, completePaidOrder } from "./settle-order";
-
-export interface FunctionDeps {
-  /** A system context for the named job: the app's database, or a test's. */
-  context: (job: string) => ServiceContext;
-}
 
 const DECIDED = new Set(["succeeded", "failed", "cancelled", "refunded", "partially_refunded"]);
 

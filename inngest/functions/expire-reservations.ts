@@ -3,8 +3,7 @@ import type { ServiceContext } from "@/server/context";
 import { commitStock } from "@/server/inventory/commit-stock";
 import { releaseStock } from "@/server/inventory/reserve-stock";
 import type { FunctionDefinition, Step } from "../step";
-import type { FunctionDeps } from "./checkout-saga";
-import { errorMessage, journal, type OrderStatus, type OrderSteps } from "./order-state";
+import { errorMessage, journal, type FunctionDeps, type OrderStatus, type OrderSteps } from "./order-state";
 import { cancelOrder, completePaidOrder } from "./settle-order";
 
 const BATCH = 100;

@@ -3,7 +3,8 @@ import { systemContext } from "@/server/context";
 import { inngest } from "../client";
 import { InProcessRunner, installRunner, sharedRunner } from "../runner";
 import type { FunctionDefinition, Step, StepId, StepResult } from "../step";
-import { checkoutSaga, type FunctionDeps } from "./checkout-saga";
+import { checkoutSaga } from "./checkout-saga";
+import type { FunctionDeps } from "./order-state";
 import { expireReservations } from "./expire-reservations";
 
 /** Every function of the shop, on the given dependencies (the app's database, or a test's). */

@@ -1,11 +1,17 @@
 import { sql } from "drizzle-orm";
-import { orderEvents } from "@/db/schema";
+import { orderEvents, type payments } from "@/db/schema";
+import type { OrderStatus } from "@/server/checkout/schemas";
 import type { ServiceContext } from "@/server/context";
 import type { Step, StepResult } from "../step";
 
-export type OrderStatus = "pending" | "paid" | "cancelled" | "refunded";
+export type { OrderStatus };
 /** The payments row's status (the authoritative outcome), "none" when the order never got one. */
-export type PaymentState = "awaiting" | "succeeded" | "failed" | "cancelled" | "refunded" | "partially_refunded" | "none";
+export type PaymentState = (typeof payments.$inferSelect)["status"] | "none";
+
+export interface FunctionDeps {
+  /** A system context for the named job: the app's database, or a test's. */
+  context: (job: string) => ServiceContext;
+}
 
 export type OrderState = { status: OrderStatus; payment: PaymentState; expiresAt: string };
 

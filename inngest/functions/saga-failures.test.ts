@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedShop, stockOf } from "@/server/checkout/checkout-test-fixtures";
 import { createSimulatorProvider } from "@/server/payments/simulator-provider";
 import { useTestDatabase } from "@/test/db";
-import { runCheckoutSaga, type FunctionDeps } from "./checkout-saga";
-import type { OrderSteps } from "./order-state";
+import { runCheckoutSaga } from "./checkout-saga";
+import type { FunctionDeps, OrderSteps } from "./order-state";
 import { checkout, reportPayment, scriptedStep, snapshot, stockedVariant } from "./saga-test-kit";
 import { cancelOrder } from "./settle-order";
 

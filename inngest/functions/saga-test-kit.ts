@@ -12,8 +12,8 @@ import type { ReceivedEvent, ShopEvent } from "../events";
 import { InProcessRunner, installRunner, type RunRecord } from "../runner";
 import { emitEvent } from "../send";
 import type { FunctionDefinition, Step, StepId } from "../step";
-import type { FunctionDeps } from "./checkout-saga";
 import { shopFunctions } from "./index";
+import type { FunctionDeps } from "./order-state";
 
 /** The shop's functions on a test database and payment provider, installed as this process's runner, plus a spy on every shop event. */
 export function installTestRunner(db: Db, payments: PaymentProvider) {
