@@ -3,18 +3,20 @@ import { catalogRouter } from "../catalog/catalog.router";
 import { adminProductsRouter } from "../catalog/admin-products.router";
 import { usersRouter } from "../users/users.router";
 import { paymentsRouter } from "../payments/payments.router";
+import { cartRouter } from "../cart/cart.router";
+import { checkoutRouter } from "../checkout/checkout.router";
 import { ordersRouter } from "../orders/orders.router";
 import { adminOrdersRouter } from "../orders/admin-orders.router";
-import { checkoutRouter } from "../checkout/checkout.router";
 
 export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
   adminProducts: adminProductsRouter,
   users: usersRouter,
   payments: paymentsRouter,
+  cart: cartRouter,
+  checkout: checkoutRouter,
   orders: ordersRouter,
   adminOrders: adminOrdersRouter,
-  checkout: checkoutRouter,
 });
 
 export type AppRouter = typeof appRouter;
