@@ -22,6 +22,9 @@ export function eventLabel(type: string): string {
   return scope ? `${scope[0]!.toUpperCase()}${scope.slice(1)}: ${words}` : `${words[0]?.toUpperCase() ?? ""}${words.slice(1)}`;
 }
 
+/** A provider's code ("insufficient_funds") as words; free text stays as written. */
+const readable = (detail: string) => (/^[a-z]+(_[a-z]+)*$/.test(detail) ? `${detail.charAt(0).toUpperCase()}${detail.slice(1).replaceAll("_", " ")}` : detail);
+
 const timeFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" });
 
 /** The order's events, oldest first, each with its time. `allDetails` shows every event's detail (the admin page). */
@@ -30,7 +33,7 @@ export function OrderTimeline({ events, allDetails = false }: { events: OrderEve
   return (
     <ol className="flex flex-col">
       {events.map((event, i) => {
-        const detail = event.detail && (allDetails || SHOPPER_DETAILS.has(event.type)) ? event.detail : null;
+        const detail = allDetails ? event.detail : SHOPPER_DETAILS.has(event.type) && event.detail ? readable(event.detail) : null;
         return (
           <li key={event.id} className="relative flex gap-3 pb-4 last:pb-0">
             {i < events.length - 1 && <span aria-hidden className="absolute top-3 left-[5px] h-full w-px bg-stone-300" />}
