@@ -1,0 +1,28 @@
+import { execFileSync, spawnSync } from "node:child_process";
+
+export type PgbenchResult = { tps: number; transactions: number; clients: number; seconds: number } | { skipped: string };
+
+function pgbenchPath(): string | null {
+  try {
+    return execFileSync("sh", ["-c", "command -v pgbench"], { encoding: "utf8" }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs bench/pgbench-checkout.sql against the bench database; skipped (with the reason) when pgbench is not installed. */
+export function runPgbench(url: string, options: { clients: number; seconds: number; vmin: number; vmax: number; warehouseId: number }): PgbenchResult {
+  const pgbench = pgbenchPath();
+  if (!pgbench) return { skipped: "pgbench is not installed (Debian: apt-get install postgresql-client)" };
+  const args = [
+    "-n", "-f", "bench/pgbench-checkout.sql",
+    "-c", String(options.clients), "-j", String(options.clients), "-T", String(options.seconds),
+    "-D", `vmin=${options.vmin}`, "-D", `vmax=${options.vmax}`, "-D", `wid=${options.warehouseId}`,
+    url,
+  ];
+  const run = spawnSync(pgbench, args, { encoding: "utf8" });
+  const tps = /tps = ([\d.]+)/.exec(run.stdout);
+  const transactions = /number of transactions actually processed: (\d+)/.exec(run.stdout);
+  if (run.status !== 0 || !tps) return { skipped: `pgbench failed (exit ${run.status}): ${(run.stderr || run.stdout).trim().split("\n").slice(-3).join(" | ")}` };
+  return { tps: Number(tps[1]), transactions: Number(transactions?.[1] ?? 0), clients: options.clients, seconds: options.seconds };
+}

@@ -1,0 +1,78 @@
+// The checkout half of `npm run bench`: buyers placing orders and paying through the simulator until the saga marks them paid,
+// then placeOrder alone, in-process on PostgreSQL, and pgbench running the same transaction in raw SQL as the ceiling.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { installRunner } from "../inngest/runner";
+import { createSimulatorProvider } from "../server/payments/simulator-provider";
+import { guestContext, installBenchRunner, placeAndPay, placeOnly, prepareGuestCarts } from "./checkout-buyer";
+import { runLoad, type Iteration } from "./checkout-load";
+import { runPgbench } from "./checkout-pgbench";
+import { openCheckoutBenchDatabase } from "./checkout-setup";
+import { childPidsNamed } from "./cpu";
+import type { ScenarioResult } from "./measure";
+import { formatTable } from "./report";
+
+const CONCURRENCY = [8, 64];
+const durationMs = Number(process.env.BENCH_DURATION ?? 10) * 1000;
+const CARTS_PER_RUN = Number(process.env.BENCH_CHECKOUT_CARTS ?? 25_000);
+const WARM_UP_MS = 2000;
+
+const database = await openCheckoutBenchDatabase(160);
+const payments = createSimulatorProvider();
+const databasePids = database.embedded ? childPidsNamed("postgres") : [];
+const stopAll = async () => {
+  installRunner(undefined);
+  await database.close();
+};
+process.on("SIGINT", () => void stopAll().finally(() => process.exit(130)));
+
+/** Runs `place` for `concurrency` buyers, each taking the next prepared guest cart, after a short unmeasured warm-up. */
+async function measureCheckout(name: string, concurrency: number, place: (cartId: string) => Promise<number>) {
+  const carts = await prepareGuestCarts(database.db, database.variantIds, CARTS_PER_RUN);
+  const iteration: Iteration = async () => {
+    const cartId = carts.pop();
+    return cartId === undefined ? null : place(cartId);
+  };
+  await runLoad(`${name} warm-up`, { concurrency, durationMs: WARM_UP_MS, databasePids }, iteration);
+  const result = await runLoad(name, { concurrency, durationMs, databasePids }, iteration);
+  if (carts.length === 0) console.warn(`  ${name}: ran out of prepared carts; raise BENCH_CHECKOUT_CARTS`);
+  for (const message of result.firstErrors) console.warn(`  ${name} error: ${message}`);
+  console.log(`  ${name}: ${result.requests} orders, ${result.errors} errors`);
+  return result;
+}
+
+try {
+  console.log(`checkout bench: ${database.embedded ? "embedded PostgreSQL (fsync on)" : "DATABASE_URL"}, ${durationMs / 1000} s per run, ${database.variantIds.length} variants`);
+  const results: ScenarioResult[] = [];
+  for (const concurrency of CONCURRENCY) {
+    const { untilPaid } = installBenchRunner(database.db, payments);
+    results.push(await measureCheckout(`place→paid c=${concurrency}`, concurrency, (cartId) => placeAndPay(guestContext(database.db, payments, cartId), cartId, untilPaid)));
+    installRunner(undefined);
+  }
+  // No runner installed: shop/order.placed reaches no function, so this times placeOrder's own work.
+  for (const concurrency of CONCURRENCY) {
+    results.push(await measureCheckout(`placeOrder c=${concurrency}`, concurrency, (cartId) => placeOnly(guestContext(database.db, payments, cartId), cartId)));
+  }
+
+  const pgbench = runPgbench(database.url, { clients: 8, seconds: durationMs / 1000, vmin: database.variantIds[0]!, vmax: database.variantIds.at(-1)!, warehouseId: database.warehouseId });
+  const bare8 = results.find((r) => r.scenario === "placeOrder c=8")!;
+  console.log(`\n${formatTable(results)}\n(one req = one order; CPU ms are per completed order)\n`);
+  if ("skipped" in pgbench) console.log(`pgbench skipped: ${pgbench.skipped}`);
+  else {
+    const share = (100 * bare8.requestsPerSecond) / pgbench.tps;
+    console.log(`pgbench checkout-shaped transaction, ${pgbench.clients} clients, ${pgbench.seconds} s: ${pgbench.tps.toFixed(0)} tps`);
+    console.log(`placeOrder at 8 buyers: ${bare8.requestsPerSecond.toFixed(0)} orders/s = ${share.toFixed(0)}% of that ceiling (target 25%)`);
+  }
+
+  const dir = path.join("bench", "results");
+  mkdirSync(dir, { recursive: true });
+  const startedAt = new Date().toISOString();
+  const file = path.join(dir, `checkout-${startedAt.replace(/:/g, "-")}.json`);
+  const meta = { commit: execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).trim(), node: process.version, cpus: os.cpus().length };
+  writeFileSync(file, JSON.stringify({ startedAt, ...meta, database: database.embedded ? "embedded" : "DATABASE_URL", durationMs, results, pgbench }, null, 2) + "\n");
+  console.log(`written to ${file}`);
+} finally {
+  await stopAll();
+}
