@@ -57,7 +57,8 @@ test("picking a variant changes the price and the address", async ({ page }) => 
 
   const main = page.getByRole("main");
   const price = main.getByText(/^\$\d[\d,]*\.\d\d$/).first();
-  const status = main.getByRole("status");
+  // The picker's live line: availability and the variant's SKU.
+  const status = main.getByRole("status").filter({ hasText: /SKU/ });
   const before = { price: await price.textContent(), status: await status.textContent() };
 
   const formats = main.getByRole("group", { name: "Format" }).getByRole("radio");
