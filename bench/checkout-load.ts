@@ -1,4 +1,4 @@
-import { cpuMs } from "./cpu";
+import { databaseCpuMs } from "./checkout-cpu";
 import type { ScenarioResult } from "./measure";
 
 /** One buyer's iteration: resolves with the measured latency in ms, or null when there is no more work; a throw counts as an error. */
@@ -23,7 +23,7 @@ export async function runLoad(
   const firstErrors: string[] = [];
   let errors = 0;
   const cpuBefore = process.cpuUsage();
-  const databaseBefore = cpuMs(options.databasePids);
+  const databaseBefore = databaseCpuMs(options.databasePids);
   const started = performance.now();
   const deadline = started + options.durationMs;
   await Promise.all(
@@ -42,7 +42,7 @@ export async function runLoad(
   );
   const elapsedSeconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  const databaseCpu = cpuMs(options.databasePids) - databaseBefore;
+  const databaseCpu = databaseCpuMs(options.databasePids) - databaseBefore;
   const done = Math.max(latencies.length, 1);
   latencies.sort((a, b) => a - b);
   return {

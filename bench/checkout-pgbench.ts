@@ -1,6 +1,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { databaseCpuMs } from "./checkout-cpu";
 
-export type PgbenchResult = { tps: number; transactions: number; clients: number; seconds: number } | { skipped: string };
+export type PgbenchResult =
+  | { tps: number; transactions: number; clients: number; seconds: number; databaseCpuMsPerTransaction: number | null }
+  | { skipped: string };
 
 function pgbenchPath(): string | null {
   try {
@@ -11,7 +14,7 @@ function pgbenchPath(): string | null {
 }
 
 /** Runs bench/pgbench-checkout.sql against the bench database; skipped (with the reason) when pgbench is not installed. */
-export function runPgbench(url: string, options: { clients: number; seconds: number; vmin: number; vmax: number; warehouseId: number }): PgbenchResult {
+export function runPgbench(url: string, options: { clients: number; seconds: number; vmin: number; vmax: number; warehouseId: number; databasePids: number[] }): PgbenchResult {
   const pgbench = pgbenchPath();
   if (!pgbench) return { skipped: "pgbench is not installed (Debian: apt-get install postgresql-client)" };
   const args = [
@@ -20,9 +23,13 @@ export function runPgbench(url: string, options: { clients: number; seconds: num
     "-D", `vmin=${options.vmin}`, "-D", `vmax=${options.vmax}`, "-D", `wid=${options.warehouseId}`,
     url,
   ];
+  const databaseBefore = databaseCpuMs(options.databasePids);
   const run = spawnSync(pgbench, args, { encoding: "utf8" });
+  const databaseCpu = databaseCpuMs(options.databasePids) - databaseBefore;
   const tps = /tps = ([\d.]+)/.exec(run.stdout);
   const transactions = /number of transactions actually processed: (\d+)/.exec(run.stdout);
   if (run.status !== 0 || !tps) return { skipped: `pgbench failed (exit ${run.status}): ${(run.stderr || run.stdout).trim().split("\n").slice(-3).join(" | ")}` };
-  return { tps: Number(tps[1]), transactions: Number(transactions?.[1] ?? 0), clients: options.clients, seconds: options.seconds };
+  const count = Number(transactions?.[1] ?? 0);
+  const databaseCpuMsPerTransaction = options.databasePids.length > 0 && count > 0 ? databaseCpu / count : null;
+  return { tps: Number(tps[1]), transactions: count, clients: options.clients, seconds: options.seconds, databaseCpuMsPerTransaction };
 }

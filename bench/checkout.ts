@@ -56,13 +56,14 @@ try {
     results.push(await measureCheckout(`placeOrder c=${concurrency}`, concurrency, (cartId) => placeOnly(guestContext(database.db, payments, cartId), cartId)));
   }
 
-  const pgbench = runPgbench(database.url, { clients: 8, seconds: durationMs / 1000, vmin: database.variantIds[0]!, vmax: database.variantIds.at(-1)!, warehouseId: database.warehouseId });
+  const pgbench = runPgbench(database.url, { clients: 8, seconds: durationMs / 1000, vmin: database.variantIds[0]!, vmax: database.variantIds.at(-1)!, warehouseId: database.warehouseId, databasePids });
   const bare8 = results.find((r) => r.scenario === "placeOrder c=8")!;
   console.log(`\n${formatTable(results)}\n(one req = one order; CPU ms are per completed order)\n`);
   if ("skipped" in pgbench) console.log(`pgbench skipped: ${pgbench.skipped}`);
   else {
     const share = (100 * bare8.requestsPerSecond) / pgbench.tps;
-    console.log(`pgbench checkout-shaped transaction, ${pgbench.clients} clients, ${pgbench.seconds} s: ${pgbench.tps.toFixed(0)} tps`);
+    const cpu = pgbench.databaseCpuMsPerTransaction === null ? "" : `, db CPU ${pgbench.databaseCpuMsPerTransaction.toFixed(2)} ms/tx`;
+    console.log(`pgbench checkout-shaped transaction, ${pgbench.clients} clients, ${pgbench.seconds} s: ${pgbench.tps.toFixed(0)} tps${cpu}`);
     console.log(`placeOrder at 8 buyers: ${bare8.requestsPerSecond.toFixed(0)} orders/s = ${share.toFixed(0)}% of that ceiling (target 25%)`);
   }
 
