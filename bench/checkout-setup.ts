@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { createDb, type Db } from "../db/client";
-import { users } from "../db/schema";
 
 const PRODUCTS = 600;
 const VARIANTS = 200;
@@ -65,13 +64,4 @@ export async function openCheckoutBenchDatabase(poolSize: number): Promise<Check
       await database.close();
     },
   };
-}
-
-/** One shopper per buyer: a shopper has one active cart at a time, so buyers must not share one. */
-export async function insertBuyers(db: Db, count: number): Promise<string[]> {
-  const rows = await db
-    .insert(users)
-    .values(Array.from({ length: count }, () => ({ email: `bench-${crypto.randomUUID()}@emporium.test`, name: "Bench buyer" })))
-    .returning({ id: users.id });
-  return rows.map((r) => r.id);
 }
