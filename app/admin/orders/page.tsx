@@ -106,7 +106,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
               {items.map((o) => (
                 <tr key={o.id} className="border-b border-stone-100 hover:bg-stone-50">
                   <td className="px-2 py-2">
-                    <Link href={`/admin/orders/${o.id}`} className="font-medium underline-offset-2 hover:underline">
+                    <Link href={`/admin/orders/${o.id}`} className="inline-block font-medium underline-offset-2 hover:underline">
                       <span className="sr-only">Order </span>#{o.number}
                     </Link>
                   </td>
