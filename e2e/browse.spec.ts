@@ -3,16 +3,13 @@ import { countIn, resultLine } from "./fixtures";
 
 /** Checks the first enabled, unchecked choice of a filter group and returns its label and the count shown beside it. */
 async function pickFilter(page: Page, group: string): Promise<{ value: string; count: number }> {
-  const choice = page
-    .getByRole("complementary", { name: "Filters" })
-    .getByRole("group", { name: group })
-    .getByRole("listitem")
-    .filter({ has: page.getByRole("checkbox", { checked: false, disabled: false }) })
-    .first();
-  const checkbox = choice.getByRole("checkbox");
-  const value = (await checkbox.getAttribute("value")) ?? "";
+  const choices = page.getByRole("complementary", { name: "Filters" }).getByRole("group", { name: group }).getByRole("listitem");
+  const first = choices.filter({ has: page.getByRole("checkbox", { checked: false, disabled: false }) }).first();
+  const value = (await first.getByRole("checkbox").getAttribute("value")) ?? "";
+  // From here on by name: "the first unchecked one" is another box once this one is ticked.
+  const choice = choices.filter({ has: page.getByRole("checkbox", { name: value, exact: true }) });
   const count = await countIn(choice.getByText(/^\d+ products$/));
-  await checkbox.check();
+  await choice.getByRole("checkbox").check();
   return { value, count };
 }
 
