@@ -17,9 +17,19 @@ export const notFound = (what: string) => new DomainError("NotFound", `${what} n
 export const conflict = (message: string, fieldErrors?: Record<string, string>) => new DomainError("Conflict", message, fieldErrors);
 export const invalid = (message: string, fieldErrors?: Record<string, string>) => new DomainError("Invalid", message, fieldErrors);
 
+function pgErrorOf(error: unknown): { code?: string; constraint_name?: string } | undefined {
+  const cause = error instanceof Error && "cause" in error ? error.cause : error;
+  return (cause ?? error) as { code?: string; constraint_name?: string } | undefined;
+}
+
 /** Postgres unique_violation, with the constraint it hit. */
 export function uniqueViolation(error: unknown): string | undefined {
-  const cause = error instanceof Error && "cause" in error ? error.cause : error;
-  const pg = (cause ?? error) as { code?: string; constraint_name?: string };
+  const pg = pgErrorOf(error);
   return pg?.code === "23505" ? (pg.constraint_name ?? "unique") : undefined;
+}
+
+/** A foreign key refused the write (foreign_key_violation, or restrict_violation for ON DELETE RESTRICT), with its constraint. */
+export function foreignKeyViolation(error: unknown): string | undefined {
+  const pg = pgErrorOf(error);
+  return pg?.code === "23503" || pg?.code === "23001" ? (pg.constraint_name ?? "foreign key") : undefined;
 }

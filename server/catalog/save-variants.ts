@@ -1,7 +1,7 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { categories, productImages, productOptions, stockLevels, variants, warehouses } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { conflict, invalid, notFound, uniqueViolation, type DomainError } from "../errors";
+import { conflict, foreignKeyViolation, invalid, notFound, uniqueViolation, type DomainError } from "../errors";
 import type { ProductInput } from "./admin-schemas";
 
 /** Runs `work` and turns a unique violation of `constraint` into `error`: the database decides, so two racing writers cannot both win. */
@@ -56,7 +56,14 @@ async function saveVariants(ctx: ServiceContext, productId: number, list: Produc
   const { db } = ctx;
   const kept = list.flatMap((variant) => (variant.id === undefined ? [] : [variant.id]));
   // Deleting first frees the SKUs of removed variants for the variants written below.
-  await db.delete(variants).where(and(eq(variants.productId, productId), notInArray(variants.id, kept)));
+  try {
+    await db.delete(variants).where(and(eq(variants.productId, productId), notInArray(variants.id, kept)));
+  } catch (cause) {
+    if (!foreignKeyViolation(cause)) throw cause;
+    throw conflict("A variant you removed has been ordered, so it must stay: keep it, or archive the product instead", {
+      variants: "Ordered variants cannot be removed",
+    });
+  }
 
   const created: number[] = [];
   for (const [position, { id, ...variant }] of list.entries()) {

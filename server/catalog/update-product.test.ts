@@ -1,6 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { products, stockLevels, variants } from "@/db/schema";
+import { orderLines, products, stockLevels, variants } from "@/db/schema";
+import { insertPendingOrder } from "@/server/checkout/checkout-test-fixtures";
 import { useTestDatabase } from "@/test/db";
 import { adminCaller, clientError, seedCatalogBasics, shirtInput } from "./admin-test-fixtures";
 
@@ -67,6 +68,26 @@ describe("adminProducts.update", () => {
     const after = await adminCaller(t.db).adminProducts.get({ id: form.id });
     expect(after.variants[1]).toMatchObject({ sku: large!.sku, priceAmount: 100 });
     expect(after.variants[1]!.id).not.toBe(id);
+  });
+
+  it("answers CONFLICT when removing a variant that has been ordered, and keeps it", async () => {
+    const { form } = await createShirt("ordered-shirt");
+    const [medium, large] = form.variants;
+    const orderId = await insertPendingOrder(t.db);
+    await t.db.insert(orderLines).values({
+      orderId,
+      variantId: large!.id!,
+      sku: large!.sku,
+      productTitle: form.title,
+      variantTitle: large!.title,
+      unitAmount: large!.priceAmount,
+      quantity: 1,
+      lineAmount: large!.priceAmount,
+    });
+    const error = await clientError(adminCaller(t.db).adminProducts.update({ ...form, variants: [medium!] }));
+    expect(error).toMatchObject({ code: "CONFLICT", fieldErrors: { variants: "Ordered variants cannot be removed" } });
+    const after = await adminCaller(t.db).adminProducts.get({ id: form.id });
+    expect(after.variants.map((v) => v.sku)).toEqual([medium!.sku, large!.sku]);
   });
 
   it("answers CONFLICT on slug when renaming to another product's slug", async () => {
