@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Form from "next/form";
 import Link from "next/link";
 import { formatMoney } from "@/app/_components/format-money";
 import { ORDER_STATUS_LABELS, OrderStatusBadge, PaymentStatusBadge } from "@/app/_components/order-status-badge";
 import { getCaller } from "@/app/_trpc/server";
 import { OrderStatus } from "@/server/orders/schemas";
-import { inputClass } from "../_components/field";
+import { ListFilters } from "../_components/list-filters";
 import { Pagination } from "../_components/pagination";
 import { requireAdmin } from "../_lib/require-admin";
 
@@ -50,35 +49,14 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
     <div className="flex flex-col gap-5">
       <h1 className="text-2xl font-semibold">Orders</h1>
 
-      <Form action="/admin/orders" role="search" className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="orders-q" className="text-sm font-medium">
-            Search
-          </label>
-          <input id="orders-q" name="q" type="search" defaultValue={filters.q} placeholder="Order number or email" className={`${inputClass} w-72`} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="orders-status" className="text-sm font-medium">
-            Status
-          </label>
-          <select id="orders-status" name="status" defaultValue={filters.status ?? ""} className={inputClass}>
-            <option value="">All statuses</option>
-            {OrderStatus.options.map((s) => (
-              <option key={s} value={s}>
-                {ORDER_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded border border-stone-300 px-4 py-1.5 text-sm hover:bg-stone-100">
-          Apply
-        </button>
-        {filtered && (
-          <Link href="/admin/orders" className="py-1.5 text-sm underline">
-            Clear filters
-          </Link>
-        )}
-      </Form>
+      <ListFilters
+        action="/admin/orders"
+        idPrefix="orders"
+        searchPlaceholder="Order number or email"
+        q={filters.q}
+        status={filters.status}
+        statusLabels={ORDER_STATUS_LABELS}
+      />
 
       {items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-stone-300 p-10 text-center">

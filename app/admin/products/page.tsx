@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Form from "next/form";
 import Link from "next/link";
 import { formatMoney } from "@/app/_components/format-money";
 import { getCaller } from "@/app/_trpc/server";
 import { ProductStatus } from "@/server/catalog/admin-schemas";
-import { inputClass } from "../_components/field";
+import { ListFilters } from "../_components/list-filters";
 import { Pagination } from "../_components/pagination";
 import { STATUS_LABELS, StatusBadge } from "../_components/status-badge";
 import { requireAdmin } from "../_lib/require-admin";
@@ -51,35 +50,14 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
         </Link>
       </div>
 
-      <Form action="/admin/products" role="search" className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="products-q" className="text-sm font-medium">
-            Search
-          </label>
-          <input id="products-q" name="q" type="search" defaultValue={filters.q} placeholder="Title, slug or SKU" className={`${inputClass} w-72`} />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="products-status" className="text-sm font-medium">
-            Status
-          </label>
-          <select id="products-status" name="status" defaultValue={filters.status ?? ""} className={inputClass}>
-            <option value="">All statuses</option>
-            {ProductStatus.options.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded border border-stone-300 px-4 py-1.5 text-sm hover:bg-stone-100">
-          Apply
-        </button>
-        {filtered && (
-          <Link href="/admin/products" className="py-1.5 text-sm underline">
-            Clear filters
-          </Link>
-        )}
-      </Form>
+      <ListFilters
+        action="/admin/products"
+        idPrefix="products"
+        searchPlaceholder="Title, slug or SKU"
+        q={filters.q}
+        status={filters.status}
+        statusLabels={STATUS_LABELS}
+      />
 
       {items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-stone-300 p-10 text-center">
