@@ -1,7 +1,8 @@
 import { NonRetriableError } from "inngest";
 import type { ReceivedEvent, ShopEvent } from "./events";
+import type { StepExecutor } from "./replay";
 import type { RunRecord } from "./runner";
-import type { Step, StepId, StepResult, WaitOptions } from "./step";
+import type { WaitOptions } from "./step";
 
 export interface Waiter {
   options: WaitOptions;
@@ -15,8 +16,6 @@ export interface ActiveRun {
   running: number;
   /** Waits and sleeps in flight. */
   waiting: number;
-  /** Undo the timers and waits still pending when the run ends (the loser of a race). */
-  cleanups: Set<() => void>;
 }
 
 /** What a run's steps share with the runner. */
@@ -34,72 +33,88 @@ export function valueAt(event: ReceivedEvent, path: string): unknown {
   return path.split(".").reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), event);
 }
 
-async function retry<T>(host: StepHost, fn: () => Promise<T>): Promise<T> {
+function pause(host: StepHost, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      host.timers.delete(timer);
+      resolve();
+    }, ms);
+    timer.unref();
+    host.timers.add(timer);
+  });
+}
+
+/** Attempts `fn` up to host.attempts times; gives up early once nobody wants the result. */
+async function retry<T>(host: StepHost, fn: () => Promise<T>, signal: AbortSignal): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (error) {
-      if (attempt >= host.attempts || error instanceof NonRetriableError) throw error;
-      await new Promise((resolve) => setTimeout(resolve, host.backoffMs(attempt)));
+      if (attempt >= host.attempts || error instanceof NonRetriableError || signal.aborted) throw error;
+      await pause(host, host.backoffMs(attempt));
     }
   }
 }
 
-/** Parks the run until `onTimeout` (after `ms`) or the optional `listen` resolves it, whichever comes first. */
+/** Parks the run until the timeout (after `ms`), the optional `listen`, or the abort signal resolves it, whichever comes first. */
 function park<T>(
   host: StepHost,
   run: ActiveRun,
+  signal: AbortSignal,
   ms: number,
-  onTimeout: (finish: (value: T) => void) => void,
-  listen?: (finish: (value: T) => void) => () => void,
-): Promise<T> {
+  onTimeout: (finish: (value: T | null) => void) => void,
+  listen?: (finish: (value: T | null) => void) => () => void,
+): Promise<T | null> {
   run.waiting++;
   host.notify();
-  return new Promise<T>((resolve) => {
-    const cleanup = () => {
+  return new Promise<T | null>((resolve) => {
+    let done = false;
+    const finish = (value: T | null) => {
+      if (done) return;
+      done = true;
       clearTimeout(timer);
       host.timers.delete(timer);
       unlisten?.();
-      run.cleanups.delete(cleanup);
-    };
-    let done = false;
-    const finish = (value: T) => {
-      if (done) return;
-      done = true;
-      cleanup();
+      signal.removeEventListener("abort", abort);
       run.waiting--;
+      host.notify();
       resolve(value);
     };
+    const abort = () => finish(null);
     const timer = setTimeout(() => onTimeout(finish), Math.max(0, ms));
     timer.unref();
     host.timers.add(timer);
     const unlisten = listen?.(finish);
-    run.cleanups.add(cleanup);
+    signal.addEventListener("abort", abort, { once: true });
   });
 }
 
-/** The step tools of one in-process run. Step ids are not memoised: a run executes once, nothing is replayed. */
-export function runSteps(host: StepHost, trigger: ReceivedEvent, run: ActiveRun): Step {
-  return {
-    run: async <T extends StepResult>(_id: StepId, fn: () => Promise<T>) => {
-      run.running++;
-      try {
-        return await retry(host, fn);
-      } finally {
-        run.running--;
-        host.notify();
+/** Performs the steps of one in-process run that its memo has not seen: retried step.run calls, events, sleeps and waits. */
+export function runnerExecutor(host: StepHost, trigger: ReceivedEvent, run: ActiveRun): StepExecutor {
+  return async (_id, call, signal) => {
+    switch (call.op) {
+      case "run":
+        run.running++;
+        try {
+          return await retry(host, call.fn, signal);
+        } finally {
+          run.running--;
+          host.notify();
+        }
+      case "sendEvent":
+        return host.emit(call.events);
+      case "sleep":
+        return park(host, run, signal, call.ms, (finish) => finish(null));
+      case "waitForEvent": {
+        const { options } = call;
+        const ms = options.timeout instanceof Date ? options.timeout.getTime() - Date.now() : options.timeout;
+        const listen = (finish: (event: ReceivedEvent | null) => void) => {
+          const waiter: Waiter = { options, expected: valueAt(trigger, options.match), resolve: finish };
+          host.waiters.add(waiter);
+          return () => host.waiters.delete(waiter);
+        };
+        return park<ReceivedEvent>(host, run, signal, ms, (finish) => finish(null), listen);
       }
-    },
-    sendEvent: (_id, events) => host.emit(events),
-    sleep: (_id, ms) => park<void>(host, run, ms, (finish) => finish()),
-    waitForEvent: (_id, options) => {
-      const ms = options.timeout instanceof Date ? options.timeout.getTime() - Date.now() : options.timeout;
-      const listen = (finish: (event: ReceivedEvent) => void) => {
-        const waiter: Waiter = { options, expected: valueAt(trigger, options.match), resolve: finish };
-        host.waiters.add(waiter);
-        return () => host.waiters.delete(waiter);
-      };
-      return park<ReceivedEvent | null>(host, run, ms, (finish) => finish(null), listen);
-    },
+    }
   };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { parseShopEvent, type ReceivedEvent, type ShopEvent } from "./events";
 import { cronIntervalMs } from "./cron";
-import { runSteps, valueAt, type ActiveRun, type StepHost, type Waiter } from "./run-steps";
+import { ReplayedRun } from "./replay";
+import { runnerExecutor, valueAt, type ActiveRun, type StepHost, type Waiter } from "./run-steps";
 import type { FunctionDefinition } from "./step";
 
 export interface RunRecord {
@@ -10,6 +11,9 @@ export interface RunRecord {
   status: "running" | "completed" | "failed";
   output?: unknown;
   error?: unknown;
+  /** How often the handler was called: once per step performed, and once more, when replaying. */
+  invocations: number;
+  endedAt?: number;
 }
 
 export interface RunnerOptions {
@@ -18,20 +22,44 @@ export interface RunnerOptions {
   /** Pause before attempt n + 1. */
   backoffMs?: (attempt: number) => number;
   onRunFailed?: (run: RunRecord) => void;
+  /**
+   * Call the handler again from the top after each step, answering finished steps from the run's memo, as Inngest
+   * does (default true). Off, the handler runs once straight through; steps are memoised all the same.
+   */
+  replay?: boolean;
+  /** How long a finished run stays in `runs` (default one hour). */
+  retainRunsMs?: number;
+  /** How many finished runs `runs` keeps at most, the oldest dropped first (default 1,000). */
+  maxFinishedRuns?: number;
+  /** How long an event id or a run key is remembered to drop duplicates (default 24 hours, as Inngest). */
+  dedupeWindowMs?: number;
+}
+
+const HOUR = 60 * 60_000;
+
+/** Forgets the entries first seen at or before `cutoff`; a Map iterates in insertion order, so the oldest come first. */
+function forgetBefore(seen: Map<string, number>, cutoff: number): void {
+  for (const [key, at] of seen) {
+    if (at > cutoff) return;
+    seen.delete(key);
+  }
 }
 
 /**
  * Runs the shop's functions inside this process when no Inngest server is configured: events on an in-memory bus,
- * the same handlers and step ids, retried steps, sleeps, waits with timeouts and cron. Nothing here survives a restart:
- * a run in flight is lost and the expire-reservations sweeper repairs what it left.
+ * the same handlers and step ids, memoised and replayed steps, retries, sleeps, waits with timeouts and cron. Nothing
+ * here survives a restart: a run in flight is lost and the expire-reservations sweeper repairs what it left. Memory
+ * stays bounded: finished runs, seen event ids and run keys are forgotten after their windows, checked on every emit.
  */
 export class InProcessRunner {
+  /** Runs in flight and those finished within the retention window, oldest first. */
   readonly runs: RunRecord[] = [];
   private readonly active = new Set<ActiveRun>();
   private readonly waiters = new Set<Waiter>();
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly runKeys = new Set<string>();
-  private readonly eventIds = new Set<string>();
+  /** First seen, by run key and by event id. */
+  private readonly runKeys = new Map<string, number>();
+  private readonly eventIds = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
   private readonly host: StepHost;
   private stopped = false;
@@ -53,12 +81,13 @@ export class InProcessRunner {
   /** Delivers events: resumes matching waits, then starts the functions they trigger. Duplicate event ids are dropped. */
   async emit(events: ShopEvent | ShopEvent[]): Promise<{ ids: string[] }> {
     const ids: string[] = [];
+    this.prune();
     for (const input of Array.isArray(events) ? events : [events]) {
       const id = input.id ?? randomUUID();
       const event: ReceivedEvent = { ...parseShopEvent(input), id, ts: Date.now() };
       ids.push(id);
       if (this.stopped || this.eventIds.has(id)) continue;
-      this.eventIds.add(id);
+      this.eventIds.set(id, event.ts ?? Date.now());
       for (const waiter of [...this.waiters]) {
         if (waiter.options.event === event.name && valueAt(event, waiter.options.match) === waiter.expected) waiter.resolve(event);
       }
@@ -105,25 +134,45 @@ export class InProcessRunner {
   }
 
   private async start(fn: FunctionDefinition, event: ReceivedEvent): Promise<RunRecord> {
-    const record: RunRecord = { functionId: fn.id, event, status: "running" };
+    this.prune();
+    const record: RunRecord = { functionId: fn.id, event, status: "running", invocations: 0 };
     if (fn.key !== undefined) {
       const runKey = `${fn.id}:${String(valueAt(event, `data.${fn.key}`))}`;
       if (this.runKeys.has(runKey)) return { ...record, status: "completed", output: "skipped: already ran for this key" };
-      this.runKeys.add(runKey);
+      this.runKeys.set(runKey, Date.now());
     }
-    const run: ActiveRun = { record, running: 0, waiting: 0, cleanups: new Set() };
+    const run: ActiveRun = { record, running: 0, waiting: 0 };
     this.runs.push(record);
     this.active.add(run);
+    const replayed = new ReplayedRun((step) => fn.handler({ event, step }), runnerExecutor(this.host, event, run), this.options.replay ?? true);
     try {
-      Object.assign(record, { status: "completed", output: await fn.handler({ event, step: runSteps(this.host, event, run) }) });
+      Object.assign(record, { status: "completed", output: await replayed.result() });
     } catch (error) {
       Object.assign(record, { status: "failed", error });
       (this.options.onRunFailed ?? ((r) => console.error(`[inngest runner] ${r.functionId} failed`, r.error)))(record);
     }
-    for (const cleanup of run.cleanups) cleanup();
+    Object.assign(record, { invocations: replayed.invocations, endedAt: Date.now() });
     this.active.delete(run);
     this.notify();
     return record;
+  }
+
+  /** Drops finished runs past their retention (or beyond the count kept) and ids past the dedupe window. */
+  private prune(): void {
+    const now = Date.now();
+    const dedupeCutoff = now - (this.options.dedupeWindowMs ?? 24 * HOUR);
+    forgetBefore(this.eventIds, dedupeCutoff);
+    forgetBefore(this.runKeys, dedupeCutoff);
+
+    const runsCutoff = now - (this.options.retainRunsMs ?? HOUR);
+    let excess = this.runs.filter((r) => r.endedAt !== undefined).length - (this.options.maxFinishedRuns ?? 1000);
+    let kept = 0;
+    for (const record of this.runs) {
+      const drop = record.endedAt !== undefined && (record.endedAt <= runsCutoff || excess > 0);
+      if (drop) excess--;
+      else this.runs[kept++] = record;
+    }
+    this.runs.length = kept;
   }
 
   private until(done: () => boolean): Promise<void> {
