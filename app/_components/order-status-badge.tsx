@@ -16,6 +16,7 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
 
 const PAYMENT_STYLES: Record<PaymentStatus, string> = {
   awaiting: "bg-amber-100 text-amber-900",
+  processing: "bg-amber-100 text-amber-900",
   succeeded: "bg-brand-100 text-brand-800",
   failed: "bg-red-100 text-red-800",
   cancelled: "bg-stone-200 text-stone-700",
@@ -25,6 +26,7 @@ const PAYMENT_STYLES: Record<PaymentStatus, string> = {
 
 export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
   awaiting: "Awaiting",
+  processing: "Processing",
   succeeded: "Succeeded",
   failed: "Failed",
   cancelled: "Cancelled",

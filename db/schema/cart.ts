@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { variants } from "./catalog";
 import type { ShippingAddress } from "./orders";
 import { users } from "./users";
@@ -33,7 +33,7 @@ export const cartLines = pgTable(
       .references(() => variants.id, { onDelete: "cascade" }),
     quantity: integer().notNull(),
     // The unit price the shopper last saw, so a re-priced line can be flagged.
-    seenUnitAmount: integer("seen_unit_amount").notNull(),
+    seenUnitAmount: bigint("seen_unit_amount", { mode: "number" }).notNull(),
     addedAt: timestamp("added_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  bigint,
   check,
   customType,
   index,
@@ -44,8 +45,8 @@ export const products = pgTable(
     attributes: jsonb().$type<Record<string, string>>().notNull().default({}),
     status: productStatus().notNull().default("draft"),
     // Cheapest and dearest variant price, kept in step by the verbs that write variants, so price sorts and filters need no join.
-    priceMin: integer("price_min"),
-    priceMax: integer("price_max"),
+    priceMin: bigint("price_min", { mode: "number" }),
+    priceMax: bigint("price_max", { mode: "number" }),
     currency: char({ length: 3 }).notNull().default("USD"),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       (): SQL =>
@@ -90,9 +91,9 @@ export const variants = pgTable(
     title: text().notNull(),
     // Option name (lower case) to value, e.g. {"size": "M", "colour": "Navy"}.
     optionValues: jsonb("option_values").$type<Record<string, string>>().notNull().default({}),
-    priceAmount: integer("price_amount").notNull(),
+    priceAmount: bigint("price_amount", { mode: "number" }).notNull(),
     currency: char({ length: 3 }).notNull(),
-    compareAtAmount: integer("compare_at_amount"),
+    compareAtAmount: bigint("compare_at_amount", { mode: "number" }),
     weightGrams: integer("weight_grams").notNull().default(0),
     position: integer().notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),

@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
-import { bigint, char, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, char, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { variants } from "./catalog";
 import { carts } from "./cart";
 import { warehouses } from "./inventory";
 import { users } from "./users";
 
 export const orderStatus = pgEnum("order_status", ["pending", "paid", "cancelled", "refunded"]);
-export const paymentStatus = pgEnum("payment_status", ["awaiting", "succeeded", "failed", "cancelled", "refunded", "partially_refunded"]);
+// A payment's status lives on payments alone; an order's page joins it. "processing": the provider has the money in flight (a bank debit).
+export const paymentStatus = pgEnum("payment_status", ["awaiting", "processing", "succeeded", "failed", "cancelled", "refunded", "partially_refunded"]);
 
 export interface ShippingAddress {
   name: string;
@@ -31,12 +32,11 @@ export const orders = pgTable(
     userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
     email: text().notNull(),
     status: orderStatus().notNull().default("pending"),
-    paymentStatus: paymentStatus("payment_status").notNull().default("awaiting"),
     currency: char({ length: 3 }).notNull(),
-    subtotalAmount: integer("subtotal_amount").notNull(),
-    shippingAmount: integer("shipping_amount").notNull(),
-    totalAmount: integer("total_amount").notNull(),
-    refundedAmount: integer("refunded_amount").notNull().default(0),
+    subtotalAmount: bigint("subtotal_amount", { mode: "number" }).notNull(),
+    shippingAmount: bigint("shipping_amount", { mode: "number" }).notNull(),
+    totalAmount: bigint("total_amount", { mode: "number" }).notNull(),
+    refundedAmount: bigint("refunded_amount", { mode: "number" }).notNull().default(0),
     shippingAddress: jsonb("shipping_address").$type<ShippingAddress>().notNull(),
     shippingMethod: text("shipping_method").notNull(),
     reservationExpiresAt: timestamp("reservation_expires_at", { withTimezone: true, mode: "date" }).notNull(),
@@ -54,6 +54,10 @@ export const orders = pgTable(
     index("orders_pending_expiry_idx").on(t.reservationExpiresAt).where(sql`${t.status} = 'pending'`),
     check("orders_amounts_nonnegative", sql`${t.subtotalAmount} >= 0 AND ${t.shippingAmount} >= 0 AND ${t.totalAmount} = ${t.subtotalAmount} + ${t.shippingAmount}`),
     check("orders_refund_within_total", sql`${t.refundedAmount} BETWEEN 0 AND ${t.totalAmount}`),
+    check("orders_paid_at_set", sql`${t.status} NOT IN ('paid', 'refunded') OR ${t.paidAt} IS NOT NULL`),
+    check("orders_cancelled_at_set", sql`${t.status} <> 'cancelled' OR ${t.cancelledAt} IS NOT NULL`),
+    // Target of payments' composite foreign key: a payment is always for its order's exact total and currency.
+    unique("orders_id_total_currency_key").on(t.id, t.totalAmount, t.currency),
   ],
 );
 
@@ -70,9 +74,9 @@ export const orderLines = pgTable(
     sku: text().notNull(),
     productTitle: text("product_title").notNull(),
     variantTitle: text("variant_title").notNull(),
-    unitAmount: integer("unit_amount").notNull(),
+    unitAmount: bigint("unit_amount", { mode: "number" }).notNull(),
     quantity: integer().notNull(),
-    lineAmount: integer("line_amount").notNull(),
+    lineAmount: bigint("line_amount", { mode: "number" }).notNull(),
   },
   (t) => [index("order_lines_order_idx").on(t.orderId), check("order_lines_quantity_positive", sql`${t.quantity} > 0`)],
 );
@@ -87,9 +91,11 @@ export const orderEvents = pgTable(
       .references(() => orders.id, { onDelete: "cascade" }),
     type: text().notNull(),
     detail: text(),
+    // Set by background steps: a retried step finds its row already written and adds no second one.
+    stepKey: text("step_key"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
-  (t) => [index("order_events_order_idx").on(t.orderId, t.id)],
+  (t) => [index("order_events_order_idx").on(t.orderId, t.id), uniqueIndex("order_events_step_key").on(t.orderId, t.stepKey)],
 );
 
 export const reservationStatus = pgEnum("reservation_status", ["active", "committed", "released"]);

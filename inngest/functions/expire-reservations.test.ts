@@ -102,7 +102,7 @@ describe("orders left behind never stay pending past their expiry", () => {
     const before = await stockOf(t.db, variantId);
     installRunner(undefined);
     const { orderId } = await checkout(t.db, stripe(), { variantId, quantity: 2 }, 0);
-    await t.db.execute(sql`update orders set status = 'cancelled' where id = ${orderId}`);
+    await t.db.execute(sql`update orders set status = 'cancelled', cancelled_at = now() where id = ${orderId}`);
 
     kit = installTestRunner(t.db, stripe());
     await kit.runner.tick("expire-reservations");

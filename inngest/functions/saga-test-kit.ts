@@ -4,6 +4,7 @@ import { orderEvents, orders, refunds, payments } from "@/db/schema";
 import { insertCart, insertShopper, insertVariant, type seedShop, stockOf } from "@/server/checkout/checkout-test-fixtures";
 import { createOrderFromCart } from "@/server/checkout/create-order-from-cart";
 import type { ServiceContext } from "@/server/context";
+import { orderColumns } from "@/server/orders/order-queries";
 import { announcePaymentOutcome } from "@/server/payments/payment-outcome-event";
 import type { PaymentProvider } from "@/server/payments/payment-provider";
 import { recordPaymentOutcome } from "@/server/payments/record-payment-outcome";
@@ -66,7 +67,7 @@ export async function reportPayment(db: Db, orderId: string, outcome: "succeeded
 
 /** Everything a shopper, an admin or the warehouse could check about an order and its stock. */
 export async function snapshot(db: Db, orderId: string, variantId: number) {
-  const [order] = await db.select({ status: orders.status, paymentStatus: orders.paymentStatus, cancelReason: orders.cancelReason }).from(orders).where(eq(orders.id, orderId));
+  const [order] = await db.select({ status: orders.status, paymentStatus: orderColumns.paymentStatus, cancelReason: orders.cancelReason }).from(orders).where(eq(orders.id, orderId));
   const [payment] = await db.select({ status: payments.status }).from(payments).where(eq(payments.orderId, orderId));
   const [refunded] = await db.execute<{ count: number; amount: number }>(sql`
     select count(*)::int as count, coalesce(sum(r.amount), 0)::int as amount

@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 async function orderRows(orderId: string) {
   const [order] = await t.db.execute(sql`
-    select user_id as "userId", email, status, payment_status as "paymentStatus", currency::text as currency,
+    select user_id as "userId", email, status, coalesce((select p.status::text from payments p where p.order_id = orders.id), 'awaiting') as "paymentStatus", currency::text as currency,
            subtotal_amount as subtotal, shipping_amount as shipping, total_amount as total, shipping_address as "shippingAddress",
            shipping_method as "shippingMethod", reservation_expires_at > now() + interval '14 minutes' as "expiresIn15"
       from orders where id = ${orderId}`);

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { orderEvents, orderLines, orders, products, variants } from "@/db/schema";
-import type { OrderEventView, OrderLineView, OrderView } from "./schemas";
+import type { OrderEventView, OrderLineView, OrderView, PaymentStatus } from "./schemas";
 
 type Database = Db | Tx;
 
@@ -10,7 +10,8 @@ export const orderColumns = {
   id: orders.id,
   number: orders.number,
   status: orders.status,
-  paymentStatus: orders.paymentStatus,
+  // payments holds the one payment status; an order whose payment never opened is still awaiting it.
+  paymentStatus: sql<PaymentStatus>`coalesce((select p.status from payments p where p.order_id = orders.id), 'awaiting')`,
   totalAmount: orders.totalAmount,
   currency: orders.currency,
   placedAt: orders.placedAt,
@@ -71,7 +72,7 @@ export async function selectOrder(db: Database, orderId: string): Promise<{ orde
 /** The few columns that decide whether an order may be cancelled or refunded. */
 export async function selectOrderState(db: Database, orderId: string) {
   const [row] = await db
-    .select({ number: orders.number, status: orders.status, paymentStatus: orders.paymentStatus, totalAmount: orders.totalAmount, refundedAmount: orders.refundedAmount })
+    .select({ number: orders.number, status: orders.status, paymentStatus: orderColumns.paymentStatus, totalAmount: orders.totalAmount, refundedAmount: orders.refundedAmount })
     .from(orders)
     .where(eq(orders.id, orderId));
   return row;

@@ -4,7 +4,7 @@ import type { ShippingAddress } from "@/db/schema";
 export const OrderStatus = z.enum(["pending", "paid", "cancelled", "refunded"]);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
-export const PaymentStatus = z.enum(["awaiting", "succeeded", "failed", "cancelled", "refunded", "partially_refunded"]);
+export const PaymentStatus = z.enum(["awaiting", "processing", "succeeded", "failed", "cancelled", "refunded", "partially_refunded"]);
 export type PaymentStatus = z.infer<typeof PaymentStatus>;
 
 const page = z.int().min(1).max(10_000).default(1);

@@ -25,15 +25,15 @@ export interface OrderFixture {
   userId?: string | null;
   email?: string;
   status?: OrderStatus;
-  paymentStatus?: PaymentStatus;
   /** Two units at 12.50 plus 4.99 shipping unless told otherwise. */
   quantity?: number;
   refundedAmount?: number;
   cancelReason?: string;
   placedAt?: Date;
   events?: { type: string; detail?: string; createdAt?: Date }[];
-  /** A payments row in this state, with the order's total. */
+  /** A payments row in this state, with the order's total (`paymentStatus` is the same, as the order views name it). */
   payment?: PaymentStatus;
+  paymentStatus?: PaymentStatus;
 }
 
 /** An order written straight into the tables (cart, order, one line, events, payment), without going through checkout. */
@@ -50,14 +50,14 @@ export async function insertOrder(db: Db, fixture: OrderFixture): Promise<{ id: 
       userId,
       email: fixture.email ?? `buyer-${++sequence}@shop.test`,
       status: fixture.status ?? "pending",
-      paymentStatus: fixture.paymentStatus ?? "awaiting",
       currency: "USD",
       subtotalAmount: subtotal,
       shippingAmount: 499,
       totalAmount: subtotal + 499,
       refundedAmount: fixture.refundedAmount ?? 0,
       cancelReason: fixture.cancelReason,
-      cancelledAt: fixture.cancelReason ? placedAt : undefined,
+      cancelledAt: fixture.cancelReason || fixture.status === "cancelled" ? placedAt : undefined,
+      paidAt: fixture.status === "paid" || fixture.status === "refunded" ? placedAt : undefined,
       shippingAddress: { name: "Ada Lovelace", line1: "1 Analytical Way", city: "London", postalCode: "N1 1AA", country: "GB" },
       shippingMethod: "standard",
       reservationExpiresAt: new Date(placedAt.getTime() + 15 * 60_000),
@@ -78,14 +78,15 @@ export async function insertOrder(db: Db, fixture: OrderFixture): Promise<{ id: 
   for (const event of fixture.events ?? [{ type: "placed" }]) {
     await db.insert(orderEvents).values({ orderId, ...event });
   }
-  if (fixture.payment) {
+  const paymentStatus = fixture.payment ?? fixture.paymentStatus;
+  if (paymentStatus) {
     await db.insert(payments).values({
       orderId,
       provider: "simulator",
       providerPaymentId: `pi_test_${orderId}`,
       amount: order!.totalAmount,
       currency: "USD",
-      status: fixture.payment,
+      status: paymentStatus,
     });
   }
   return order!;

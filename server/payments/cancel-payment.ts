@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { orderEvents, orders, payments } from "@/db/schema";
+import { orderEvents, payments } from "@/db/schema";
 import { withTransaction, type ServiceContext } from "../context";
 import { paymentProviderFor } from "./payment-provider-for";
 import { recordPaymentOutcome } from "./record-payment-outcome";
@@ -46,10 +46,6 @@ export async function cancelPayment(ctx: ServiceContext, input: { orderId: strin
       const [current] = await tx.db.select({ status: payments.status }).from(payments).where(eq(payments.orderId, orderId));
       return { changed: false, status: current?.status ?? null };
     }
-    await tx.db
-      .update(orders)
-      .set({ paymentStatus: "cancelled", updatedAt: sql`now()` })
-      .where(and(eq(orders.id, orderId), inArray(orders.paymentStatus, CANCELLABLE)));
     await tx.db.insert(orderEvents).values({ orderId, type: "payment_cancelled", detail: payment.paymentIntentId });
     return { changed: true, status: cancelled.status };
   });

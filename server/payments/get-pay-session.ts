@@ -1,4 +1,5 @@
 import type { ServiceContext } from "../context";
+import type { PaymentStatus } from "../orders/schemas";
 import { findPayableOrder, lastPaymentFailure, testCardRefusal } from "./payable-order";
 import type { PaymentOrderInput } from "./schemas";
 
@@ -9,7 +10,7 @@ export interface PaySessionView {
   totalAmount: number;
   currency: string;
   provider: string | null;
-  paymentStatus: "awaiting" | "succeeded" | "failed" | "cancelled" | "refunded" | "partially_refunded" | null;
+  paymentStatus: PaymentStatus | null;
   /** Decline code of the last failed attempt ("insufficient_funds"…), while that decline is what stopped the payment. */
   failureReason: string | null;
   /** The test cards may be used: a simulator payment still awaiting, and no real Stripe account configured. */

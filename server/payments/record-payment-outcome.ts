@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { orderEvents, orders, payments } from "@/db/schema";
+import { orderEvents, payments } from "@/db/schema";
 import { withTransaction, type ServiceContext } from "../context";
 import { notFound } from "../errors";
 
@@ -46,10 +46,6 @@ export async function recordPaymentOutcome(ctx: ServiceContext, input: RecordPay
       if (!current) throw notFound("Payment");
       return { changed: false, ...current };
     }
-    await tx.db
-      .update(orders)
-      .set({ paymentStatus: outcome, updatedAt: sql`now()` })
-      .where(and(eq(orders.id, moved.orderId), inArray(orders.paymentStatus, MOVES_FROM[outcome])));
     await tx.db.insert(orderEvents).values({
       orderId: moved.orderId,
       type: outcome === "succeeded" ? "payment_succeeded" : "payment_failed",

@@ -35,7 +35,7 @@ async function paidOrder() {
   const { paymentIntentId } = await startPayment(ctx(), { orderId });
   fake.succeed(paymentIntentId);
   await recordPaymentOutcome(ctx(), { orderId, outcome: "succeeded" });
-  await t.db.update(orders).set({ status: "paid" }).where(eq(orders.id, orderId));
+  await t.db.update(orders).set({ status: "paid", paidAt: new Date() }).where(eq(orders.id, orderId));
   return { orderId, paymentIntentId };
 }
 

@@ -67,7 +67,6 @@ export async function refundPayment(ctx: ServiceContext, input: RefundPaymentInp
       .update(orders)
       .set({
         refundedAmount: sql`${orders.refundedAmount} + ${amount}`,
-        paymentStatus,
         ...(full && { status: sql`case when ${orders.status} = 'paid' then 'refunded'::order_status else ${orders.status} end` }),
         updatedAt: sql`now()`,
       })

@@ -6,6 +6,7 @@ import { useTestDatabase } from "@/test/db";
 import type { ServiceContext } from "../context";
 import { insertShopper } from "../checkout/checkout-test-fixtures";
 import { tokenOpensOrder } from "../orders/order-link";
+import { orderColumns } from "../orders/order-queries";
 import { PaymentProviderError, type PaymentProvider } from "./payment-provider";
 import { createSimulatorProvider } from "./simulator-provider";
 import { startPayment } from "./start-payment";
@@ -78,7 +79,7 @@ describe("startPayment with Stripe", () => {
     await expect(failed).rejects.toThrow(PaymentProviderError);
     await expect(failed).rejects.toThrow(/Payment provider stripe failed to create the payment: fake Stripe is down/);
     expect(await paymentRows(orderId)).toHaveLength(0);
-    const [order] = await t.db.select({ status: orders.status, paymentStatus: orders.paymentStatus }).from(orders).where(eq(orders.id, orderId));
+    const [order] = await t.db.select({ status: orders.status, paymentStatus: orderColumns.paymentStatus }).from(orders).where(eq(orders.id, orderId));
     expect(order).toEqual({ status: "pending", paymentStatus: "awaiting" });
 
     fake.recover();
@@ -117,7 +118,7 @@ describe("startPayment with the simulator", () => {
     expect((await startPayment(ctxWith(createSimulatorProvider()), { orderId })).payUrl).toBe(`/pay/${orderId}`);
 
     const cancelled = await insertPayableOrder(t.db);
-    await t.db.update(orders).set({ status: "cancelled" }).where(eq(orders.id, cancelled));
+    await t.db.update(orders).set({ status: "cancelled", cancelledAt: new Date() }).where(eq(orders.id, cancelled));
     await expect(startPayment(ctxWith(createSimulatorProvider()), { orderId: cancelled })).rejects.toMatchObject({ kind: "Conflict" });
   });
 });

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { carts, orderEvents, orders, payments, webhookInbox } from "@/db/schema";
 import { address } from "../checkout/checkout-test-fixtures";
+import { orderColumns } from "../orders/order-queries";
 
 /** A pending order of `totalAmount` (USD), no lines: payments only look at the order's amount, owner and states. */
 export async function insertPayableOrder(db: Db, options: { userId?: string | null; totalAmount?: number } = {}): Promise<string> {
@@ -28,7 +29,7 @@ export async function insertPayableOrder(db: Db, options: { userId?: string | nu
 /** What a shopper or an admin could check about one order's payment. */
 export async function paymentState(db: Db, orderId: string) {
   const [order] = await db
-    .select({ status: orders.status, paymentStatus: orders.paymentStatus, refundedAmount: orders.refundedAmount })
+    .select({ status: orders.status, paymentStatus: orderColumns.paymentStatus, refundedAmount: orders.refundedAmount })
     .from(orders)
     .where(eq(orders.id, orderId));
   const rows = await db.select({ status: payments.status, paymentIntentId: payments.providerPaymentId }).from(payments).where(eq(payments.orderId, orderId));

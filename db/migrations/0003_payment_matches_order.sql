@@ -1,0 +1,1 @@
+ALTER TABLE "payments" ADD CONSTRAINT "payments_order_amount_fk" FOREIGN KEY ("order_id","amount","currency") REFERENCES "public"."orders"("id","total_amount","currency") ON DELETE restrict ON UPDATE no action;
