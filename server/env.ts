@@ -23,20 +23,52 @@ function checkInngestKeys(e: InngestEnv, ctx: z.RefinementCtx) {
   }
 }
 
+const GENERATED_IN_DEV = "in development the start scripts generate one in .data/";
+
+export interface LinkSigningKey {
+  kid: string;
+  secret: string;
+}
+
+const linkKeysMessage = `LINK_SIGNING_SECRET must be kid:secret[,kid:secret…], key ids of letters, digits, - or _, secrets of at least 32 characters (${GENERATED_IN_DEV})`;
+
+/** `kid:secret[,kid:secret…]`: the first key signs, every listed key still verifies; dropping a kid voids its links. */
+const LinkSigningKeys = z.string({ error: `LINK_SIGNING_SECRET is not set: ${linkKeysMessage}` }).transform((value, ctx): LinkSigningKey[] => {
+  const keys = value.split(",").map((entry) => {
+    const colon = entry.indexOf(":");
+    return colon < 0 ? { kid: "", secret: "" } : { kid: entry.slice(0, colon).trim(), secret: entry.slice(colon + 1).trim() };
+  });
+  const wellFormed = keys.every(({ kid, secret }) => /^[\w-]+$/.test(kid) && secret.length >= 32);
+  if (!wellFormed || new Set(keys.map((k) => k.kid)).size !== keys.length) {
+    ctx.addIssue({ code: "custom", message: linkKeysMessage });
+    return z.NEVER;
+  }
+  return keys;
+});
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z.url({
-      message: "DATABASE_URL is not set or not a URL: start with `npm run dev` / `npm start`, which start an embedded PostgreSQL, or point it at a server",
-    }),
-    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters (the start scripts generate one in .data/)"),
-    NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+    DATABASE_URL: optional.pipe(
+      z.url({
+        message: "DATABASE_URL is not set or not a URL: start with `npm run dev` / `npm start`, which start an embedded PostgreSQL, or point it at a server",
+      }),
+    ),
+    NEXTAUTH_SECRET: optional.pipe(
+      z.string({ error: `NEXTAUTH_SECRET is not set (${GENERATED_IN_DEV})` }).min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+    ),
+    // The shop's own public URL: next-auth's callbacks, and where the payment simulator posts its webhooks.
+    NEXTAUTH_URL: optional.pipe(z.url("NEXTAUTH_URL must be the shop's public URL").default("http://localhost:3000")),
+    LINK_SIGNING_SECRET: optional.pipe(LinkSigningKeys),
     COGNITO_CLIENT_ID: optional,
     COGNITO_CLIENT_SECRET: optional,
     COGNITO_ISSUER: optional.pipe(z.url("COGNITO_ISSUER must be the user pool's issuer URL").optional()),
     STRIPE_SECRET_KEY: optional,
     STRIPE_PUBLISHABLE_KEY: optional,
-    STRIPE_WEBHOOK_SECRET: optional,
+    // Verifies /api/webhooks/stripe: Stripe's whsec_… with Stripe, any random secret with the simulator (which signs with it).
+    STRIPE_WEBHOOK_SECRET: optional.pipe(z.string({ error: `STRIPE_WEBHOOK_SECRET is not set (${GENERATED_IN_DEV} for the payment simulator)` })),
+    // 1: run the payment simulator in production on purpose (a demo shop); ignored when STRIPE_SECRET_KEY is set.
+    PAYMENTS_SIMULATOR: optional.pipe(z.enum(["0", "1"], "PAYMENTS_SIMULATOR must be 1 or 0").optional()),
     STRIPE_API_BASE: optional.pipe(z.url({ protocol: /^https?$/, error: "STRIPE_API_BASE must be an http(s) URL such as http://127.0.0.1:12111" }).optional()),
     ...inngestShape,
   })
@@ -50,14 +82,20 @@ const EnvSchema = z
         message: "set all of COGNITO_CLIENT_ID, COGNITO_CLIENT_SECRET and COGNITO_ISSUER, or none of them",
       });
     }
-    if (env.STRIPE_SECRET_KEY && !env.STRIPE_WEBHOOK_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["STRIPE_WEBHOOK_SECRET"],
-        message: "STRIPE_WEBHOOK_SECRET (whsec_...) is required with STRIPE_SECRET_KEY: webhooks cannot be verified without it",
-      });
-    }
-  });
+  })
+  // Also when other variables are missing, so a production start names everything it needs at once.
+  .superRefine(
+    (env, ctx) => {
+      if (env.NODE_ENV === "production" && !env.STRIPE_SECRET_KEY && env.PAYMENTS_SIMULATOR !== "1") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["STRIPE_SECRET_KEY"],
+          message: "production takes payments with Stripe: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or PAYMENTS_SIMULATOR=1 to run the test-card simulator on purpose",
+        });
+      }
+    },
+    { when: () => true },
+  );
 
 export type Env = z.infer<typeof EnvSchema>;
 
@@ -88,11 +126,8 @@ export function stripeConfigured(e: Env = env()) {
   return Boolean(e.STRIPE_SECRET_KEY);
 }
 
-/** Signs the payment simulator's events when Stripe is not configured; public on purpose, it guards nothing real. */
-export const LOCAL_STRIPE_WEBHOOK_SECRET = "whsec_emporium_local_payment_simulator";
-
 export function stripeWebhookSecret(e: Env = env()): string {
-  return e.STRIPE_WEBHOOK_SECRET ?? LOCAL_STRIPE_WEBHOOK_SECRET;
+  return e.STRIPE_WEBHOOK_SECRET;
 }
 
 const InngestEnvSchema = z.object(inngestShape).superRefine(checkInngestKeys);

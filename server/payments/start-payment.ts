@@ -12,7 +12,7 @@ export interface PaymentSession {
   provider: PaymentProvider["name"];
   paymentIntentId: string;
   clientSecret: string | null;
-  /** Where the shopper pays: the simulator's test-card page, or the Stripe Elements page. Guests' links carry the order token. */
+  /** Where the shopper pays: the simulator's test-card page, or the Stripe Elements page. Guests' links carry an order token that expires with the reservation. */
   payUrl: string;
 }
 
@@ -24,11 +24,12 @@ export interface PaymentSession {
 export async function startPayment(ctx: ServiceContext, input: { orderId: string }): Promise<PaymentSession> {
   const { orderId } = input;
   const [order] = await ctx.db
-    .select({ totalAmount: orders.totalAmount, currency: orders.currency, status: orders.status, userId: orders.userId })
+    .select({ totalAmount: orders.totalAmount, currency: orders.currency, status: orders.status, userId: orders.userId, expiresAt: orders.reservationExpiresAt })
     .from(orders)
     .where(eq(orders.id, orderId));
   if (!order) throw notFound("Order");
-  const payUrl = (base: string) => `${base}${orderId}${order.userId ? "" : `?token=${encodeURIComponent(orderAccessToken(orderId))}`}`;
+  // A guest's pay link lives as long as the order's stock reservation, after which the order can no longer be paid.
+  const payUrl = (base: string) => `${base}${orderId}${order.userId ? "" : `?token=${encodeURIComponent(orderAccessToken(orderId, order.expiresAt))}`}`;
 
   const existing = await selectPayment(ctx, orderId);
   if (existing) return toSession(existing, payUrl);

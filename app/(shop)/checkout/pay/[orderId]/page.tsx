@@ -8,6 +8,7 @@ import { getCaller } from "@/app/_trpc/server";
 import { currentActor } from "@/server/auth/session";
 import { appDb } from "@/server/db";
 import { env } from "@/server/env";
+import { orderPagePath } from "@/server/orders/order-link";
 import type { PaySessionView } from "@/server/payments/get-pay-session";
 import { PaymentOrderInput } from "@/server/payments/schemas";
 import { startPayment } from "@/server/payments/start-payment";
@@ -34,7 +35,8 @@ export default async function StripePayPage({ params, searchParams }: StripePayP
   if (!session) notFound();
   const { accessToken } = input.data;
   if (session.provider === "simulator") redirect(withOrderToken(`/pay/${orderId}`, accessToken));
-  const orderPath = withOrderToken(`/orders/${orderId}`, accessToken);
+  // A guest's pay token dies with the reservation; the order page gets its own 90-day link.
+  const orderPath = accessToken ? orderPagePath(orderId) : `/orders/${orderId}`;
 
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-6 px-4 py-10 sm:px-6">

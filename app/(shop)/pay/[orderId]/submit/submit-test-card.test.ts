@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { payments } from "@/db/schema";
-import type { ShopEvent } from "@/inngest/events";
+import type { ShopEvent } from "@/server/events/schemas";
 import { useTestDatabase } from "@/test/db";
 import type { Actor } from "@/server/context";
 import { insertShopper } from "@/server/checkout/checkout-test-fixtures";
@@ -21,13 +21,15 @@ vi.mock("@/inngest/send", () => ({ emitEvent: async (events: ShopEvent | ShopEve
 const t = useTestDatabase({ max: 10 });
 let shop: Server;
 let origin: string;
+let webhookDown = false;
 
-/** The shop's webhook route served over HTTP, so the simulator reaches it the way it does in the app. */
+/** The shop's webhook route served over HTTP at NEXTAUTH_URL, so the simulator reaches it the way it does in the app. */
 beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   process.env.NEXTAUTH_SECRET ??= "x".repeat(40);
   const { POST } = await import("@/app/api/webhooks/stripe/route");
   shop = createServer(async (req, res) => {
+    if (webhookDown) return void req.socket.destroy();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (req.url !== "/api/webhooks/stripe") return void res.writeHead(404).end();
@@ -37,6 +39,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => shop.listen(0, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(shop.address() as AddressInfo).port}`;
+  process.env.NEXTAUTH_URL = origin;
 });
 afterAll(() => new Promise<void>((resolve) => shop.close(() => resolve())));
 beforeEach(() => void (emitted.length = 0));
@@ -144,8 +147,28 @@ describe("the test-card form", () => {
   it("tells the shopper to retry, with nothing recorded, when the webhook cannot be reached", async () => {
     const orderId = await simulatorOrder();
     const token = orderAccessToken(orderId);
-    const answer = await submit(orderId, anonymous, { card: "4242424242424242", token }, "http://127.0.0.1:9");
-    expect(answer.location).toBe(`http://127.0.0.1:9/pay/${orderId}?error=unavailable&token=${encodeURIComponent(token)}`);
+    webhookDown = true;
+    const answer = await submit(orderId, anonymous, { card: "4242424242424242", token }).finally(() => (webhookDown = false));
+    expect(answer.location).toBe(`${origin}/pay/${orderId}?error=unavailable&token=${encodeURIComponent(token)}`);
     expect((await paymentState(t.db, orderId)).order?.paymentStatus).toBe("awaiting");
+  });
+
+  it("posts the event to NEXTAUTH_URL, never to the host the request names", async () => {
+    const received: string[] = [];
+    const elsewhere = createServer((req, res) => void (received.push(`${req.method} ${req.url}`), res.writeHead(200).end("{}")));
+    await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.1", resolve));
+    const elsewhereOrigin = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}`;
+    try {
+      const userId = await insertShopper(t.db);
+      const orderId = await simulatorOrder(userId);
+
+      const answer = await submit(orderId, { type: "shopper", userId }, { card: "4242424242424242" }, elsewhereOrigin);
+
+      expect(answer.status).toBe(303);
+      expect(received).toEqual([]);
+      expect((await paymentState(t.db, orderId)).order?.paymentStatus).toBe("succeeded");
+    } finally {
+      await new Promise<void>((resolve) => elsewhere.close(() => resolve()));
+    }
   });
 });

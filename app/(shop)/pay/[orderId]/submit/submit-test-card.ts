@@ -1,4 +1,5 @@
 import type { ServiceContext } from "@/server/context";
+import { env } from "@/server/env";
 import { DomainError } from "@/server/errors";
 import { orderPagePath } from "@/server/orders/order-link";
 import { PaymentOrderInput } from "@/server/payments/schemas";
@@ -12,8 +13,9 @@ export interface SubmitTestCardDeps {
 }
 
 /**
- * The test-card form's POST: the simulator charges the card by posting a signed event to our own webhook at the
- * request's origin, then sends the shopper to the order page, or back to /pay to see why the card was declined.
+ * The test-card form's POST: the simulator charges the card by posting a signed event to our own webhook at NEXTAUTH_URL
+ * (never at the request's Host, which the client chooses), then sends the shopper to the order page, or back to /pay
+ * to see why the card was declined.
  */
 export async function submitTestCard(request: Request, { ctx, orderId, defer }: SubmitTestCardDeps): Promise<Response> {
   const form = await request.formData().catch(() => null);
@@ -34,7 +36,7 @@ export async function submitTestCard(request: Request, { ctx, orderId, defer }: 
 
   let payment;
   try {
-    payment = await simulateCardPayment(ctx, { orderId, accessToken, cardNumber: text("card") ?? "", webhookUrl: `${origin}/api/webhooks/stripe` });
+    payment = await simulateCardPayment(ctx, { orderId, accessToken, cardNumber: text("card") ?? "", webhookUrl: new URL("/api/webhooks/stripe", env().NEXTAUTH_URL).toString() });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     if (error.kind === "NotFound") return new Response("Order not found", { status: 404 });

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+const complete = {
+  DATABASE_URL: "postgres://localhost/x",
+  NEXTAUTH_SECRET: "s".repeat(40),
+  LINK_SIGNING_SECRET: `k1:${"l".repeat(40)}`,
+  STRIPE_WEBHOOK_SECRET: "whsec_x",
+};
+
+describe("the environment in production", () => {
+  it("names every missing secret, and Stripe or PAYMENTS_SIMULATOR", () => {
+    const error = (() => {
+      try {
+        parseEnv({ NODE_ENV: "production", DATABASE_URL: "postgres://localhost/x", NEXTAUTH_SECRET: "", LINK_SIGNING_SECRET: "" });
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    for (const name of ["NEXTAUTH_SECRET", "LINK_SIGNING_SECRET", "STRIPE_WEBHOOK_SECRET", "STRIPE_SECRET_KEY", "PAYMENTS_SIMULATOR=1"]) {
+      expect(error).toContain(name);
+    }
+  });
+
+  it("runs the simulator only when PAYMENTS_SIMULATOR=1 says so, and Stripe without it", () => {
+    expect(() => parseEnv({ ...complete, NODE_ENV: "production" })).toThrow(/STRIPE_SECRET_KEY: production takes payments with Stripe/);
+    expect(() => parseEnv({ ...complete, NODE_ENV: "production", PAYMENTS_SIMULATOR: "0" })).toThrow(/STRIPE_SECRET_KEY/);
+    expect(parseEnv({ ...complete, NODE_ENV: "production", PAYMENTS_SIMULATOR: "1" }).PAYMENTS_SIMULATOR).toBe("1");
+    expect(parseEnv({ ...complete, NODE_ENV: "production", STRIPE_SECRET_KEY: "sk_live_x" }).STRIPE_SECRET_KEY).toBe("sk_live_x");
+  });
+});
+
+describe("LINK_SIGNING_SECRET", () => {
+  it("lists the signing key first and the keys that still verify after it", () => {
+    const env = parseEnv({ ...complete, LINK_SIGNING_SECRET: `2026-12:${"a".repeat(32)}, 2026-06:${"b".repeat(40)}` });
+    expect(env.LINK_SIGNING_SECRET).toEqual([
+      { kid: "2026-12", secret: "a".repeat(32) },
+      { kid: "2026-06", secret: "b".repeat(40) },
+    ]);
+  });
+
+  it.each([["a".repeat(40)], [`k1:${"a".repeat(31)}`], [`k.1:${"a".repeat(40)}`], [`k1:${"a".repeat(40)},k1:${"b".repeat(40)}`], [`:${"a".repeat(40)}`]])(
+    "refuses %s",
+    (value) => {
+      expect(() => parseEnv({ ...complete, LINK_SIGNING_SECRET: value })).toThrow(/LINK_SIGNING_SECRET must be kid:secret/);
+    },
+  );
+});
+
+describe("empty values", () => {
+  it("mean unset, so defaults apply", () => {
+    const env = parseEnv({ ...complete, NEXTAUTH_URL: "", COGNITO_ISSUER: "", STRIPE_API_BASE: "", PAYMENTS_SIMULATOR: "", INNGEST_DEV: "" });
+    expect(env).toMatchObject({ NEXTAUTH_URL: "http://localhost:3000", COGNITO_ISSUER: undefined, PAYMENTS_SIMULATOR: undefined });
+  });
+});
