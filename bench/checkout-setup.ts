@@ -8,7 +8,8 @@ const ON_HAND = 10_000_000;
 // scripts/dev-database reads these when it loads, so they are set before the dynamic import below.
 process.env.EMBEDDED_PG_DIR = ".data/pg-bench-checkout";
 process.env.EMBEDDED_PG_PORT = "54415";
-const { ensureAuthSecret, openDevDatabase } = await import("../scripts/dev-database");
+const { openDevDatabase } = await import("../scripts/dev-database");
+const { serverEnvironment } = await import("../scripts/server-environment");
 const { seedDatabase } = await import("../db/seed");
 
 export interface CheckoutBenchDatabase {
@@ -26,9 +27,9 @@ export interface CheckoutBenchDatabase {
  * empty), with a contiguous block of variants stocked so deep that no run can exhaust it.
  */
 export async function openCheckoutBenchDatabase(poolSize: number): Promise<CheckoutBenchDatabase> {
-  process.env.NEXTAUTH_SECRET = ensureAuthSecret();
+  Object.assign(process.env, serverEnvironment(process.env, { production: false }));
   const embedded = !process.env.DATABASE_URL;
-  const database = await openDevDatabase({ seedIfEmpty: false });
+  const database = await openDevDatabase();
   const [count] = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from products`);
   if (count!.n !== PRODUCTS) {
     if (!embedded && count!.n !== 0) {
@@ -36,7 +37,7 @@ export async function openCheckoutBenchDatabase(poolSize: number): Promise<Check
       throw new Error(`DATABASE_URL holds ${count!.n} products; the checkout bench seeds only an empty database or its own cluster`);
     }
     console.log(`seeding ${PRODUCTS} products`);
-    await seedDatabase(database.db, { products: PRODUCTS });
+    await seedDatabase(database.db, { products: PRODUCTS, demoUsers: false });
   }
   // The services read DATABASE_URL through env(); the shop's own code paths then see a complete environment.
   process.env.DATABASE_URL = database.url;

@@ -5,10 +5,8 @@ export const BENCH_PRODUCTS = 50_000;
 // scripts/dev-database reads these when it loads, so they are set before the dynamic import below.
 process.env.EMBEDDED_PG_DIR = ".data/pg-bench";
 process.env.EMBEDDED_PG_PORT = "54408";
-const { ensureAuthSecret, openDevDatabase } = await import("../scripts/dev-database");
+const { openDevDatabase } = await import("../scripts/dev-database");
 const { seedDatabase } = await import("../db/seed");
-
-export { ensureAuthSecret };
 
 /**
  * The benchmark's database (its own embedded cluster unless DATABASE_URL is set), migrated and holding exactly
@@ -17,7 +15,7 @@ export { ensureAuthSecret };
  */
 export async function openBenchDatabase() {
   const embedded = !process.env.DATABASE_URL;
-  const database = await openDevDatabase({ seedIfEmpty: false });
+  const database = await openDevDatabase();
   const count = async () => {
     const [row] = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from products`);
     return row?.n ?? 0;
@@ -31,7 +29,7 @@ export async function openBenchDatabase() {
     }
     console.log(`the database holds ${found} products; seeding ${BENCH_PRODUCTS} (takes a while, once)`);
     const started = Date.now();
-    await seedDatabase(database.db, { products: BENCH_PRODUCTS });
+    await seedDatabase(database.db, { products: BENCH_PRODUCTS, demoUsers: false });
     console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
   const products = await count();

@@ -3,7 +3,8 @@ import { execFileSync, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import { assertPortFree, buildIsCurrent, buildNext, startGroup, stopProcessGroup, waitForServer } from "../e2e/support/server-process";
 import { childPidsNamed, processTree } from "./cpu";
-import { ensureAuthSecret, openBenchDatabase } from "./database";
+import { serverEnvironment } from "../scripts/server-environment";
+import { openBenchDatabase } from "./database";
 import { measure, warmUp, type LoadOptions, type ScenarioResult } from "./measure";
 import { formatTable, writeResults } from "./report";
 import { prepareScenarios } from "./scenarios";
@@ -28,7 +29,7 @@ process.on("SIGINT", () => void stopAll().finally(() => process.exit(130)));
 process.on("SIGTERM", () => void stopAll().finally(() => process.exit(143)));
 
 try {
-  const env = { ...process.env, NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: database.url, NEXTAUTH_SECRET: ensureAuthSecret(), NEXTAUTH_URL: baseUrl };
+  const env = { ...serverEnvironment(process.env, { production: false }), NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: database.url, NEXTAUTH_URL: baseUrl };
   if (buildIsCurrent(DIST_DIR)) console.log(`${DIST_DIR} is newer than every source file: reusing it`);
   else await buildNext(DIST_DIR, env);
 

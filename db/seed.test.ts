@@ -29,7 +29,7 @@ const catalogue = (db: Db) =>
 const indexes = (db: Db) => rows(db, sql`select tablename, indexname, indexdef from pg_indexes where schemaname = current_schema() order by indexname`);
 
 beforeAll(async () => {
-  const summary = await seedDatabase(first.db, { products: PRODUCTS });
+  const summary = await seedDatabase(first.db, { products: PRODUCTS, demoUsers: true });
   expect(summary.products).toBe(PRODUCTS);
 });
 
@@ -110,11 +110,12 @@ describe("seedDatabase", () => {
     expect(await bcrypt.compare("emporium-admin", users[1]?.password_hash ?? "")).toBe(false);
   });
 
-  it("produces the same catalogue in two fresh databases", async () => {
-    await seedDatabase(second.db, { products: PRODUCTS });
+  it("produces the same catalogue in two fresh databases, and the demo accounts only when asked", async () => {
+    await seedDatabase(second.db, { products: PRODUCTS, demoUsers: false });
     const [a, b] = await Promise.all([catalogue(first.db), catalogue(second.db)]);
     expect(a.length).toBeGreaterThan(PRODUCTS);
     expect(b).toEqual(a);
+    expect((await counts(second.db))?.users).toBe(0);
   });
 
   it("reseeds an already seeded database (carts included) to the same catalogue, indexes and demo users", async () => {
@@ -126,7 +127,7 @@ describe("seedDatabase", () => {
     await first.db.execute(sql`with cart as (insert into carts default values returning id)
       insert into cart_lines (cart_id, variant_id, quantity, seen_unit_amount) select cart.id, v.id, 1, v.price_amount from cart, variants v limit 3`);
 
-    await seedDatabase(first.db, { products: PRODUCTS });
+    await seedDatabase(first.db, { products: PRODUCTS, demoUsers: true });
 
     expect(await counts(first.db)).toEqual(before);
     expect(await catalogue(first.db)).toEqual(catalogueBefore);

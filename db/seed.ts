@@ -18,14 +18,18 @@ const WAREHOUSES = [
 ];
 
 /**
- * Replaces the catalogue and inventory with a deterministic demo catalogue and upserts the demo users.
+ * Replaces the catalogue and inventory with a deterministic demo catalogue and, when asked (development only: their
+ * passwords are in the README), upserts the demo users.
  * Everything runs in one transaction, so a failed seed leaves the previous data in place.
  * Carts and orders point at variants that no longer exist after a reseed, so they are wiped too (with everything hanging
  * off them: lines, reservations, stock movements, payments); users stay.
  */
-export async function seedDatabase(db: Db, options: { products: number }): Promise<{ products: number; variants: number; categories: number }> {
+export async function seedDatabase(
+  db: Db,
+  options: { products: number; demoUsers: boolean },
+): Promise<{ products: number; variants: number; categories: number }> {
   const plans = planProducts(options.products);
-  const demoUsers = await Promise.all(DEMO_USERS.map(async (user) => ({ ...user, passwordHash: await bcrypt.hash(user.password, 10) })));
+  const demoUsers = await Promise.all((options.demoUsers ? DEMO_USERS : []).map(async (user) => ({ ...user, passwordHash: await bcrypt.hash(user.password, 10) })));
   const catalogTables = [products, productOptions, productImages, variants, stockLevels];
 
   const summary = await db.transaction(async (tx) => {

@@ -1,17 +1,31 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { ensureAuthSecret, openDevDatabase } from "./dev-database";
+import { devDatabaseSettings, openDevDatabase, seedServerDatabase } from "./dev-database";
+import { checkServerEnvironment, isProduction, serverEnvironment } from "./server-environment";
 
-/** Runs `next <command>` on a migrated, seeded database and stops the embedded cluster once Next has exited. */
+/**
+ * Runs `next <command>` on a migrated database (seeded with demo data outside production) and stops the embedded
+ * cluster once Next has exited. A bad or missing variable stops it before any database starts.
+ */
 export async function runNext(command: "dev" | "start", extraArgs: string[]) {
+  const production = isProduction();
+  const env = serverEnvironment(process.env, { production });
+  try {
+    checkServerEnvironment(env, command);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  if (command === "start" && !production) {
+    console.log("npm start without NODE_ENV=production: local secrets from .data/, demo accounts, payment simulator. Deploy with NODE_ENV=production.");
+  }
+
   const started = Date.now();
-  const database = await openDevDatabase({ seedIfEmpty: true });
+  const database = await openDevDatabase();
+  await seedServerDatabase(database.db, { production, products: devDatabaseSettings().seedProducts });
   await database.db.$client.end();
   console.log(`database ready in ${Date.now() - started} ms`);
-  const child = spawn("node_modules/.bin/next", [command, ...extraArgs], {
-    stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: ensureAuthSecret() },
-  });
+  const child = spawn("node_modules/.bin/next", [command, ...extraArgs], { stdio: "inherit", env: { ...env, DATABASE_URL: database.url } });
   const exited = once(child, "exit");
   let stopping = false;
   const stop = async (code: number) => {

@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { parseEnv } from "../server/env";
+
+type Variables = Record<string, string | undefined>;
+
+/** A deployment is `NODE_ENV=production npm start`; a bare `npm start` is a local try-out of the production build. */
+export function isProduction(source: Variables = process.env): boolean {
+  return source.NODE_ENV === "production";
+}
+
+/** A secret made once per checkout under `dataDir`, so a fresh clone needs no set-up. */
+function localSecret(dataDir: string, name: string, make: (random: string) => string): string {
+  const file = `${dataDir}/${name}`;
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, make(randomBytes(32).toString("hex")), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+/**
+ * The environment the Next server gets. In production, exactly the given one: nothing is generated, so a missing
+ * secret stops the start. Otherwise secrets left unset (or empty) come from .data/, and without Stripe the payment
+ * simulator is switched on.
+ */
+export function serverEnvironment(source: NodeJS.ProcessEnv, options: { production: boolean; dataDir?: string }): NodeJS.ProcessEnv {
+  if (options.production) return { ...source };
+  const dataDir = options.dataDir ?? ".data";
+  const local: Variables = {
+    NEXTAUTH_SECRET: source.NEXTAUTH_SECRET || localSecret(dataDir, "auth-secret", (random) => random),
+    LINK_SIGNING_SECRET: source.LINK_SIGNING_SECRET || localSecret(dataDir, "link-signing-secret", (random) => `local:${random}`),
+  };
+  if (!source.STRIPE_SECRET_KEY) {
+    local.STRIPE_WEBHOOK_SECRET = source.STRIPE_WEBHOOK_SECRET || localSecret(dataDir, "simulator-webhook-secret", (random) => `whsec_${random}`);
+    local.PAYMENTS_SIMULATOR = source.PAYMENTS_SIMULATOR || "1";
+  }
+  return { ...source, ...local };
+}
+
+// The embedded cluster's URL is known only once it runs, and it must not start before the check.
+const DATABASE_URL_PENDING = "postgres://embedded-database-not-started-yet/emporium";
+
+/** Validates what `next <command>` will see (`next start` always runs as production), before any database starts. */
+export function checkServerEnvironment(env: Variables, command: "dev" | "start") {
+  parseEnv({ ...env, NODE_ENV: command === "start" ? "production" : "development", DATABASE_URL: env.DATABASE_URL || DATABASE_URL_PENDING });
+}
