@@ -1,5 +1,7 @@
+import type { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
+import { signLink } from "../signing";
 import { createCaller } from "../trpc/root";
 import { orderAccessToken, orderPagePath } from "./order-link";
 import { insertOrder, insertUser, insertVariant, setSigningEnv } from "./test-fixtures";
@@ -74,5 +76,20 @@ describe("getOrder", () => {
     expect(url.pathname).toBe(`/orders/${id}`);
     const order = await createCaller({ db: t.db, actor: { type: "anonymous" } }).orders.get({ orderId: id, accessToken: url.searchParams.get("token") ?? "" });
     expect(order.id).toBe(id);
+  });
+
+  it("opens a guest link for 90 days, and never past its expiry or once its key id is rotated out", async () => {
+    const { id } = await insertOrder(t.db, { variantId });
+    const open = (accessToken: string) =>
+      createCaller({ db: t.db, actor: { type: "anonymous" } })
+        .orders.get({ orderId: id, accessToken })
+        .then(() => "opens", (e: TRPCError) => e.code);
+    const days = (n: number) => new Date(Date.now() + n * 86_400_000);
+    const expiry = Number(new URL(orderPagePath(id), "http://shop.test").searchParams.get("token")?.split(".")[1]) * 1000;
+    expect(Math.abs(expiry - days(90).getTime())).toBeLessThan(60_000);
+
+    expect(await open(orderAccessToken(id, days(1)))).toBe("opens");
+    expect(await open(orderAccessToken(id, new Date(Date.now() - 1000)))).toBe("NOT_FOUND");
+    expect(await open(signLink("order", id, days(1), [{ kid: "retired", secret: "r".repeat(40) }]))).toBe("NOT_FOUND");
   });
 });

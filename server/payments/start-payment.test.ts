@@ -100,7 +100,7 @@ describe("startPayment with Stripe", () => {
 });
 
 describe("startPayment with the simulator", () => {
-  it("derives the intent from the key, so a second start returns the same session, and sends guests to /pay with their token", async () => {
+  it("derives the intent from the key, so a second start returns the same session, and sends guests to /pay with a token that expires with the reservation", async () => {
     const orderId = await insertPayableOrder(t.db);
     const first = await startPayment(ctxWith(createSimulatorProvider()), { orderId });
     const second = await startPayment(ctxWith(createSimulatorProvider()), { orderId });
@@ -110,6 +110,8 @@ describe("startPayment with the simulator", () => {
     const url = new URL(first.payUrl, "http://shop.test");
     expect(url.pathname).toBe(`/pay/${orderId}`);
     expect(tokenOpensOrder(url.searchParams.get("token") ?? undefined, orderId)).toBe(true);
+    const [order] = await t.db.select({ expiresAt: orders.reservationExpiresAt }).from(orders).where(eq(orders.id, orderId));
+    expect(Number(url.searchParams.get("token")?.split(".")[1])).toBe(Math.floor(order!.expiresAt.getTime() / 1000));
   });
 
   it("gives a signed-in shopper's order a plain link, and refuses an order that is no longer pending", async () => {
