@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ReceivedEvent, ShopEvent } from "./events";
+import type { ReceivedEvent, ShopEvent } from "@/server/events/schemas";
 import { replayHandler } from "./replay-test-kit";
 import type { Step } from "./step";
 

@@ -1,4 +1,4 @@
-import type { ReceivedEvent, ShopEvent } from "./events";
+import type { ReceivedEvent, ShopEvent } from "@/server/events/schemas";
 import type { Step, StepId, StepResult, WaitOptions } from "./step";
 
 /** A step the handler asked for, as the engine that performs it sees it. */

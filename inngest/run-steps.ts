@@ -1,5 +1,5 @@
 import { NonRetriableError } from "inngest";
-import type { ReceivedEvent, ShopEvent } from "./events";
+import type { ReceivedEvent, ShopEvent } from "@/server/events/schemas";
 import type { StepExecutor } from "./replay";
 import type { RunRecord } from "./runner";
 import type { WaitOptions } from "./step";

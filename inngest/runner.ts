@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { parseShopEvent, type ReceivedEvent, type ShopEvent } from "./events";
+import { parseShopEvent, type ReceivedEvent, type ShopEvent } from "@/server/events/schemas";
 import { cronIntervalMs } from "./cron";
 import { ReplayedRun } from "./replay";
 import { runnerExecutor, valueAt, type ActiveRun, type StepHost, type Waiter } from "./run-steps";

@@ -1,4 +1,4 @@
-import type { ReceivedEvent, ShopEvent, ShopEventName } from "./events";
+import type { ReceivedEvent, ShopEvent, ShopEventName } from "@/server/events/schemas";
 
 /** A step id, or options with one; `parallelMode: "race"` lets Inngest resume as soon as one of several racing waits resolves. */
 export type StepId = string | { id: string; parallelMode?: "race" };
