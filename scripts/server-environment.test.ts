@@ -1,0 +1,49 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { devDatabaseSettings } from "./dev-database";
+import { checkServerEnvironment, serverEnvironment } from "./server-environment";
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "emporium-env-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** .env.example copied as it is: every variable present, every value empty. */
+const copiedExample = Object.fromEntries(
+  readFileSync(".env.example", "utf8")
+    .split("\n")
+    .filter((line) => /^[A-Z_]+=/.test(line))
+    .map((line) => [line.slice(0, line.indexOf("=")), ""]),
+);
+
+describe("the start scripts' environment", () => {
+  it("reads .env.example copied as it is like no settings at all", () => {
+    expect(Object.keys(copiedExample)).toEqual(expect.arrayContaining(["DATABASE_URL", "EMBEDDED_PG_DIR", "LINK_SIGNING_SECRET", "PAYMENTS_SIMULATOR"]));
+    expect(Object.values(copiedExample).every((value) => value === "")).toBe(true);
+    expect(devDatabaseSettings(copiedExample)).toEqual({ port: 54329, dataDir: ".data/pg", seedProducts: 600 });
+
+    const env = serverEnvironment({ ...copiedExample, NODE_ENV: "development" }, { production: false, dataDir });
+    expect(() => checkServerEnvironment(env, "dev")).not.toThrow();
+    expect(() => checkServerEnvironment(env, "start")).not.toThrow();
+    expect(env).toMatchObject({ LINK_SIGNING_SECRET: expect.stringMatching(/^local:[0-9a-f]{64}$/), STRIPE_WEBHOOK_SECRET: expect.stringMatching(/^whsec_/), PAYMENTS_SIMULATOR: "1" });
+  });
+
+  it("generates each development secret once and keeps what is set", () => {
+    const first = serverEnvironment({ NODE_ENV: "development" }, { production: false, dataDir });
+    const second = serverEnvironment({ NODE_ENV: "development", NEXTAUTH_SECRET: "mine".repeat(10) }, { production: false, dataDir });
+    expect(second.LINK_SIGNING_SECRET).toBe(first.LINK_SIGNING_SECRET);
+    expect(second.STRIPE_WEBHOOK_SECRET).toBe(first.STRIPE_WEBHOOK_SECRET);
+    expect(second.NEXTAUTH_SECRET).toBe("mine".repeat(10));
+  });
+
+  it("with Stripe, switches no simulator on and makes up no webhook secret", () => {
+    const env = serverEnvironment({ NODE_ENV: "development", STRIPE_SECRET_KEY: "sk_test_x" }, { production: false, dataDir });
+    expect(env.PAYMENTS_SIMULATOR).toBeUndefined();
+    expect(() => checkServerEnvironment(env, "dev")).toThrow(/STRIPE_WEBHOOK_SECRET is not set/);
+  });
+
+  it("in production generates nothing and names every missing variable", () => {
+    const env = serverEnvironment({ ...copiedExample, NODE_ENV: "production" }, { production: true, dataDir: path.join(dataDir, "never") });
+    expect(() => checkServerEnvironment(env, "start")).toThrow(/NEXTAUTH_SECRET[^]*LINK_SIGNING_SECRET[^]*STRIPE_WEBHOOK_SECRET[^]*STRIPE_SECRET_KEY[^]*PAYMENTS_SIMULATOR/);
+  });
+});
