@@ -11,8 +11,9 @@ export interface RunRecord {
   status: "running" | "completed" | "failed";
   output?: unknown;
   error?: unknown;
-  /** How often the handler was called: once per step performed, and once more, when replaying. */
+  /** How often the handler was called: with replay, once to start and again after each step finished. */
   invocations: number;
+  /** When the run ended; the retention period counts from here. */
   endedAt?: number;
 }
 
