@@ -14,6 +14,10 @@ export const SignUpInput = z
   .strict();
 export type SignUpInput = z.infer<typeof SignUpInput>;
 
+/** `npm run admin:create`: the same email and password rules as a sign-up. */
+export const CreateAdminInput = SignUpInput.pick({ email: true, password: true });
+export type CreateAdminInput = z.infer<typeof CreateAdminInput>;
+
 export const SignInInput = z
   .object({
     email: Email,
