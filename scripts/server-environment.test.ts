@@ -25,7 +25,7 @@ describe("the start scripts' environment", () => {
     const env = serverEnvironment({ ...copiedExample, NODE_ENV: "development" }, { production: false, dataDir });
     expect(() => checkServerEnvironment(env, "dev")).not.toThrow();
     expect(() => checkServerEnvironment(env, "start")).not.toThrow();
-    expect(env).toMatchObject({ LINK_SIGNING_SECRET: expect.stringMatching(/^local:[0-9a-f]{64}$/), STRIPE_WEBHOOK_SECRET: expect.stringMatching(/^whsec_/), PAYMENTS_SIMULATOR: "1" });
+    expect(env).toMatchObject({ NEXTAUTH_URL: "http://localhost:3000", LINK_SIGNING_SECRET: expect.stringMatching(/^local:[0-9a-f]{64}$/), STRIPE_WEBHOOK_SECRET: expect.stringMatching(/^whsec_/), PAYMENTS_SIMULATOR: "1" });
   });
 
   it("generates each development secret once and keeps what is set", () => {

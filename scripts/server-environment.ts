@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { parseEnv } from "../server/env";
+import { DEFAULT_SITE_URL, parseEnv } from "../server/env";
 
 type Variables = Record<string, string | undefined>;
 
@@ -20,12 +20,14 @@ function localSecret(dataDir: string, name: string, make: (random: string) => st
 }
 
 /**
- * The environment the Next server gets. In production, exactly the given one: nothing is generated, so a missing
- * secret stops the start. Otherwise secrets left unset (or empty) come from .data/, and without Stripe the payment
+ * The environment the Next server gets. In production, the given one: no secret is generated, so a missing one stops
+ * the start. Otherwise secrets left unset (or empty) come from .data/, and without Stripe the payment
  * simulator is switched on.
  */
 export function serverEnvironment(source: NodeJS.ProcessEnv, options: { production: boolean; dataDir?: string }): NodeJS.ProcessEnv {
-  if (options.production) return { ...source };
+  // next-auth reads NEXTAUTH_URL itself and throws on an empty one (a line copied from .env.example): give it the default.
+  const siteUrl = { NEXTAUTH_URL: source.NEXTAUTH_URL || DEFAULT_SITE_URL };
+  if (options.production) return { ...source, ...siteUrl };
   const dataDir = options.dataDir ?? ".data";
   const local: Variables = {
     NEXTAUTH_SECRET: source.NEXTAUTH_SECRET || localSecret(dataDir, "auth-secret", (random) => random),
@@ -35,7 +37,7 @@ export function serverEnvironment(source: NodeJS.ProcessEnv, options: { producti
     local.STRIPE_WEBHOOK_SECRET = source.STRIPE_WEBHOOK_SECRET || localSecret(dataDir, "simulator-webhook-secret", (random) => `whsec_${random}`);
     local.PAYMENTS_SIMULATOR = source.PAYMENTS_SIMULATOR || "1";
   }
-  return { ...source, ...local };
+  return { ...source, ...siteUrl, ...local };
 }
 
 // The embedded cluster's URL is known only once it runs, and it must not start before the check.

@@ -23,6 +23,8 @@ function checkInngestKeys(e: InngestEnv, ctx: z.RefinementCtx) {
   }
 }
 
+export const DEFAULT_SITE_URL = "http://localhost:3000";
+
 const GENERATED_IN_DEV = "in development the start scripts generate one in .data/";
 
 export interface LinkSigningKey {
@@ -58,7 +60,7 @@ const EnvSchema = z
       z.string({ error: `NEXTAUTH_SECRET is not set (${GENERATED_IN_DEV})` }).min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
     ),
     // The shop's own public URL: next-auth's callbacks, and where the payment simulator posts its webhooks.
-    NEXTAUTH_URL: optional.pipe(z.url("NEXTAUTH_URL must be the shop's public URL").default("http://localhost:3000")),
+    NEXTAUTH_URL: optional.pipe(z.url("NEXTAUTH_URL must be the shop's public URL").default(DEFAULT_SITE_URL)),
     LINK_SIGNING_SECRET: optional.pipe(LinkSigningKeys),
     COGNITO_CLIENT_ID: optional,
     COGNITO_CLIENT_SECRET: optional,
