@@ -1,18 +1,17 @@
 import { inngestConfigured } from "@/server/env";
 import { inngest } from "./client";
-import { parseShopEvent, type ShopEvent } from "./events";
+import type { SendEvents } from "./relay";
 import { sharedRunner } from "./runner";
 
 /**
- * Sends shop events: to Inngest when a server is configured, else to the in-process runner that instrumentation.ts
- * installed. Call it only after the transaction that caused the events has committed. In a process with neither
- * (a script, another domain's unit test) the events reach no function, as with an Inngest app that has none.
+ * Where the outbox relay delivers: Inngest when a server is configured, else the in-process runner that
+ * instrumentation.ts installed. Without either the relay fails and the rows wait, undelivered, for one to appear.
  */
-export async function emitEvent(events: ShopEvent | ShopEvent[]): Promise<void> {
-  const list = (Array.isArray(events) ? events : [events]).map(parseShopEvent);
-  if (inngestConfigured()) {
-    await inngest.send(list);
-    return;
-  }
-  await sharedRunner()?.emit(list);
+export function eventSink(): SendEvents {
+  if (inngestConfigured()) return (events) => inngest.send(events);
+  return async (events) => {
+    const runner = sharedRunner();
+    if (!runner) throw new Error("no in-process runner is installed to receive events");
+    await runner.emit(events);
+  };
 }

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { ServiceContext } from "@/server/context";
 import { commitStock } from "@/server/inventory/commit-stock";
 import { releaseStock } from "@/server/inventory/reserve-stock";
+import type { ReceivedEvent } from "@/server/events/schemas";
 import type { FunctionDefinition, Step } from "../step";
 import { errorMessage, journal, type FunctionDeps, type OrderStatus, type OrderSteps } from "./order-state";
 import { cancelOrder, completePaidOrder } from "./settle-order";
@@ -12,14 +13,15 @@ type DueOrder = { orderId: string; status: OrderStatus; paid: boolean };
 type StrayOrder = { orderId: string; status: OrderStatus };
 
 /**
- * Orders a saga left unsettled: pending past their expiry, pending although their payment succeeded a while ago
- * (its event was missed), or cancelled although their payment succeeded (the money must go back).
+ * Orders a lost run left unsettled: pending past their expiry (unless the provider is still processing the payment:
+ * the saga and the reconciliation wait for it), pending although their payment succeeded a while ago, or cancelled
+ * although their payment succeeded, however long ago (the money goes back).
  */
 async function findDueOrders(ctx: ServiceContext): Promise<DueOrder[]> {
   const rows = await ctx.db.execute<DueOrder>(sql`
     (select o.id as "orderId", o.status, coalesce(p.status = 'succeeded', false) as paid
        from orders o left join payments p on p.order_id = o.id
-      where o.status = 'pending' and o.reservation_expires_at <= now()
+      where o.status = 'pending' and o.reservation_expires_at <= now() and p.status is distinct from 'processing'
       order by o.reservation_expires_at limit ${BATCH})
     union
     (select o.id, o.status, true
@@ -29,7 +31,7 @@ async function findDueOrders(ctx: ServiceContext): Promise<DueOrder[]> {
     union
     (select o.id, o.status, true
        from orders o join payments p on p.order_id = o.id
-      where o.status = 'cancelled' and o.placed_at > now() - interval '2 days' and p.status = 'succeeded'
+      where o.status = 'cancelled' and p.status = 'succeeded'
       limit ${BATCH})`);
   return [...rows];
 }
@@ -58,12 +60,12 @@ function settleStray(s: OrderSteps, stray: StrayOrder): Promise<unknown> {
 }
 
 /** The sweeper (every minute): settles what sagas left behind, so no order stays pending and no stock stays held past expiry. */
-export async function runExpireReservations({ step }: { step: Step }, deps: FunctionDeps) {
+export async function runExpireReservations({ event, step }: { event: ReceivedEvent; step: Step }, deps: FunctionDeps) {
   const ctx = deps.context("expire-reservations");
   const failures: string[] = [];
   const each = async <T extends { orderId: string }>(items: T[], work: (s: OrderSteps, item: T) => Promise<unknown>) => {
     for (const item of items) {
-      await work({ step, ctx, orderId: item.orderId, source: "sweeper" }, item).catch((error: unknown) => {
+      await work({ step, ctx, orderId: item.orderId, source: "sweeper", runId: event.id ?? "sweep" }, item).catch((error: unknown) => {
         failures.push(`${item.orderId}: ${errorMessage(error)}`);
       });
     }

@@ -1,15 +1,19 @@
 import { appDb } from "@/server/db";
 import { systemContext } from "@/server/context";
+import { inngestConfigured } from "@/server/env";
 import { inngest } from "../client";
+import { startOutboxRelay, type OutboxRelay } from "../relay";
+import { eventSink } from "../send";
 import { InProcessRunner, installRunner, sharedRunner } from "../runner";
 import type { FunctionDefinition, Step, StepId, StepResult } from "../step";
 import { checkoutSaga } from "./checkout-saga";
+import { completePaidOrderFunction } from "./complete-paid-order";
 import type { FunctionDeps } from "./order-state";
 import { expireReservations } from "./expire-reservations";
 
 /** Every function of the shop, on the given dependencies (the app's database, or a test's). */
 export function shopFunctions(deps: FunctionDeps): FunctionDefinition[] {
-  return [checkoutSaga(deps), expireReservations(deps)];
+  return [checkoutSaga(deps), completePaidOrderFunction(deps), expireReservations(deps)];
 }
 
 export const appFunctionDeps: FunctionDeps = { context: (job) => systemContext(appDb(), job) };
@@ -40,12 +44,20 @@ export const inngestFunctions = shopFunctions(appFunctionDeps).map((fn) =>
   ),
 );
 
-/** Installs the in-process runner with the app's functions and starts its cron, sweeping once at once to repair what a restart lost. */
-export function startAppRunner(): void {
-  if (sharedRunner()) return;
-  const runner = new InProcessRunner(shopFunctions(appFunctionDeps));
-  installRunner(runner);
-  runner.startCron();
-  void runner.tick("expire-reservations");
-  console.info("background jobs: in-process runner (no Inngest server configured); runs in flight are lost on restart, the sweeper repairs them");
+const globalForJobs = globalThis as unknown as { emporiumRelay?: Promise<OutboxRelay> };
+
+/**
+ * Starts this process's share of the background work: without an Inngest server, the in-process runner with the app's
+ * functions and their cron (sweeping once at once to repair what a restart lost); with either engine, the outbox relay.
+ */
+export async function startBackgroundJobs(): Promise<void> {
+  if (!inngestConfigured() && !sharedRunner()) {
+    const runner = new InProcessRunner(shopFunctions(appFunctionDeps));
+    installRunner(runner);
+    runner.startCron();
+    void runner.tick("expire-reservations");
+    console.info("background jobs: in-process runner (no Inngest server configured); runs in flight are lost on restart, the sweeper repairs them");
+  }
+  globalForJobs.emporiumRelay ??= startOutboxRelay(appDb(), eventSink());
+  await globalForJobs.emporiumRelay;
 }

@@ -25,12 +25,14 @@ export async function readOrderState(ctx: ServiceContext, orderId: string): Prom
   return { status: row.status, payment: row.payment ?? "none", expiresAt: row.expiresAt };
 }
 
-/** One order's steps, run by the checkout saga or by the sweeper (whose step ids carry the order id). */
+/** One order's steps, run by a checkout function or by the sweeper (whose step ids carry the order id). */
 export interface OrderSteps {
   step: Step;
   ctx: ServiceContext;
   orderId: string;
   source: "saga" | "sweeper";
+  /** The id of the event that started the run: with the step id it names a timeline row, so a retried step writes it once. */
+  runId: string;
 }
 
 export function stepId(s: OrderSteps, name: string): string {
@@ -43,9 +45,13 @@ function describe(result: StepResult): string {
 
 /** Runs a step and records it on the order's timeline as "saga:<name>" (or "sweeper:<name>"), for the admin order page. */
 export function journal<T extends StepResult>(s: OrderSteps, name: string, work: () => Promise<T>): Promise<T> {
-  return s.step.run(stepId(s, name), async () => {
+  const id = stepId(s, name);
+  return s.step.run(id, async () => {
     const result = await work();
-    await s.ctx.db.insert(orderEvents).values({ orderId: s.orderId, type: `${s.source}:${name}`, detail: describe(result) });
+    await s.ctx.db
+      .insert(orderEvents)
+      .values({ orderId: s.orderId, type: `${s.source}:${name}`, detail: describe(result), stepKey: `${s.runId}:${id}` })
+      .onConflictDoNothing();
     return result;
   });
 }

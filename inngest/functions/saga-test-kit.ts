@@ -5,19 +5,22 @@ import { insertCart, insertShopper, insertVariant, type seedShop, stockOf } from
 import { createOrderFromCart } from "@/server/checkout/create-order-from-cart";
 import type { ServiceContext } from "@/server/context";
 import { orderColumns } from "@/server/orders/order-queries";
-import { announcePaymentOutcome } from "@/server/payments/payment-outcome-event";
 import type { PaymentProvider } from "@/server/payments/payment-provider";
 import { recordPaymentOutcome } from "@/server/payments/record-payment-outcome";
 import { startPayment } from "@/server/payments/start-payment";
-import type { ReceivedEvent, ShopEvent } from "../events";
+import type { ReceivedEvent, ShopEvent } from "@/server/events/schemas";
 import { InProcessRunner, installRunner, type RunRecord } from "../runner";
-import { emitEvent } from "../send";
+import { startOutboxRelay } from "../relay";
 import type { FunctionDefinition, Step, StepId } from "../step";
 import { shopFunctions } from "./index";
 import type { FunctionDeps } from "./order-state";
 
-/** The shop's functions on a test database and payment provider, installed as this process's runner, plus a spy on every shop event. */
-export function installTestRunner(db: Db, payments: PaymentProvider) {
+/**
+ * The shop's functions on a test database and payment provider, installed as this process's runner and fed by an outbox
+ * relay on that database, as in the app, plus a spy on the order events. `settled()` and `idle()` wait for the runner
+ * and for the outbox to be empty, since a run's writes can announce more events.
+ */
+export async function installTestRunner(db: Db, payments: PaymentProvider) {
   const deps: FunctionDeps = { context: (job) => ({ db, actor: { type: "system", name: job }, payments }) };
   const events: ReceivedEvent[] = [];
   const failed: RunRecord[] = [];
@@ -28,7 +31,28 @@ export function installTestRunner(db: Db, payments: PaymentProvider) {
   }));
   const runner = new InProcessRunner([...shopFunctions(deps), ...spies], { backoffMs: () => 0, onRunFailed: (run) => failed.push(run) });
   installRunner(runner);
-  return { runner, deps, events, failed };
+  const relay = await startOutboxRelay(db, (batch) => runner.emit(batch), { sweepMs: 50 });
+  const quiet = async (wait: () => Promise<void>) => {
+    for (;;) {
+      await relay.wake();
+      await wait();
+      const [left] = await db.execute<{ n: number }>(sql`select count(*)::int as n from outbox where delivered_at is null`);
+      if (left!.n === 0) return;
+    }
+  };
+  return {
+    runner,
+    relay,
+    deps,
+    events,
+    failed,
+    settled: () => quiet(() => runner.settled()),
+    idle: () => quiet(() => runner.idle()),
+    async stop() {
+      installRunner(undefined);
+      await relay.stop();
+    },
+  };
 }
 
 type Shop = Awaited<ReturnType<typeof seedShop>>;
@@ -45,24 +69,22 @@ export function stockedVariant(db: Db, shop: Shop, onHand: { east: number; west:
 }
 
 /**
- * What placeOrder does, with a reservation lasting `ttlMs`: the order and its reservation, then shop/order.placed,
- * then the payment (which may throw when the provider is down: the order stays, as in placeOrder).
+ * What placeOrder does, with a reservation lasting `ttlMs`: the order, its reservation and shop/order.placed, then the
+ * payment (which may throw when the provider is down: the order stays, as in placeOrder).
  */
 export async function checkout(db: Db, payments: PaymentProvider, line: { variantId: number; quantity: number }, ttlMs = 15 * 60_000) {
   const userId = await insertShopper(db);
   const cartId = await insertCart(db, { userId, lines: [line] });
   const ctx: ServiceContext = { db, actor: { type: "shopper", userId }, payments };
   const { orderId } = await createOrderFromCart(ctx, { cartId, reservationTtlMs: ttlMs });
-  await emitEvent({ name: "shop/order.placed", data: { orderId }, id: `order-placed-${orderId}` });
   const payment = await startPayment(ctx, { orderId }).catch((error: Error) => error);
   return { orderId, payment };
 }
 
-/** The provider's verdict as the webhook reports it: recorded, then announced. */
+/** The provider's verdict as the webhook reports it: recorded, and announced through the outbox. */
 export async function reportPayment(db: Db, orderId: string, outcome: "succeeded" | "failed") {
   const ctx: ServiceContext = { db, actor: { type: "webhook", source: "stripe" } };
-  const recorded = await recordPaymentOutcome(ctx, { orderId, outcome, reason: outcome === "failed" ? "card_declined" : undefined });
-  await announcePaymentOutcome(recorded, { id: `evt-${orderId}-${outcome}`, reason: recorded.status === "failed" ? "card_declined" : null });
+  await recordPaymentOutcome(ctx, { orderId, outcome, reason: outcome === "failed" ? "card_declined" : undefined });
 }
 
 /** Everything a shopper, an admin or the warehouse could check about an order and its stock. */

@@ -3,6 +3,7 @@ import type { ShippingAddress } from "@/db/schema";
 import { cartOwner } from "../cart/active-cart";
 import { withTransaction, type ServiceContext } from "../context";
 import { conflict, invalid, notFound } from "../errors";
+import { writeEvent } from "../events/write-event";
 import { outOfStock, reserveStock } from "../inventory/reserve-stock";
 import type { OrderStatus } from "./schemas";
 import { findShippingMethod } from "./shipping-methods";
@@ -72,7 +73,7 @@ function checkoutDetails(cart: CartRow) {
 
 /**
  * The transactional core of placeOrder: in one transaction, the order priced from today's catalogue with its line
- * snapshots, its stock reserved, a "placed" event and the cart closed. One order per cart: a repeated or concurrent
+ * snapshots, its stock reserved, a "placed" event, shop/order.placed in the outbox and the cart closed. One order per cart: a repeated or concurrent
  * call returns the order the first one made. Short stock throws OutOfStock and writes nothing.
  */
 export async function createOrderFromCart(ctx: ServiceContext, input: { cartId: string; reservationTtlMs?: number }): Promise<CreatedOrder> {
@@ -131,6 +132,7 @@ export async function createOrderFromCart(ctx: ServiceContext, input: { cartId: 
       update carts set status = 'ordered', updated_at = now() where id = ${cart.id}`);
     const labelled = lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, label: labelOf(l) }));
     await reserveStock(tx, { orderId: order.orderId, lines: labelled, expiresAt });
+    await writeEvent(tx, { name: "shop/order.placed", data: { orderId: order.orderId } }, { key: `order-placed-${order.orderId}` });
     return { ...order, created: true };
   });
 }

@@ -1,20 +1,23 @@
 import { z } from "zod";
 
 const OrderId = z.uuid();
+const Amount = z.int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** Every event the shop sends, by name, with the schema of its data. Names are past tense: something that happened. */
 export const shopEventSchemas = {
   "shop/order.placed": z.object({ orderId: OrderId }),
+  "shop/payment.processing": z.object({ orderId: OrderId, paymentIntentId: z.string().min(1) }),
   "shop/payment.succeeded": z.object({ orderId: OrderId, paymentIntentId: z.string().min(1) }),
   "shop/payment.failed": z.object({ orderId: OrderId, paymentIntentId: z.string().min(1), reason: z.string() }),
   "shop/order.paid": z.object({ orderId: OrderId }),
   "shop/order.cancelled": z.object({ orderId: OrderId, reason: z.string() }),
+  "shop/order.refunded": z.object({ orderId: OrderId, refundId: z.uuid(), amount: Amount, currency: z.string().length(3), full: z.boolean() }),
 };
 
 export type ShopEventName = keyof typeof shopEventSchemas;
 export type ShopEventData<N extends ShopEventName> = z.infer<(typeof shopEventSchemas)[N]>;
 
-/** An event to send; `id` drops duplicates (Inngest keeps one event per id for 24 hours, the in-process runner for its lifetime). */
+/** An event to send; `id` drops duplicates (Inngest keeps one event per id for 24 hours, the in-process runner as long). */
 export type ShopEvent = {
   [N in ShopEventName]: { name: N; data: ShopEventData<N>; id?: string };
 }[ShopEventName];
@@ -31,7 +34,7 @@ export function isShopEventName(name: string): name is ShopEventName {
   return Object.hasOwn(shopEventSchemas, name);
 }
 
-/** Validates an event before it leaves the process; throws a ZodError naming the bad field. */
+/** Validates an event before it is stored or sent; throws a ZodError naming the bad field. */
 export function parseShopEvent(event: { name: string; data: unknown; id?: string }): ShopEvent {
   if (!isShopEventName(event.name)) throw new Error(`unknown event ${event.name}`);
   const data = shopEventSchemas[event.name].parse(event.data);

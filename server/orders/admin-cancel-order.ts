@@ -1,4 +1,3 @@
-import { emitEvent } from "@/inngest/send";
 import { cancelPendingOrder } from "../checkout/cancel-pending-order";
 import { requireAdmin, type ServiceContext } from "../context";
 import { conflict, notFound } from "../errors";
@@ -24,9 +23,7 @@ export async function adminCancelOrder(ctx: ServiceContext, input: AdminCancelOr
   }
   const payment = await cancelPayment(ctx, { orderId });
   if (payment.status === "succeeded") throw conflict(`${label} cannot be cancelled: its payment has gone through, so it is being completed`);
-  const { changed, status } = await cancelPendingOrder(ctx, { orderId, reason });
+  const { status } = await cancelPendingOrder(ctx, { orderId, reason });
   if (status !== "cancelled") throw conflict(`${label} became ${status} meanwhile and was not cancelled`);
-  // The same id as the saga's announcement, so the order is announced cancelled once whoever cancels it.
-  if (changed) await emitEvent({ name: "shop/order.cancelled", data: { orderId, reason }, id: `order-cancelled-${orderId}` });
   return { orderId, status };
 }

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ShopEvent } from "@/inngest/events";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outboxEvents } from "@/server/events/test-outbox";
 import { startFakeStripe, type FakeStripe } from "@/test/fake-stripe";
 import { useTestDatabase } from "@/test/db";
 import type { Actor, ServiceContext } from "../context";
@@ -13,8 +13,6 @@ import { startPayment } from "./start-payment";
 import { createStripeProvider } from "./stripe-provider";
 import { insertPayableOrder, paymentState } from "./test-fixtures";
 
-const emitted = vi.hoisted(() => [] as ShopEvent[]);
-vi.mock("@/inngest/send", () => ({ emitEvent: async (events: ShopEvent | ShopEvent[]) => void emitted.push(...[events].flat()) }));
 
 const t = useTestDatabase({ max: 20 });
 let fake: FakeStripe;
@@ -27,7 +25,6 @@ beforeAll(async () => {
   ({ POST: webhook } = await import("@/app/api/webhooks/stripe/route"));
 });
 afterAll(() => fake.close());
-beforeEach(() => void (emitted.length = 0));
 
 const shopperCtx = (userId: string, payments = createStripeProvider({ secretKey: "sk_test_fake", apiBase: fake.url })): ServiceContext => ({
   db: t.db,
@@ -64,7 +61,7 @@ describe("confirmPayment", () => {
       expect(state.order?.paymentStatus).toBe("succeeded");
       expect(state.payments).toEqual([{ status: "succeeded", paymentIntentId }]);
       expect(state.events.filter((e) => e.type.startsWith("payment_"))).toEqual([{ type: "payment_succeeded", detail: paymentIntentId }]);
-      expect(emitted.filter((e) => e.data.orderId === orderId).map((e) => e.name)).toEqual(["shop/payment.succeeded"]);
+      expect((await outboxEvents(t.db, orderId)).map((e) => e.name)).toEqual(["shop/payment.succeeded"]);
       expect([...fake.intents.values()].filter((i) => i.metadata.orderId === orderId)).toHaveLength(1);
     }
   });
@@ -75,13 +72,13 @@ describe("confirmPayment", () => {
 
     expect(await confirmPayment(shopperCtx(userId), { orderId })).toEqual({ paymentStatus: "failed", orderStatus: "pending" });
     expect((await paymentState(t.db, orderId)).events.at(-1)).toEqual({ type: "payment_failed", detail: "insufficient_funds" });
-    expect(emitted).toEqual([{ name: "shop/payment.failed", id: `confirm-${paymentIntentId}-failed`, data: { orderId, paymentIntentId, reason: "insufficient_funds" } }]);
+    expect(await outboxEvents(t.db, orderId)).toEqual([{ name: "shop/payment.failed", data: { orderId, paymentIntentId, reason: "insufficient_funds" } }]);
   });
 
   it("leaves a payment the card has not finished as it is", async () => {
     const { userId, orderId } = await stripeOrder();
     expect(await confirmPayment(shopperCtx(userId), { orderId })).toEqual({ paymentStatus: "awaiting", orderStatus: "pending" });
-    expect(emitted).toEqual([]);
+    expect(await outboxEvents(t.db, orderId)).toEqual([]);
   });
 });
 

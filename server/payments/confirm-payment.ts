@@ -1,7 +1,6 @@
 import type { ServiceContext } from "../context";
 import { notFound } from "../errors";
 import { findPayableOrder } from "./payable-order";
-import { announcePaymentOutcome } from "./payment-outcome-event";
 import { paymentProviderFor } from "./payment-provider-for";
 import { recordPaymentOutcome } from "./record-payment-outcome";
 import type { PaymentOrderInput } from "./schemas";
@@ -22,6 +21,5 @@ export async function confirmPayment(ctx: ServiceContext, input: PaymentOrderInp
   if (intent.status !== "succeeded" && intent.status !== "failed") return current;
   const reason = intent.failureReason ?? undefined;
   const recorded = await recordPaymentOutcome(ctx, { orderId: order.orderId, paymentIntentId: intent.id, outcome: intent.status, reason });
-  await announcePaymentOutcome(recorded, { id: `confirm-${intent.id}-${intent.status}`, reason });
   return { paymentStatus: recorded.status, orderStatus: order.orderStatus };
 }

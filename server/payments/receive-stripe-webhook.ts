@@ -4,7 +4,6 @@ import { webhookInbox } from "@/db/schema";
 import { withTransaction, type ServiceContext } from "../context";
 import { DomainError } from "../errors";
 import { stripeWebhookSecret } from "../env";
-import { announcePaymentOutcome } from "./payment-outcome-event";
 import { recordPaymentOutcome, type PaymentOutcome, type RecordedPaymentOutcome } from "./record-payment-outcome";
 
 /** Stripe's own default: a signature older than five minutes is a replay. */
@@ -33,8 +32,7 @@ const rejected = (error: string): WebhookAnswer => ({ status: 400, body: { recei
 
 /**
  * Stripe's webhook: verifies the signature on the raw body, records the event id in the inbox (a redelivery hits the
- * key and changes nothing), applies payment outcomes in the same transaction, then emits the shop event under the
- * Stripe event's id. Bad input is a 400 with nothing written; only a failing database makes Stripe retry.
+ * key and changes nothing), and applies payment outcomes in the same transaction, whose outbox row announces them. Bad input is a 400 with nothing written; only a failing database makes Stripe retry.
  */
 export async function receiveStripeWebhook(ctx: ServiceContext, input: { payload: string; signature: string | null }): Promise<WebhookAnswer> {
   if (!input.signature) return rejected("missing Stripe-Signature header");
@@ -70,6 +68,5 @@ export async function receiveStripeWebhook(ctx: ServiceContext, input: { payload
 
   if (result === "duplicate") return { status: 200, body: { received: true, duplicate: true } };
   if (typeof result === "string") return { status: 200, body: { received: true, ignored: result } };
-  await announcePaymentOutcome(result, { id: event.id, reason });
   return { status: 200, body: { received: true } };
 }

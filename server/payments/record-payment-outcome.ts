@@ -2,6 +2,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { orderEvents, payments } from "@/db/schema";
 import { withTransaction, type ServiceContext } from "../context";
 import { notFound } from "../errors";
+import { writeEvent } from "../events/write-event";
 
 export type PaymentOutcome = "succeeded" | "failed";
 type PaymentStatus = (typeof payments.$inferSelect)["status"];
@@ -24,7 +25,8 @@ const MOVES_FROM: Record<PaymentOutcome, PaymentStatus[]> = {
 
 /**
  * Applies what the provider says happened to a payment, from the webhook or the browser's confirmation, in whatever
- * order they arrive: one conditional UPDATE decides, so only the first of several equal reports changes anything.
+ * order they arrive: one conditional UPDATE decides, so only the first of several equal reports changes anything, and
+ * only that one writes shop/payment.succeeded or shop/payment.failed to the outbox, in the same transaction.
  */
 export async function recordPaymentOutcome(ctx: ServiceContext, input: RecordPaymentOutcomeInput): Promise<RecordedPaymentOutcome> {
   const { outcome } = input;
@@ -46,11 +48,19 @@ export async function recordPaymentOutcome(ctx: ServiceContext, input: RecordPay
       if (!current) throw notFound("Payment");
       return { changed: false, ...current };
     }
+    const reason = input.reason ?? "declined";
     await tx.db.insert(orderEvents).values({
       orderId: moved.orderId,
       type: outcome === "succeeded" ? "payment_succeeded" : "payment_failed",
-      detail: outcome === "succeeded" ? moved.paymentIntentId : (input.reason ?? "declined"),
+      detail: outcome === "succeeded" ? moved.paymentIntentId : reason,
     });
+    await writeEvent(
+      tx,
+      outcome === "succeeded"
+        ? { name: "shop/payment.succeeded", data: moved }
+        : { name: "shop/payment.failed", data: { ...moved, reason } },
+      { key: outcome === "succeeded" ? `payment-succeeded-${moved.paymentIntentId}` : undefined },
+    );
     return { changed: true, status: outcome, ...moved };
   });
 }

@@ -1,13 +1,11 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { ShopEvent } from "@/inngest/events";
+import { beforeAll, describe, expect, it } from "vitest";
+import { outboxEvents } from "@/server/events/test-outbox";
 import { useTestDatabase } from "@/test/db";
 import { simulatedPaymentEvent, signStripePayload } from "@/server/payments/simulated-event";
 import { createSimulatorProvider } from "@/server/payments/simulator-provider";
 import { startPayment } from "@/server/payments/start-payment";
 import { inboxCount, insertPayableOrder, paymentState } from "@/server/payments/test-fixtures";
 
-const emitted = vi.hoisted(() => [] as ShopEvent[]);
-vi.mock("@/inngest/send", () => ({ emitEvent: async (events: ShopEvent | ShopEvent[]) => void emitted.push(...[events].flat()) }));
 
 const t = useTestDatabase({ max: 10 });
 let POST: (request: Request) => Promise<Response>;
@@ -18,7 +16,6 @@ beforeAll(async () => {
   process.env.NEXTAUTH_SECRET ??= "x".repeat(40);
   ({ POST } = await import("./route"));
 });
-beforeEach(() => void (emitted.length = 0));
 
 async function pendingPayment() {
   const orderId = await insertPayableOrder(t.db, { totalAmount: 3499 });
@@ -52,7 +49,7 @@ describe("POST /api/webhooks/stripe", () => {
     expect(state.payments).toEqual([{ status: "succeeded", paymentIntentId: intent.id }]);
     expect(state.events.filter((e) => e.type === "payment_succeeded")).toHaveLength(1);
     expect(await inboxCount(t.db)).toBe(1);
-    expect(emitted).toEqual([{ name: "shop/payment.succeeded", id: event.id, data: { orderId, paymentIntentId: intent.id } }]);
+    expect(await outboxEvents(t.db, orderId)).toEqual([{ name: "shop/payment.succeeded", data: { orderId, paymentIntentId: intent.id } }]);
   });
 
   it("answers 400 and writes nothing for unsigned, wrong-secret, tampered, stale and garbled events", async () => {
@@ -78,7 +75,7 @@ describe("POST /api/webhooks/stripe", () => {
     const state = await paymentState(t.db, orderId);
     expect(state.order?.paymentStatus).toBe("awaiting");
     expect(state.payments[0]?.status).toBe("awaiting");
-    expect(emitted).toEqual([]);
+    expect(await outboxEvents(t.db, orderId)).toEqual([]);
   });
 
   it("keeps a payment succeeded when payment_failed arrives after it", async () => {
@@ -91,7 +88,7 @@ describe("POST /api/webhooks/stripe", () => {
     expect(state.order?.paymentStatus).toBe("succeeded");
     expect(state.payments[0]?.status).toBe("succeeded");
     expect(state.events.map((e) => e.type)).not.toContain("payment_failed");
-    expect(emitted.map((e) => e.name)).toEqual(["shop/payment.succeeded"]);
+    expect((await outboxEvents(t.db, orderId)).map((e) => e.name)).toEqual(["shop/payment.succeeded"]);
   });
 
   it("records a decline with its code, and a later success with another card still wins", async () => {
@@ -102,7 +99,7 @@ describe("POST /api/webhooks/stripe", () => {
     let state = await paymentState(t.db, orderId);
     expect(state.payments[0]?.status).toBe("failed");
     expect(state.events.at(-1)).toEqual({ type: "payment_failed", detail: "insufficient_funds" });
-    expect(emitted).toEqual([{ name: "shop/payment.failed", id: failure.id, data: { orderId, paymentIntentId: intent.id, reason: "insufficient_funds" } }]);
+    expect(await outboxEvents(t.db, orderId)).toEqual([{ name: "shop/payment.failed", data: { orderId, paymentIntentId: intent.id, reason: "insufficient_funds" } }]);
 
     await deliver(JSON.stringify(simulatedPaymentEvent(intent, succeeded)));
     state = await paymentState(t.db, orderId);
@@ -121,6 +118,6 @@ describe("POST /api/webhooks/stripe", () => {
     expect(answers.map((r) => r.status)).toEqual([200, 200]);
     expect(await inboxCount(t.db)).toBe(inboxBefore + 2);
     expect((await paymentState(t.db, orderId)).payments[0]?.status).toBe("awaiting");
-    expect(emitted).toEqual([]);
+    expect(await outboxEvents(t.db, orderId)).toEqual([]);
   });
 });
