@@ -36,9 +36,6 @@ export type ShippingAddressForm = z.input<typeof ShippingAddress>;
 
 export const CheckoutEmail = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(254));
 
-/** Standard shipping is free from this subtotal (minor units) up. */
-export const FREE_STANDARD_FROM = 5000;
-
 export const ShippingMethodId = z.enum(["standard", "express"], "Choose a shipping method");
 export type ShippingMethodId = z.infer<typeof ShippingMethodId>;
 

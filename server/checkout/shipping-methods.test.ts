@@ -17,6 +17,27 @@ describe("shippingMethodsFor", () => {
     expect(shippingMethodsFor(4999, "EUR")[0]).toMatchObject({ id: "standard", amount: 499, currency: "EUR" });
     expect(shippingMethodsFor(5000, "EUR")[0]).toMatchObject({ id: "standard", amount: 0 });
   });
+
+  it("prices yen without minor units: standard ¥500, express ¥1500, standard free from ¥5000", () => {
+    expect(shippingMethodsFor(4999, "JPY").map((m) => [m.id, m.amount, m.currency])).toEqual([
+      ["standard", 500, "JPY"],
+      ["express", 1500, "JPY"],
+    ]);
+    expect(shippingMethodsFor(5000, "JPY")[0]).toMatchObject({ id: "standard", amount: 0 });
+  });
+
+  it("prices Kuwaiti dinars in fils: standard 1.500 KWD, express 4.500, standard free from 15.000", () => {
+    expect(shippingMethodsFor(14_999, "KWD").map((m) => [m.id, m.amount])).toEqual([
+      ["standard", 1500],
+      ["express", 4500],
+    ]);
+    expect(shippingMethodsFor(15_000, "KWD")[0]).toMatchObject({ id: "standard", amount: 0 });
+  });
+
+  it("reads a currency without rates of its own with its own exponent", () => {
+    expect(shippingMethodsFor(0, "ISK").map((m) => m.amount)).toEqual([5, 15]);
+    expect(shippingMethodsFor(0, "BHD").map((m) => m.amount)).toEqual([4990, 14_990]);
+  });
 });
 
 describe("cart.shippingMethods", () => {

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../context";
 import { activeCartCondition, type GuestCartRef } from "../cart/active-cart";
-import { FREE_STANDARD_FROM, type ShippingMethodId } from "./details-schemas";
+import type { ShippingMethodId } from "./details-schemas";
+import { shippingRatesFor } from "./shipping-rates";
 
 export interface ShippingMethod {
   id: ShippingMethodId;
@@ -11,11 +12,12 @@ export interface ShippingMethod {
   estimate: string;
 }
 
-/** The methods and their prices for an order of `subtotal`; prices are the same number of minor units in every currency. */
+/** The methods and their prices, in `currency`'s minor units, for an order of `subtotal`. */
 export function shippingMethodsFor(subtotal: number, currency: string): ShippingMethod[] {
+  const rates = shippingRatesFor(currency);
   return [
-    { id: "standard", name: "Standard", amount: subtotal >= FREE_STANDARD_FROM ? 0 : 499, currency, estimate: "3–5 business days" },
-    { id: "express", name: "Express", amount: 1499, currency, estimate: "1–2 business days" },
+    { id: "standard", name: "Standard", amount: subtotal >= rates.freeStandardFrom ? 0 : rates.standard, currency, estimate: "3–5 business days" },
+    { id: "express", name: "Express", amount: rates.express, currency, estimate: "1–2 business days" },
   ];
 }
 
@@ -27,7 +29,7 @@ export function findShippingMethod(id: string, subtotal: number, currency: strin
 /** The methods priced for the caller's cart at today's catalogue prices (an empty or missing cart counts as 0 USD). */
 export async function listShippingMethods(ctx: ServiceContext, input: GuestCartRef): Promise<ShippingMethod[]> {
   const [row] = await ctx.db.execute<{ subtotal: number; currency: string | null }>(sql`
-    select coalesce(sum(cl.quantity * v.price_amount), 0)::int as subtotal, min(v.currency)::text as currency
+    select coalesce(sum(cl.quantity * v.price_amount), 0)::bigint as subtotal, min(v.currency)::text as currency
     from carts c
     join cart_lines cl on cl.cart_id = c.id
     join variants v on v.id = cl.variant_id

@@ -1,0 +1,9 @@
+/** How many minor-unit digits a currency has, as Intl knows it: JPY 0, USD 2, KWD 3. */
+export function currencyExponent(currency: string): number {
+  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** An amount written in major units (4.99 USD, 500 JPY, 1.5 KWD) as the integer of minor units we store. */
+export function toMinorUnits(major: number, currency: string): number {
+  return Math.round(major * 10 ** currencyExponent(currency));
+}
