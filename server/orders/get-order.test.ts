@@ -1,9 +1,11 @@
 import type { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import { orders, payments } from "@/db/schema";
 import { useTestDatabase } from "@/test/db";
 import { signLink } from "../signing";
 import { createCaller } from "../trpc/root";
-import { orderAccessToken, orderPagePath } from "./order-link";
+import { orderAccessToken, orderPagePath, tokenOpensOrder } from "./order-link";
 import { insertOrder, insertUser, insertVariant, setSigningEnv } from "./test-fixtures";
 
 const t = useTestDatabase();
@@ -91,5 +93,40 @@ describe("getOrder", () => {
     expect(await open(orderAccessToken(id, days(1)))).toBe("opens");
     expect(await open(orderAccessToken(id, new Date(Date.now() - 1000)))).toBe("NOT_FOUND");
     expect(await open(signLink("order", id, days(1), [{ kid: "retired", secret: "r".repeat(40) }]))).toBe("NOT_FOUND");
+  });
+
+  describe("paying an unpaid order from its page", () => {
+    const shopper = () => createCaller({ db: t.db, actor: { type: "shopper", userId } }).orders;
+    const guest = () => createCaller({ db: t.db, actor: { type: "anonymous" } }).orders;
+
+    it("offers the owner the pay page of the order's provider while its payment is awaited", async () => {
+      const { id } = await insertOrder(t.db, { variantId, userId, payment: "awaiting" });
+      expect(await shopper().get({ orderId: id })).toMatchObject({ payPath: `/pay/${id}`, declineReason: null, holdEnded: false });
+      await t.db.update(payments).set({ provider: "stripe" }).where(eq(payments.orderId, id));
+      expect((await shopper().get({ orderId: id })).payPath).toBe(`/checkout/pay/${id}`);
+    });
+
+    it("gives a guest after a decline a pay link whose token ends with the hold, and the decline's reason", async () => {
+      const { id } = await insertOrder(t.db, { variantId, payment: "failed", events: [{ type: "placed" }, { type: "payment_failed", detail: "insufficient_funds" }] });
+      const order = await guest().get({ orderId: id, accessToken: orderAccessToken(id) });
+
+      expect(order).toMatchObject({ declineReason: "insufficient_funds", holdEnded: false });
+      const url = new URL(order.payPath ?? "", "http://shop.test");
+      expect(url.pathname).toBe(`/pay/${id}`);
+      const token = url.searchParams.get("token") ?? "";
+      expect(tokenOpensOrder(token, id)).toBe(true);
+      expect(Number(token.split(".")[1])).toBe(Math.floor(order.reservationExpiresAt.getTime() / 1000));
+    });
+
+    it("offers nothing to pay once the hold has ended, a payment is processing or the order is paid", async () => {
+      const ended = await insertOrder(t.db, { variantId, userId, payment: "failed" });
+      await t.db.update(orders).set({ reservationExpiresAt: sql`now() - interval '1 second'` }).where(eq(orders.id, ended.id));
+      const processing = await insertOrder(t.db, { variantId, userId, payment: "processing" });
+      const paid = await insertOrder(t.db, { variantId, userId, status: "paid", payment: "succeeded" });
+
+      expect(await shopper().get({ orderId: ended.id })).toMatchObject({ status: "pending", payPath: null, holdEnded: true });
+      expect(await shopper().get({ orderId: processing.id })).toMatchObject({ payPath: null, holdEnded: false });
+      expect(await shopper().get({ orderId: paid.id })).toMatchObject({ payPath: null, declineReason: null, holdEnded: false });
+    });
   });
 });

@@ -1,8 +1,9 @@
 import type { ServiceContext } from "../context";
 import { notFound } from "../errors";
+import { payOptions } from "../payments/payable-order";
 import { tokenOpensOrder } from "./order-link";
 import { selectOrder, selectOrderEvents, selectOrderLines } from "./order-queries";
-import type { GetOrderInput, OrderView } from "./schemas";
+import type { GetOrderInput, ShopperOrderView } from "./schemas";
 
 // Namespaced events ("saga:complete-order", "sweeper:cancel-order") are the jobs' bookkeeping, for the admin page only.
 const shownToShopper = (type: string) => !type.includes(":");
@@ -11,12 +12,17 @@ const shownToShopper = (type: string) => !type.includes(":");
  * One order for the shopper who placed it, or for whoever holds its signed link.
  * Anyone else is told it does not exist (never "forbidden"), so order ids cannot be probed.
  */
-export async function getOrder(ctx: ServiceContext, input: GetOrderInput): Promise<OrderView> {
+export async function getOrder(ctx: ServiceContext, input: GetOrderInput): Promise<ShopperOrderView> {
   const row = await selectOrder(ctx.db, input.orderId);
-  if (!row || !(ownsOrder(ctx, row.userId) || tokenOpensOrder(input.accessToken, input.orderId))) throw notFound("Order");
+  const owns = row !== undefined && ownsOrder(ctx, row.userId);
+  if (!row || !(owns || tokenOpensOrder(input.accessToken, input.orderId))) throw notFound("Order");
   const { order } = row;
-  const [lines, events] = await Promise.all([selectOrderLines(ctx.db, order.id), selectOrderEvents(ctx.db, order.id)]);
-  return { ...order, lines, timeline: events.filter((event) => shownToShopper(event.type)) };
+  const [lines, events, pay] = await Promise.all([
+    selectOrderLines(ctx.db, order.id),
+    selectOrderEvents(ctx.db, order.id),
+    payOptions(ctx, { orderId: order.id, guest: !owns }),
+  ]);
+  return { ...order, ...pay, lines, timeline: events.filter((event) => shownToShopper(event.type)) };
 }
 
 function ownsOrder(ctx: ServiceContext, userId: string | null): boolean {

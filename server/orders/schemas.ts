@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ShippingAddress } from "@/db/schema";
+import { MAX_CHARGE_AMOUNT } from "../limits";
 
 export const OrderStatus = z.enum(["pending", "paid", "cancelled", "refunded"]);
 export type OrderStatus = z.infer<typeof OrderStatus>;
@@ -52,9 +53,9 @@ export const AdminRefundOrderInput = z
   .object({
     orderId: z.uuid(),
     /** Minor units; omitted = everything not refunded yet. */
-    amount: z.int({ error: "Enter a whole amount in minor units" }).positive({ error: "Enter an amount above zero" }).max(2_147_483_647).optional(),
+    amount: z.int({ error: "Enter a whole amount in minor units" }).positive({ error: "Enter an amount above zero" }).max(MAX_CHARGE_AMOUNT).optional(),
     /** The refunded amount the form showed: if it has moved on, this is a double submit and nothing more is refunded. */
-    expectedRefundedAmount: z.int().min(0).optional(),
+    expectedRefundedAmount: z.int().min(0).max(MAX_CHARGE_AMOUNT).optional(),
     reason: z.string().trim().max(200, { error: "Use at most 200 characters" }).optional(),
   })
   .strict();
@@ -104,4 +105,14 @@ export interface OrderView extends OrderSummary {
   lines: OrderLineView[];
   /** Oldest first. */
   timeline: OrderEventView[];
+}
+
+/** The order page's view: the order, and how its shopper may still pay it. */
+export interface ShopperOrderView extends OrderView {
+  /** "Pay now": the pay page while the order takes a payment (a guest's link carries a token that ends with the hold), else null. */
+  payPath: string | null;
+  /** The decline code of the last card tried, while the payment stands declined. */
+  declineReason: string | null;
+  /** Still pending, but the hold on its items has ended: the order is about to be cancelled. */
+  holdEnded: boolean;
 }

@@ -1,6 +1,6 @@
 import type { ServiceContext } from "../context";
 import type { PaymentStatus } from "../orders/schemas";
-import { findPayableOrder, lastPaymentFailure, testCardRefusal } from "./payable-order";
+import { findPayableOrder, lastPaymentFailure, takesPayment, testCardRefusal } from "./payable-order";
 import type { PaymentOrderInput } from "./schemas";
 
 export interface PaySessionView {
@@ -11,15 +11,19 @@ export interface PaySessionView {
   currency: string;
   provider: string | null;
   paymentStatus: PaymentStatus | null;
-  /** Decline code of the last failed attempt ("insufficient_funds"…), while that decline is what stopped the payment. */
+  /** Decline code of the last failed attempt ("insufficient_funds"…), while that decline is the payment's latest word. */
   failureReason: string | null;
-  /** The test cards may be used: a simulator payment still awaiting, and no real Stripe account configured. */
+  /** The stock is held, and the order may be paid, until then. */
+  reservationExpiresAt: Date;
+  /** The order still takes a payment (by any provider); after a decline that means another card may be tried. */
+  acceptsPayment: boolean;
+  /** The test cards may be used: a simulator payment that still takes a payment, and no real Stripe account configured. */
   canPay: boolean;
   /** Opened through the signed link rather than by the signed-in owner. */
   guest: boolean;
 }
 
-/** What the simulator's test-card page shows. */
+/** What the pay pages show: the simulator's test cards and Stripe Elements. */
 export async function getPaySession(ctx: ServiceContext, input: PaymentOrderInput): Promise<PaySessionView> {
   const order = await findPayableOrder(ctx, input);
   const { payment } = order;
@@ -32,6 +36,8 @@ export async function getPaySession(ctx: ServiceContext, input: PaymentOrderInpu
     provider: payment?.provider ?? null,
     paymentStatus: payment?.status ?? null,
     failureReason: payment?.status === "failed" || payment?.status === "cancelled" ? await lastPaymentFailure(ctx, order.orderId) : null,
+    reservationExpiresAt: order.reservationExpiresAt,
+    acceptsPayment: takesPayment(order),
     canPay: testCardRefusal(order) === null,
     guest: order.guest,
   };

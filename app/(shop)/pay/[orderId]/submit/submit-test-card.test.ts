@@ -1,12 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { payments } from "@/db/schema";
+import { inArray, sql } from "drizzle-orm";
+import { orders, payments } from "@/db/schema";
 import { outboxEvents } from "@/server/events/test-outbox";
 import { useTestDatabase } from "@/test/db";
 import type { Actor } from "@/server/context";
 import { insertShopper } from "@/server/checkout/checkout-test-fixtures";
-import { orderAccessToken } from "@/server/orders/order-link";
+import { orderAccessToken, tokenOpensOrder } from "@/server/orders/order-link";
 import { cancelPayment } from "@/server/payments/cancel-payment";
 import { getPaySession } from "@/server/payments/get-pay-session";
 import { createSimulatorProvider } from "@/server/payments/simulator-provider";
@@ -56,6 +57,13 @@ function submit(orderId: string, actor: Actor, fields: Record<string, string>, a
   return response.then((r) => ({ status: r.status, location: r.headers.get("location"), deferred }));
 }
 
+/** The order page with an order link of its own (signed afresh, so not necessarily the token the shopper came with). */
+function expectGuestOrderPage(location: string | null, orderId: string) {
+  const url = new URL(location ?? "", origin);
+  expect(url.origin + url.pathname).toBe(`${origin}/orders/${orderId}`);
+  expect(tokenOpensOrder(url.searchParams.get("token") ?? undefined, orderId)).toBe(true);
+}
+
 describe("the test-card form", () => {
   it("pays with the success card through a signed webhook and sends the guest to the order page with its token", async () => {
     const orderId = await simulatorOrder();
@@ -64,7 +72,7 @@ describe("the test-card form", () => {
     const answer = await submit(orderId, anonymous, { card: "4242 4242 4242 4242", token });
 
     expect(answer.status).toBe(303);
-    expect(answer.location).toBe(`${origin}/orders/${orderId}?token=${encodeURIComponent(token)}`);
+    expectGuestOrderPage(answer.location, orderId);
     const state = await paymentState(t.db, orderId);
     expect(state.order?.paymentStatus).toBe("succeeded");
     expect(state.events.map((e) => e.type)).toContain("payment_succeeded");
@@ -74,7 +82,7 @@ describe("the test-card form", () => {
   it.each([
     ["4000 0000 0000 0002", "generic_decline", "Your card was declined."],
     ["4000000000009995", "insufficient_funds", "Your card has insufficient funds."],
-  ])("sends the owner back to /pay after a decline (%s), which then shows why and offers no cards", async (card, reason, message) => {
+  ])("sends the owner back to /pay after a decline (%s), which then shows why and offers the cards again", async (card, reason, message) => {
     const userId = await insertShopper(t.db);
     const orderId = await simulatorOrder(userId);
     const owner: Actor = { type: "shopper", userId };
@@ -83,13 +91,50 @@ describe("the test-card form", () => {
 
     expect(answer.location).toBe(`${origin}/pay/${orderId}`);
     const session = await getPaySession({ db: t.db, actor: owner }, { orderId });
-    expect(session).toMatchObject({ paymentStatus: "failed", failureReason: reason, canPay: false });
+    expect(session).toMatchObject({ orderStatus: "pending", paymentStatus: "failed", failureReason: reason, acceptsPayment: true, canPay: true });
     expect(declineMessage(session.failureReason)).toBe(message);
     expect(await outboxEvents(t.db, orderId)).toEqual([expect.objectContaining({ name: "shop/payment.failed", data: expect.objectContaining({ orderId, reason }) })]);
 
-    // The saga then cancels the payment; the page still says why.
+    // At the hold's end the saga cancels the payment; the page still says why, and takes no other card.
     await cancelPayment({ db: t.db, actor: { type: "system", name: "test" }, payments: createSimulatorProvider() }, { orderId });
-    expect(await getPaySession({ db: t.db, actor: owner }, { orderId })).toMatchObject({ paymentStatus: "cancelled", failureReason: reason });
+    expect(await getPaySession({ db: t.db, actor: owner }, { orderId })).toMatchObject({ paymentStatus: "cancelled", failureReason: reason, acceptsPayment: false, canPay: false });
+  });
+
+  it("pays the same order with another card after a decline, once", async () => {
+    const orderId = await simulatorOrder();
+    const token = orderAccessToken(orderId);
+
+    const declined = await submit(orderId, anonymous, { card: "4000000000000002", token });
+    expect(declined.location).toBe(`${origin}/pay/${orderId}?token=${encodeURIComponent(token)}`);
+    const paid = await submit(orderId, anonymous, { card: "4242424242424242", token });
+    expectGuestOrderPage(paid.location, orderId);
+    const inboxAfterPaying = await inboxCount(t.db);
+    const again = await submit(orderId, anonymous, { card: "4242424242424242", token });
+
+    expect(again.location).toBe(`${origin}/pay/${orderId}?error=closed&token=${encodeURIComponent(token)}`);
+    expect(await inboxCount(t.db)).toBe(inboxAfterPaying);
+    const state = await paymentState(t.db, orderId);
+    expect(state.payments).toEqual([expect.objectContaining({ status: "succeeded" })]);
+    expect(state.events.map((e) => e.type)).toEqual(["payment_failed", "payment_succeeded"]);
+    expect((await outboxEvents(t.db, orderId)).map((e) => e.name)).toEqual(["shop/payment.failed", "shop/payment.succeeded"]);
+    expect(await getPaySession({ db: t.db, actor: anonymous }, { orderId, accessToken: token })).toMatchObject({ failureReason: null, acceptsPayment: false, canPay: false });
+  });
+
+  it("refuses every card once the hold has ended, by the database's clock, and sends nothing", async () => {
+    const userId = await insertShopper(t.db);
+    const owner: Actor = { type: "shopper", userId };
+    const [awaiting, declined] = [await simulatorOrder(userId), await simulatorOrder(userId)];
+    await submit(declined, owner, { card: "4000000000000002" });
+    await t.db.update(orders).set({ reservationExpiresAt: sql`now() - interval '1 second'` }).where(inArray(orders.id, [awaiting, declined]));
+    const inboxBefore = await inboxCount(t.db);
+
+    for (const orderId of [awaiting, declined]) {
+      expect((await submit(orderId, owner, { card: "4242424242424242" })).location).toBe(`${origin}/pay/${orderId}?error=closed`);
+      expect(await getPaySession({ db: t.db, actor: owner }, { orderId })).toMatchObject({ orderStatus: "pending", acceptsPayment: false, canPay: false });
+    }
+    expect(await inboxCount(t.db)).toBe(inboxBefore);
+    expect((await paymentState(t.db, awaiting)).payments[0]?.status).toBe("awaiting");
+    expect((await paymentState(t.db, declined)).payments[0]?.status).toBe("failed");
   });
 
   it("answers the delayed card at once and records the success when the deferred delivery runs", async () => {
