@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { INT4_MAX } from "../limits";
 import type { ShippingAddress, ShippingMethodId } from "../checkout/details-schemas";
 
 export const MAX_LINE_QUANTITY = 99;
 
-const VariantId = z.int().positive().max(2_147_483_647);
+const VariantId = z.int().positive().max(INT4_MAX);
 const Quantity = z
   .int("Enter a whole number")
   .min(1, "The quantity must be at least 1")

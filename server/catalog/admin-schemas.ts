@@ -1,8 +1,13 @@
 import { z } from "zod";
+import { INT4_MAX, MAX_CHARGE_AMOUNT } from "../limits";
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const cents = (what: string) =>
-  z.int({ error: `${what} must be a whole number of cents ≥ 0` }).min(0, { error: `${what} must be a whole number of cents ≥ 0` });
+  z
+    .int({ error: `${what} must be a whole number of cents ≥ 0` })
+    .min(0, { error: `${what} must be a whole number of cents ≥ 0` })
+    .max(MAX_CHARGE_AMOUNT, { error: `${what} must be at most ${MAX_CHARGE_AMOUNT} minor units` });
+const Id = z.int().positive().max(INT4_MAX);
 const required = (what: string, max: number) =>
   z.string().trim().min(1, { error: `${what} is required` }).max(max, { error: `${what} must be at most ${max} characters` });
 
@@ -19,14 +24,17 @@ export const OptionInput = z
 /** `optionValues` is keyed by the lower-cased option name: option "Size" -> `{ size: "M" }`. */
 export const VariantInput = z
   .object({
-    id: z.int().positive().optional(),
+    id: Id.optional(),
     sku: required("SKU", 64),
     title: required("Variant title", 200),
     optionValues: z.record(z.string(), z.string()),
     priceAmount: cents("Price"),
     currency: z.string().regex(/^[A-Z]{3}$/, { error: "Currency must be a three-letter ISO code such as USD" }),
     compareAtAmount: cents("Compare-at price").nullable().optional(),
-    weightGrams: z.int({ error: "Weight must be a whole number of grams ≥ 0" }).min(0, { error: "Weight must be a whole number of grams ≥ 0" }),
+    weightGrams: z
+      .int({ error: "Weight must be a whole number of grams ≥ 0" })
+      .min(0, { error: "Weight must be a whole number of grams ≥ 0" })
+      .max(INT4_MAX, { error: `Weight must be at most ${INT4_MAX} grams` }),
   })
   .strict();
 
@@ -46,7 +54,7 @@ const productFields = {
   title: required("Title", 200),
   description: z.string().max(20_000, { error: "Description must be at most 20000 characters" }),
   brand: required("Brand", 100),
-  categoryId: z.int({ error: "Choose a category" }).positive({ error: "Choose a category" }),
+  categoryId: z.int({ error: "Choose a category" }).positive({ error: "Choose a category" }).max(INT4_MAX, { error: "Choose a category" }),
   status: ProductStatus,
   attributes: z.record(z.string().min(1), z.string()),
   options: z.array(OptionInput).max(5, { error: "At most 5 options" }),
@@ -99,19 +107,19 @@ export const ProductInput = z.object(productFields).strict().superRefine(checkPr
 export type ProductInput = z.infer<typeof ProductInput>;
 
 export const UpdateProductInput = z
-  .object({ id: z.int().positive(), ...productFields })
+  .object({ id: Id, ...productFields })
   .strict()
   .superRefine(checkProduct);
 export type UpdateProductInput = z.infer<typeof UpdateProductInput>;
 
-export const ProductIdInput = z.object({ id: z.int().positive() }).strict();
+export const ProductIdInput = z.object({ id: Id }).strict();
 export type ProductIdInput = z.infer<typeof ProductIdInput>;
 
 export const ListAdminProductsInput = z
   .object({
     q: z.string().trim().max(200).optional(),
     status: ProductStatus.optional(),
-    page: z.int().min(1).default(1),
+    page: z.int().min(1).max(10_000).default(1),
     pageSize: z.int().min(1).max(100).default(25),
   })
   .strict();

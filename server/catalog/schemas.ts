@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-const INT4_MAX = 2_147_483_647;
+import { MAX_CHARGE_AMOUNT } from "../limits";
 
 // PostgreSQL rejects NUL in text, which would surface as a 500 instead of a 400.
 const text = (max: number) =>
@@ -9,7 +8,7 @@ const text = (max: number) =>
     .max(max)
     .refine((s) => !s.includes("\u0000"), "must not contain NUL characters");
 
-const Money = z.int().min(0).max(INT4_MAX);
+const Money = z.int().min(0).max(MAX_CHARGE_AMOUNT);
 
 export const CatalogSort = z.enum(["relevance", "newest", "price_asc", "price_desc"]);
 export type CatalogSort = z.infer<typeof CatalogSort>;
