@@ -2,6 +2,9 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/server/context";
 import { useTestDatabase } from "@/test/db";
+import { clientError } from "../catalog/admin-test-fixtures";
+import { MAX_CHARGE_AMOUNT } from "../limits";
+import { createCaller } from "../trpc/root";
 import { createOrderFromCart } from "./create-order-from-cart";
 import { address, cartStatus, insertCart, insertShopper, insertVariant, seedShop, stockOf } from "./checkout-test-fixtures";
 
@@ -116,6 +119,23 @@ describe("createOrderFromCart", () => {
     const express = await insertCart(t.db, { lines: [{ variantId, quantity: 1 }] });
     await t.db.execute(sql`update carts set shipping_method = 'express' where id = ${express}`);
     expect((await createOrderFromCart(as(anonymous, express), { cartId: express })).totalAmount).toBe(7499);
+  });
+
+  it("answers BAD_REQUEST, writing nothing, when the total is more than one payment can take", async () => {
+    const variantId = await insertVariant(t.db, shop.categoryId, { priceAmount: MAX_CHARGE_AMOUNT, stock: [{ warehouseId: shop.east, onHand: 100 }] });
+    const cartId = await insertCart(t.db, { lines: [{ variantId, quantity: 99 }] });
+    const guest = createCaller({ db: t.db, actor: anonymous, guestCartId: cartId });
+
+    const error = await clientError(guest.checkout.placeOrder({ cartId }));
+    expect(error).toMatchObject({ code: "BAD_REQUEST", domainError: "Invalid" });
+    await expect(guest.checkout.placeOrder({ cartId })).rejects.toThrow(/more than \$999,999\.99, the most one payment can take/);
+    const [orders] = await t.db.execute<{ count: number }>(sql`select count(*)::int as count from orders where cart_id = ${cartId}`);
+    expect(orders!.count).toBe(0);
+    expect(await cartStatus(t.db, cartId)).toBe("active");
+    expect((await stockOf(t.db, variantId)).levels[0]!.reserved).toBe(0);
+
+    const single = await insertCart(t.db, { lines: [{ variantId, quantity: 1 }] });
+    expect(await createOrderFromCart(as(anonymous, single), { cartId: single })).toMatchObject({ totalAmount: MAX_CHARGE_AMOUNT });
   });
 
   it("refuses a cart holding a product that is no longer sold", async () => {

@@ -5,6 +5,8 @@ import { withTransaction, type ServiceContext } from "../context";
 import { conflict, invalid, notFound } from "../errors";
 import { writeEvent } from "../events/write-event";
 import { outOfStock, reserveStock } from "../inventory/reserve-stock";
+import { MAX_CHARGE_AMOUNT } from "../limits";
+import { currencyExponent } from "../money";
 import type { OrderStatus } from "./schemas";
 import { findShippingMethod } from "./shipping-methods";
 
@@ -106,6 +108,10 @@ export async function createOrderFromCart(ctx: ServiceContext, input: { cartId: 
     const subtotal = lines.reduce((sum, l) => sum + l.unitAmount * l.quantity, 0);
     const shipping = findShippingMethod(details.shippingMethod, subtotal, currency);
     if (!shipping) throw invalid("Choose a shipping method", { shippingMethod: "Choose a shipping method" });
+    if (subtotal + shipping.amount > MAX_CHARGE_AMOUNT) {
+      const most = new Intl.NumberFormat("en", { style: "currency", currency }).format(MAX_CHARGE_AMOUNT / 10 ** currencyExponent(currency));
+      throw invalid(`This order comes to more than ${most}, the most one payment can take; split it into smaller orders`);
+    }
     const expiresAt = new Date(Date.now() + (input.reservationTtlMs ?? RESERVATION_TTL_MS));
     const userId = ctx.actor.type === "shopper" || ctx.actor.type === "admin" ? ctx.actor.userId : null;
     const items = lines.reduce((n, l) => n + l.quantity, 0);
