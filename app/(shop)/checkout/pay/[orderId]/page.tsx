@@ -1,9 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { notFound, redirect } from "next/navigation";
 import { formatMoney } from "@/app/_components/format-money";
+import { ClosedNotice, PayNotice, RetryNotice } from "@/app/_components/order-pay-notice";
 import { getCaller } from "@/app/_trpc/server";
 import { currentActor } from "@/server/auth/session";
 import { appDb } from "@/server/db";
@@ -12,7 +12,6 @@ import { orderPagePath } from "@/server/orders/order-link";
 import type { PaySessionView } from "@/server/payments/get-pay-session";
 import { PaymentOrderInput } from "@/server/payments/schemas";
 import { startPayment } from "@/server/payments/start-payment";
-import { declineMessage } from "@/server/payments/test-cards";
 import { withOrderToken } from "./pay-links";
 import { StripePaymentForm } from "./stripe-payment-form";
 
@@ -53,41 +52,25 @@ export default async function StripePayPage({ params, searchParams }: StripePayP
 }
 
 async function PaymentStep({ session, input, orderPath }: { session: PaySessionView; input: PaymentOrderInput; orderPath: string }) {
-  if (session.provider !== "stripe" || session.orderStatus !== "pending" || session.paymentStatus !== "awaiting") {
-    return <Notice alert={session.failureReason !== null}>{closedMessage(session)}</Notice>;
-  }
+  if (session.provider !== "stripe" || !session.acceptsPayment) return <ClosedNotice session={session} />;
 
   const publishableKey = env().STRIPE_PUBLISHABLE_KEY;
   if (!publishableKey) {
     return (
-      <Notice alert>
+      <PayNotice alert>
         Card payments are not set up on this shop: STRIPE_PUBLISHABLE_KEY is missing while STRIPE_SECRET_KEY is set. Nothing was charged; please try again
         later.
-      </Notice>
+      </PayNotice>
     );
   }
-  // Reads the intent opened when the order was placed (payments.session does not carry its client secret).
+  // Reads the intent opened when the order was placed (payments.session does not carry its client secret). After a
+  // decline Stripe leaves that intent waiting for another payment method, so the same one takes the next card.
   const { clientSecret } = await startPayment({ db: appDb(), actor: await currentActor() }, { orderId: input.orderId });
-  if (!clientSecret) return <Notice alert>This payment cannot be completed in the browser. Nothing was charged.</Notice>;
-  return <StripePaymentForm publishableKey={publishableKey} clientSecret={clientSecret} input={input} orderPath={orderPath} />;
-}
-
-function closedMessage(session: PaySessionView): string {
-  if (session.orderStatus === "paid" || session.paymentStatus === "succeeded") return "This order is paid. Thank you!";
-  if (session.failureReason) {
-    const fate = session.orderStatus === "cancelled" ? "has been cancelled" : "will be cancelled";
-    return `${declineMessage(session.failureReason)} No money was taken. This order ${fate}: add its items to your cart again to place a new order.`;
-  }
-  if (session.orderStatus === "cancelled" || session.paymentStatus === "cancelled") return "This order was cancelled, so it can no longer be paid.";
-  if (session.orderStatus === "refunded") return "This order was paid and then refunded.";
-  return "The payment for this order could not be opened. Nothing was charged; the order is cancelled when its reservation expires.";
-}
-
-function Notice({ alert = false, children }: { alert?: boolean; children: ReactNode }) {
-  const tone = alert ? "border-red-200 bg-red-50 text-red-800" : "border-stone-200 bg-stone-50 text-stone-700";
+  if (!clientSecret) return <PayNotice alert>This payment cannot be completed in the browser. Nothing was charged.</PayNotice>;
   return (
-    <p role={alert ? "alert" : undefined} className={`rounded-md border px-4 py-3 text-sm ${tone}`}>
-      {children}
-    </p>
+    <>
+      <RetryNotice session={session} />
+      <StripePaymentForm publishableKey={publishableKey} clientSecret={clientSecret} input={input} orderPath={orderPath} />
+    </>
   );
 }

@@ -44,7 +44,6 @@ function PayForm({ input, orderPath }: Pick<StripePaymentFormProps, "input" | "o
   const [ready, setReady] = useState(false);
   const [paying, setPaying] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [declined, setDeclined] = useState(false);
   // Best effort: the webhook records the outcome too, and the order page waits for it while the order is pending.
   const recordOutcome = () => confirm.mutateAsync(input).catch(() => undefined);
 
@@ -69,9 +68,8 @@ function PayForm({ input, orderPath }: Pick<StripePaymentFormProps, "input" | "o
       setError(`${message} Nothing was charged.`);
       return;
     }
-    // A declined card fails the payment and the checkout then cancels the order: another card must not pay it.
-    setDeclined(true);
-    setError(`${message} No money was taken. This order will be cancelled and its items go back on sale: add them to your cart again to place a new order.`);
+    // The intent is back to requires_payment_method: the same form may confirm it again with another card.
+    setError(`${message} No money was taken. Try another card.`);
     await recordOutcome();
   }
 
@@ -84,7 +82,7 @@ function PayForm({ input, orderPath }: Pick<StripePaymentFormProps, "input" | "o
       {error && <ErrorMessage message={error} />}
       <button
         type="submit"
-        disabled={!stripe || !elements || !ready || paying || declined}
+        disabled={!stripe || !elements || !ready || paying}
         className="rounded-md bg-stone-900 px-4 py-3 font-semibold text-white hover:bg-stone-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-stone-900 disabled:cursor-not-allowed disabled:opacity-50"
       >
         {paying ? "Paying…" : "Pay"}
