@@ -18,7 +18,8 @@ export const CountryCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2}$/, "Choose a country")
+  // abort: Intl.DisplayNames throws a RangeError on anything that is not a region code.
+  .regex(/^[A-Z]{2}$/, { error: "Choose a country", abort: true })
   .refine((code) => code !== "ZZ" && regionNames.of(code) !== code, "Choose a country");
 
 export const ShippingAddress = z.strictObject({
