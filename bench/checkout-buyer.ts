@@ -2,6 +2,7 @@ import type { Db } from "../db/client";
 import { cartLines, carts } from "../db/schema";
 import { InProcessRunner, installRunner } from "../inngest/runner";
 import { shopFunctions } from "../inngest/functions/index";
+import { startOutboxRelay } from "../inngest/relay";
 import type { FunctionDefinition } from "../inngest/step";
 import { placeOrder } from "../server/checkout/place-order";
 import type { ServiceContext } from "../server/context";
@@ -12,8 +13,8 @@ import { signStripePayload, simulatedPaymentEvent } from "../server/payments/sim
 const PAID_TIMEOUT_MS = 30_000;
 const address = { name: "Bench Buyer", line1: "1 Load Street", city: "London", postalCode: "EC1A 1BB", country: "GB" };
 
-/** The shop's functions on the bench database, installed as this process's runner, plus a hook on shop/order.paid. */
-export function installBenchRunner(db: Db, payments: PaymentProvider) {
+/** The shop's functions on the bench database, installed as this process's runner and fed by the outbox relay, plus a hook on shop/order.paid. */
+export async function installBenchRunner(db: Db, payments: PaymentProvider) {
   const paid = new Map<string, () => void>();
   const spy: FunctionDefinition = {
     id: "bench-order-paid",
@@ -22,6 +23,11 @@ export function installBenchRunner(db: Db, payments: PaymentProvider) {
   };
   const runner = new InProcessRunner([...shopFunctions({ context: (job) => ({ db, actor: { type: "system", name: job }, payments }) }), spy]);
   installRunner(runner);
+  const relay = await startOutboxRelay(db, (events) => runner.emit(events));
+  const stop = async () => {
+    installRunner(undefined);
+    await relay.stop();
+  };
   const untilPaid = (orderId: string) =>
     new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -34,7 +40,7 @@ export function installBenchRunner(db: Db, payments: PaymentProvider) {
         resolve();
       });
     });
-  return { runner, untilPaid };
+  return { runner, untilPaid, stop };
 }
 
 /**
@@ -61,7 +67,7 @@ export async function prepareGuestCarts(db: Db, variantIds: number[], count: num
 /** A guest's context for a cart: the verified cart cookie's id, as the tRPC context passes it. */
 export const guestContext = (db: Db, payments: PaymentProvider, cartId: string): ServiceContext => ({ db, actor: { type: "anonymous" }, guestCartId: cartId, payments });
 
-/** placeOrder, then the simulator's Stripe-signed payment_intent.succeeded through the webhook verb, then the saga's shop/order.paid. */
+/** placeOrder, then the simulator's Stripe-signed payment_intent.succeeded through the webhook verb, then shop/order.paid through the outbox. */
 export async function placeAndPay(ctx: ServiceContext, cartId: string, untilPaid: (orderId: string) => Promise<void>): Promise<number> {
   const started = performance.now();
   const order = await placeOrder(ctx, { cartId });

@@ -4,11 +4,11 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { installRunner } from "../inngest/runner";
 import { createSimulatorProvider } from "../server/payments/simulator-provider";
 import { guestContext, installBenchRunner, placeAndPay, placeOnly, prepareGuestCarts } from "./checkout-buyer";
 import { runLoad, type Iteration } from "./checkout-load";
 import { runPgbench } from "./checkout-pgbench";
+import { measureRelay } from "./outbox-relay";
 import { openCheckoutBenchDatabase } from "./checkout-setup";
 import { childPidsNamed } from "./cpu";
 import type { ScenarioResult } from "./measure";
@@ -22,10 +22,7 @@ const WARM_UP_MS = 2000;
 const database = await openCheckoutBenchDatabase(160);
 const payments = createSimulatorProvider();
 const databasePids = database.embedded ? childPidsNamed("postgres") : [];
-const stopAll = async () => {
-  installRunner(undefined);
-  await database.close();
-};
+const stopAll = () => database.close();
 process.on("SIGINT", () => void stopAll().finally(() => process.exit(130)));
 
 /** Runs `place` for `concurrency` buyers, each taking the next prepared guest cart, after a short unmeasured warm-up. */
@@ -47,18 +44,20 @@ try {
   console.log(`checkout bench: ${database.embedded ? "embedded PostgreSQL (fsync on)" : "DATABASE_URL"}, ${durationMs / 1000} s per run, ${database.variantIds.length} variants`);
   const results: ScenarioResult[] = [];
   for (const concurrency of CONCURRENCY) {
-    const { untilPaid } = installBenchRunner(database.db, payments);
+    const { untilPaid, stop } = await installBenchRunner(database.db, payments);
     results.push(await measureCheckout(`place→paid c=${concurrency}`, concurrency, (cartId) => placeAndPay(guestContext(database.db, payments, cartId), cartId, untilPaid)));
-    installRunner(undefined);
+    await stop();
   }
-  // No runner installed: shop/order.placed reaches no function, so this times placeOrder's own work.
+  // No runner or relay: shop/order.placed stays in the outbox, so this times placeOrder's own work (its outbox row included).
   for (const concurrency of CONCURRENCY) {
     results.push(await measureCheckout(`placeOrder c=${concurrency}`, concurrency, (cartId) => placeOnly(guestContext(database.db, payments, cartId), cartId)));
   }
 
+  const relay = await measureRelay(database.url, { rows: 20_000, relays: 2, databasePids });
   const pgbench = runPgbench(database.url, { clients: 8, seconds: durationMs / 1000, vmin: database.variantIds[0]!, vmax: database.variantIds.at(-1)!, warehouseId: database.warehouseId, databasePids });
   const bare8 = results.find((r) => r.scenario === "placeOrder c=8")!;
   console.log(`\n${formatTable(results)}\n(one req = one order; CPU ms are per completed order)\n`);
+  console.log(`outbox relay, ${relay.relays} relays draining ${relay.rows} rows: ${relay.eventsPerSecond.toFixed(0)} events/s${relay.databaseCpuMsPerEvent === null ? "" : `, db CPU ${relay.databaseCpuMsPerEvent.toFixed(3)} ms/event`}`);
   if ("skipped" in pgbench) console.log(`pgbench skipped: ${pgbench.skipped}`);
   else {
     const share = (100 * bare8.requestsPerSecond) / pgbench.tps;
@@ -72,7 +71,7 @@ try {
   const startedAt = new Date().toISOString();
   const file = path.join(dir, `checkout-${startedAt.replace(/:/g, "-")}.json`);
   const meta = { commit: execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).trim(), node: process.version, cpus: os.cpus().length };
-  writeFileSync(file, JSON.stringify({ startedAt, ...meta, database: database.embedded ? "embedded" : "DATABASE_URL", durationMs, results, pgbench }, null, 2) + "\n");
+  writeFileSync(file, JSON.stringify({ startedAt, ...meta, database: database.embedded ? "embedded" : "DATABASE_URL", durationMs, results, relay, pgbench }, null, 2) + "\n");
   console.log(`written to ${file}`);
 } finally {
   await stopAll();

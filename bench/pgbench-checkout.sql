@@ -1,4 +1,5 @@
--- The stock-reserving checkout transaction in raw SQL on the shop's tables: the ceiling placeOrder is compared with.
+-- The stock-reserving checkout transaction in raw SQL on the shop's tables, its outbox row included: the ceiling placeOrder
+-- is compared with.
 -- pgbench -D vmin=.. -D vmax=.. -D wid=..: a random stocked variant in [vmin, vmax], reserved in warehouse wid.
 \set vid random(:vmin, :vmax)
 \set qty random(1, 3)
@@ -14,4 +15,6 @@ INSERT INTO order_lines (order_id, variant_id, sku, product_title, variant_title
 INSERT INTO stock_reservations (order_id, variant_id, warehouse_id, quantity, expires_at) VALUES (':order_id', :vid, :wid, :qty, now() + interval '15 minutes');
 INSERT INTO stock_movements (variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, order_id) VALUES (:vid, :wid, 0, :qty, 'reserve', ':order_id');
 INSERT INTO order_events (order_id, type) VALUES (':order_id', 'placed');
+INSERT INTO outbox (name, data, dedupe_key) VALUES ('shop/order.placed', jsonb_build_object('orderId', ':order_id'), 'order-placed-' || ':order_id');
+SELECT pg_notify('emporium_outbox', '');
 COMMIT;
