@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { products } from "@/db/schema";
 import { useTestDatabase } from "@/test/db";
+import { INT4_MAX, MAX_CHARGE_AMOUNT } from "../limits";
 import type { ProductInput } from "./admin-schemas";
 import { adminCaller, clientError, seedCatalogBasics, shirtInput } from "./admin-test-fixtures";
 
@@ -16,6 +17,10 @@ type Case = [string, (input: ProductInput) => unknown, string[], RegExp];
 const cases: Case[] = [
   ["a negative price", (p) => (p.variants[0]!.priceAmount = -1), ["variants", "0", "priceAmount"], /whole number of cents ≥ 0/],
   ["a fractional price", (p) => (p.variants[1]!.priceAmount = 12.5), ["variants", "1", "priceAmount"], /whole number of cents/],
+  ["a price no payment could take", (p) => (p.variants[0]!.priceAmount = MAX_CHARGE_AMOUNT + 1), ["variants", "0", "priceAmount"], /at most 99999999 minor units/],
+  ["a compare-at price past the limit", (p) => (p.variants[1]!.compareAtAmount = 2 ** 31), ["variants", "1", "compareAtAmount"], /at most 99999999/],
+  ["a weight past int4", (p) => (p.variants[0]!.weightGrams = INT4_MAX + 1), ["variants", "0", "weightGrams"], /at most 2147483647 grams/],
+  ["a category id past int4", (p) => (p.categoryId = INT4_MAX + 1), ["categoryId"], /Choose a category/],
   ["a lower-case currency", (p) => (p.variants[0]!.currency = "eur"), ["variants", "0", "currency"], /three-letter ISO code/],
   ["mixed currencies", (p) => (p.variants[1]!.currency = "USD"), ["variants", "1", "currency"], /same currency/],
   ["no variants", (p) => (p.variants = []), ["variants"], /at least one variant/],
