@@ -14,6 +14,10 @@ export const OUTBOX_CHANNEL = "emporium_outbox";
 export async function writeEvent(ctx: ServiceContext, event: Omit<ShopEvent, "id">, options: { key?: string } = {}): Promise<void> {
   if (!ctx.inTransaction) throw new Error(`writeEvent(${event.name}) outside a transaction: the event must commit with its change`);
   const { name, data } = parseShopEvent(event);
-  await ctx.db.insert(outbox).values({ name, data, dedupeKey: options.key ?? null }).onConflictDoNothing();
-  await ctx.db.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+  await ctx.db.execute(sql`
+    with written as (
+      insert into ${outbox} (name, data, dedupe_key) values (${name}, ${JSON.stringify(data)}::jsonb, ${options.key ?? null})
+      on conflict do nothing returning 1
+    )
+    select pg_notify(${OUTBOX_CHANNEL}, '') from written`);
 }

@@ -16,6 +16,8 @@ export interface PaymentSession {
   payUrl: string;
 }
 
+const sessionColumns = { provider: payments.provider, providerPaymentId: payments.providerPaymentId, clientSecret: payments.clientSecret };
+
 /**
  * Opens the order's payment: one PaymentIntent for the amount the server computed, created with an idempotency key
  * derived from the order, so retries and concurrent calls reach the same intent and the same payments row.
@@ -24,15 +26,22 @@ export interface PaymentSession {
 export async function startPayment(ctx: ServiceContext, input: { orderId: string }): Promise<PaymentSession> {
   const { orderId } = input;
   const [order] = await ctx.db
-    .select({ totalAmount: orders.totalAmount, currency: orders.currency, status: orders.status, userId: orders.userId, expiresAt: orders.reservationExpiresAt })
+    .select({
+      totalAmount: orders.totalAmount,
+      currency: orders.currency,
+      status: orders.status,
+      userId: orders.userId,
+      expiresAt: orders.reservationExpiresAt,
+      payment: sessionColumns,
+    })
     .from(orders)
+    .leftJoin(payments, eq(payments.orderId, orders.id))
     .where(eq(orders.id, orderId));
   if (!order) throw notFound("Order");
   // A guest's pay link lives as long as the order's stock reservation, after which the order can no longer be paid.
   const payUrl = (base: string) => `${base}${orderId}${order.userId ? "" : `?token=${encodeURIComponent(orderAccessToken(orderId, order.expiresAt))}`}`;
 
-  const existing = await selectPayment(ctx, orderId);
-  if (existing) return toSession(existing, payUrl);
+  if (order.payment) return toSession(order.payment, payUrl);
   if (order.status !== "pending") throw conflict(`This order is ${order.status}: it takes no payment`);
 
   const provider = paymentProviderFor(ctx);
@@ -42,22 +51,15 @@ export async function startPayment(ctx: ServiceContext, input: { orderId: string
     orderId,
     idempotencyKey: paymentIdempotencyKey(orderId),
   });
-  // No target: a concurrent call inserting the same intent may trip either unique key first.
-  await ctx.db
+  // No target: a concurrent call inserting the same intent may trip either unique key first; it then reads the winner's row.
+  const [inserted] = await ctx.db
     .insert(payments)
     .values({ orderId, provider: provider.name, providerPaymentId: intent.id, clientSecret: intent.clientSecret, amount: order.totalAmount, currency: order.currency })
-    .onConflictDoNothing();
-  const row = await selectPayment(ctx, orderId);
+    .onConflictDoNothing()
+    .returning(sessionColumns);
+  const row = inserted ?? (await ctx.db.select(sessionColumns).from(payments).where(eq(payments.orderId, orderId)))[0];
   if (!row) throw new Error(`payments row for order ${orderId} vanished`);
   return toSession(row, payUrl);
-}
-
-function selectPayment(ctx: ServiceContext, orderId: string) {
-  return ctx.db
-    .select({ provider: payments.provider, providerPaymentId: payments.providerPaymentId, clientSecret: payments.clientSecret })
-    .from(payments)
-    .where(eq(payments.orderId, orderId))
-    .then((rows) => rows[0]);
 }
 
 function toSession(row: { provider: string; providerPaymentId: string; clientSecret: string | null }, payUrl: (path: string) => string): PaymentSession {
