@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_CHARGE_AMOUNT } from "@/server/limits";
 import { hasActiveFilters, listingHref, minorToUnits, parseListing } from "./listing-params";
 
 describe("parseListing", () => {
@@ -29,6 +30,7 @@ describe("parseListing", () => {
     });
     expect(parseListing({ sort: "relevance" }).sort).toBe("newest");
     expect(parseListing({ min: "80", max: "20" }).filters).toEqual({ minPrice: 2000, maxPrice: 8000 });
+    expect(parseListing({ max: "5000000" }).filters).toEqual({ maxPrice: MAX_CHARGE_AMOUNT });
     expect(parseListing({ utm_source: "mail", gclid: "x", size: "M" }).filters).toEqual({ options: { size: ["M"] } });
     expect(parseListing({ sort: "price_desc" }).sort).toBe("price_desc");
   });

@@ -1,4 +1,5 @@
 import type { ProductFacetsInput, CatalogSort } from "@/server/catalog/schemas";
+import { MAX_CHARGE_AMOUNT } from "@/server/limits";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -16,7 +17,6 @@ export const PAGE_SIZE = 24;
 const MAX_VALUES = 50;
 const MAX_OPTION_NAMES = 10;
 const MAX_TEXT = 200;
-const MAX_AMOUNT = 2_147_483_647;
 
 export interface Listing {
   filters: ProductFacetsInput;
@@ -37,7 +37,7 @@ export function paramValue(params: SearchParams, key: string): string | undefine
 function unitsToMinor(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const units = Number(value);
-  return Number.isFinite(units) && units >= 0 ? Math.min(Math.round(units * MINOR_PER_UNIT), MAX_AMOUNT) : undefined;
+  return Number.isFinite(units) && units >= 0 ? Math.min(Math.round(units * MINOR_PER_UNIT), MAX_CHARGE_AMOUNT) : undefined;
 }
 
 /** Minor units to what a price field shows; `round` (Math.floor, Math.ceil) makes it a whole number. */

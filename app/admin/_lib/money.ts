@@ -1,4 +1,4 @@
-const MAX_AMOUNT = 2_147_483_647; // PostgreSQL integer
+import { MAX_CHARGE_AMOUNT } from "@/server/limits";
 
 /** How many minor-unit digits a currency has (USD 2, JPY 0); 2 while the code is not a valid one yet. */
 export function currencyDigits(currency: string): number {
@@ -21,7 +21,7 @@ export function parseAmount(text: string, currency: string): ParsedAmount {
     return { ok: false, message: digits === 0 ? `${currency} has no minor units` : `Use at most ${digits} decimal places` };
   }
   const amount = Number(`${match[1]}${fraction.padEnd(digits, "0")}`);
-  if (amount > MAX_AMOUNT) return { ok: false, message: "That amount is too large" };
+  if (amount > MAX_CHARGE_AMOUNT) return { ok: false, message: "That amount is too large" };
   return { ok: true, amount };
 }
 
