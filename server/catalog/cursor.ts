@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { invalid } from "../errors";
+import { INT4_MAX } from "../limits";
 import type { CatalogSort } from "./schemas";
 
-const INT4_MAX = 2_147_483_647;
 const id = z.int().min(1).max(INT4_MAX);
 
 /** The last row's sort key: created_at in epoch microseconds, price_min, or the float8 text-search rank. */
