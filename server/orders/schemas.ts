@@ -54,8 +54,11 @@ export const AdminRefundOrderInput = z
     orderId: z.uuid(),
     /** Minor units; omitted = everything not refunded yet. */
     amount: z.int({ error: "Enter a whole amount in minor units" }).positive({ error: "Enter an amount above zero" }).max(MAX_CHARGE_AMOUNT).optional(),
-    /** The refunded amount the form showed: if it has moved on, this is a double submit and nothing more is refunded. */
-    expectedRefundedAmount: z.int().min(0).max(MAX_CHARGE_AMOUNT).optional(),
+    /**
+     * The refunded amount the form showed (refunds still pending included): if it has moved on, this is a double submit
+     * and nothing more is refunded; a resubmit after an error resumes the pending refund instead of asking for another.
+     */
+    expectedRefundedAmount: z.int().min(0).max(MAX_CHARGE_AMOUNT),
     reason: z.string().trim().max(200, { error: "Use at most 200 characters" }).optional(),
   })
   .strict();

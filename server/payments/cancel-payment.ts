@@ -1,23 +1,28 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { orderEvents, payments } from "@/db/schema";
 import { withTransaction, type ServiceContext } from "../context";
+import { PaymentProviderError } from "./payment-provider";
 import { paymentProviderFor } from "./payment-provider-for";
 import { recordPaymentOutcome } from "./record-payment-outcome";
 
 type PaymentStatus = (typeof payments.$inferSelect)["status"];
 
-const CANCELLABLE: PaymentStatus[] = ["awaiting", "failed"];
+const CANCELLABLE: PaymentStatus[] = ["awaiting", "processing", "failed"];
 
 export interface CancelPaymentResult {
   /** True only for the call that cancelled it. */
   changed: boolean;
-  /** The payment's status afterwards, null when the order never had one. "succeeded" means the money was taken: refund it. */
+  /**
+   * The payment's status afterwards, null when the order never had one. "succeeded": the money was taken (complete the
+   * order or refund it); "processing": the provider is still deciding and refused to cancel, so ask again later.
+   */
   status: PaymentStatus | null;
 }
 
 /**
  * The compensation of startPayment: cancels the order's PaymentIntent unless its money was taken. Idempotent.
- * A payment that succeeded at the provider before the cancel reached it is recorded as succeeded, never cancelled.
+ * Our row is cancelled only when the provider says the intent is cancelled: one that succeeded before the cancel reached
+ * it is recorded as succeeded, one it is still processing (a bank debit) as processing.
  */
 export async function cancelPayment(ctx: ServiceContext, input: { orderId: string }): Promise<CancelPaymentResult> {
   const { orderId } = input;
@@ -30,10 +35,16 @@ export async function cancelPayment(ctx: ServiceContext, input: { orderId: strin
 
   const provider = paymentProviderFor(ctx);
   if (provider.name !== payment.provider) throw new Error(`order ${orderId} was paid through ${payment.provider}, not ${provider.name}`);
-  const intent = await provider.cancelPaymentIntent(payment.paymentIntentId, { idempotencyKey: `order-${orderId}-cancel` });
-  if (intent.status === "succeeded") {
-    const recorded = await recordPaymentOutcome(ctx, { orderId, outcome: "succeeded" });
+  // Keyed by our status too: after a refusal (processing) the provider replays its answer to a repeated key for a day.
+  const idempotencyKey = `order-${orderId}-cancel${payment.status === "awaiting" ? "" : `-${payment.status}`}`;
+  const intent = await provider.cancelPaymentIntent(payment.paymentIntentId, { idempotencyKey });
+  if (intent.status === "succeeded" || intent.status === "processing") {
+    const recorded = await recordPaymentOutcome(ctx, { orderId, outcome: intent.status });
     return { changed: false, status: recorded.status };
+  }
+  if (intent.status !== "cancelled") {
+    if (intent.status === "failed") await recordPaymentOutcome(ctx, { orderId, outcome: "failed", reason: intent.failureReason ?? undefined });
+    throw new PaymentProviderError(provider.name, "cancel the payment", `the intent is still ${intent.status}`);
   }
 
   return withTransaction(ctx, async (tx) => {

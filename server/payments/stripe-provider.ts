@@ -1,5 +1,5 @@
 import Stripe from "stripe";
-import { PaymentProviderError, type PaymentProvider, type ProviderPaymentIntent } from "./payment-provider";
+import { PaymentProviderError, type PaymentProvider, type ProviderPaymentIntent, type ProviderRefund } from "./payment-provider";
 
 export interface StripeProviderOptions {
   secretKey: string;
@@ -19,11 +19,62 @@ function stripeClient(options: StripeProviderOptions): Stripe {
   });
 }
 
-function toIntent(pi: Stripe.PaymentIntent): ProviderPaymentIntent {
+export function toIntent(pi: Stripe.PaymentIntent): ProviderPaymentIntent {
   const failure = pi.last_payment_error;
   const status =
-    pi.status === "succeeded" ? "succeeded" : pi.status === "canceled" ? "cancelled" : pi.status === "requires_payment_method" && failure ? "failed" : "awaiting";
-  return { id: pi.id, clientSecret: pi.client_secret, status, failureReason: failure ? (failure.decline_code ?? failure.code ?? "declined") : null };
+    pi.status === "succeeded"
+      ? "succeeded"
+      : pi.status === "processing"
+        ? "processing"
+        : pi.status === "canceled"
+          ? "cancelled"
+          : pi.status === "requires_payment_method" && failure
+            ? "failed"
+            : "awaiting";
+  return {
+    id: pi.id,
+    clientSecret: pi.client_secret,
+    status,
+    failureReason: failure ? (failure.decline_code ?? failure.code ?? "declined") : null,
+    amount: pi.amount,
+    currency: pi.currency.toUpperCase(),
+  };
+}
+
+const idOf = (value: string | { id: string } | null) => (typeof value === "string" ? value : (value?.id ?? null));
+
+/** A refund as we see it; `canceled` and `failed` both mean the money stayed with us, `requires_action` is still pending. */
+export function toRefund(refund: Stripe.Refund): ProviderRefund | null {
+  const paymentIntentId = idOf(refund.payment_intent);
+  if (!paymentIntentId) return null;
+  const status = refund.status === "succeeded" ? "succeeded" : refund.status === "failed" || refund.status === "canceled" ? "failed" : "pending";
+  return {
+    id: refund.id,
+    paymentIntentId,
+    amount: refund.amount,
+    currency: refund.currency.toUpperCase(),
+    status,
+    failureReason: status === "failed" ? (refund.failure_reason ?? refund.status ?? "failed") : null,
+    refundId: refund.metadata?.refundId ?? null,
+  };
+}
+
+/** The event types after which an intent or its refunds may differ from what we recorded. */
+const CHANGE_EVENTS = [
+  "payment_intent.processing",
+  "payment_intent.succeeded",
+  "payment_intent.payment_failed",
+  "payment_intent.canceled",
+  "charge.refunded",
+  "refund.created",
+  "refund.updated",
+  "refund.failed",
+];
+
+function intentIdOfEvent(event: Stripe.Event): string | null {
+  const object = event.data.object as { object?: string; id?: string; payment_intent?: string | { id: string } | null };
+  if (object.object === "payment_intent") return object.id ?? null;
+  return idOf(object.payment_intent ?? null);
 }
 
 /** The Stripe adapter: PaymentIntents with automatic capture, one idempotency key per side effect. */
@@ -35,7 +86,9 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
       return await work();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new PaymentProviderError("stripe", operation, message, { cause: error });
+      // A 4xx other than a conflict or rate limit: Stripe looked at the request and said no.
+      const refused = error instanceof Stripe.errors.StripeInvalidRequestError || error instanceof Stripe.errors.StripeCardError;
+      throw new PaymentProviderError("stripe", operation, message, { cause: error, refused });
     }
   }
 
@@ -57,15 +110,35 @@ export function createStripeProvider(options: StripeProviderOptions): PaymentPro
       try {
         return toIntent(await stripe.paymentIntents.cancel(id, {}, { idempotencyKey }));
       } catch (error) {
-        // Already succeeded or cancelled: Stripe refuses, and the intent as it stands is the answer.
+        // Succeeded, cancelled, or processing (a bank debit cannot be cancelled): Stripe refuses, and the intent as it stands is the answer.
         if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "payment_intent_unexpected_state") return retrieve(id);
         throw new PaymentProviderError("stripe", "cancel the payment", error instanceof Error ? error.message : String(error), { cause: error });
       }
     },
-    refund: ({ paymentIntentId, amount, idempotencyKey }) =>
+    refund: ({ paymentIntentId, amount, refundId }) =>
       call("refund the payment", async () => {
-        const refund = await stripe.refunds.create({ payment_intent: paymentIntentId, amount }, { idempotencyKey });
-        return { id: refund.id };
+        const refund = toRefund(await stripe.refunds.create({ payment_intent: paymentIntentId, amount, metadata: { refundId } }, { idempotencyKey: refundId }));
+        if (!refund) throw new Error(`refund for ${paymentIntentId} came back without its payment intent`);
+        return refund;
+      }),
+    listRefunds: (paymentIntentId) =>
+      call("list the refunds", async () => {
+        const found: ProviderRefund[] = [];
+        for await (const refund of stripe.refunds.list({ payment_intent: paymentIntentId, limit: 100 })) {
+          const mapped = toRefund(refund);
+          if (mapped) found.push(mapped);
+        }
+        return found;
+      }),
+    listChangedPaymentIntents: (since) =>
+      call("list recent events", async () => {
+        const ids = new Set<string>();
+        const created = { gte: Math.floor(since.getTime() / 1000) };
+        for await (const event of stripe.events.list({ types: CHANGE_EVENTS, created, limit: 100 })) {
+          const id = intentIdOfEvent(event);
+          if (id) ids.add(id);
+        }
+        return [...ids];
       }),
   };
 }
