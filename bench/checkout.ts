@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { createSimulatorProvider } from "../server/payments/simulator-provider";
 import { guestContext, installBenchRunner, placeAndPay, placeOnly, prepareGuestCarts } from "./checkout-buyer";
 import { runLoad, type Iteration } from "./checkout-load";
@@ -47,6 +48,9 @@ try {
     const { untilPaid, stop } = await installBenchRunner(database.db, payments);
     results.push(await measureCheckout(`place→paid c=${concurrency}`, concurrency, (cartId) => placeAndPay(guestContext(database.db, payments, cartId), cartId, untilPaid)));
     await stop();
+    const [left] = await database.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from orders o join payments p on p.order_id = o.id where p.status = 'succeeded' and o.status = 'pending'`);
+    console.log(`  place→paid c=${concurrency}: ${left!.n} orders left pending with their payment taken`);
   }
   // No runner or relay: shop/order.placed stays in the outbox, so this times placeOrder's own work (its outbox row included).
   for (const concurrency of CONCURRENCY) {
