@@ -98,7 +98,7 @@ function withValueAt(base: unknown, path: (string | number)[], replacement: numb
 }
 
 const procedures = Object.entries(appRouter._def.procedures).map(([path, procedure]) => {
-  const inputs = (procedure as { _def: { inputs: Schema[] } })._def.inputs;
+  const inputs = (procedure as unknown as { _def: { inputs: Schema[] } })._def.inputs;
   if (inputs.length > 1) throw new Error(`${path} chains several inputs: teach this test to merge them`);
   const schema = inputs[0];
   return { path, schema, base: schema ? sample(schema) : undefined };
