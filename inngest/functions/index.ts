@@ -10,10 +10,11 @@ import { checkoutSaga } from "./checkout-saga";
 import { completePaidOrderFunction } from "./complete-paid-order";
 import type { FunctionDeps } from "./order-state";
 import { expireReservations } from "./expire-reservations";
+import { reconcilePayments } from "./reconcile-payments";
 
 /** Every function of the shop, on the given dependencies (the app's database, or a test's). */
 export function shopFunctions(deps: FunctionDeps): FunctionDefinition[] {
-  return [checkoutSaga(deps), completePaidOrderFunction(deps), expireReservations(deps)];
+  return [checkoutSaga(deps), completePaidOrderFunction(deps), expireReservations(deps), reconcilePayments(deps)];
 }
 
 export const appFunctionDeps: FunctionDeps = { context: (job) => systemContext(appDb(), job) };

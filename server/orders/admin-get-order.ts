@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { payments, refunds, stockMovements, stockReservations, users, variants, warehouses } from "@/db/schema";
 import { requireAdmin, type ServiceContext } from "../context";
 import { notFound } from "../errors";
+import { RECONCILED_EVENT } from "../payments/reconcile-payment";
 import { selectOrder, selectOrderEvents, selectOrderLines, type OrderHeader } from "./order-queries";
 import type { OrderEventView, OrderLineView, PaymentStatus } from "./schemas";
 
@@ -17,10 +18,25 @@ export interface AdminOrderView extends OrderHeader {
     amount: number;
     currency: string;
     status: PaymentStatus;
+    /** Why an admin must look at this payment (a provider event whose amount or currency was not ours…); null when all is well. */
+    flaggedReason: string | null;
+    flaggedAt: Date | null;
     createdAt: Date;
     updatedAt: Date;
-    refunds: { id: string; amount: number; reason: string | null; providerRefundId: string | null; createdAt: Date }[];
+    refunds: {
+      id: string;
+      amount: number;
+      reason: string | null;
+      providerRefundId: string | null;
+      status: "pending" | "succeeded" | "failed";
+      /** "shop": asked from the admin or a job; "provider": made at the provider (its dashboard) and learnt from it. */
+      origin: string;
+      failureReason: string | null;
+      createdAt: Date;
+    }[];
   } | null;
+  /** What the payment reconciliation repaired on this order (also in `events`), oldest first. */
+  reconciliation: OrderEventView[];
   reservations: { id: number; sku: string; warehouse: string; quantity: number; status: "active" | "committed" | "released"; expiresAt: Date }[];
   stockMovements: { id: number; sku: string; warehouse: string; onHandDelta: number; reservedDelta: number; reason: string; createdAt: Date }[];
 }
@@ -44,13 +60,24 @@ export async function adminGetOrder(ctx: ServiceContext, input: { orderId: strin
         amount: payments.amount,
         currency: payments.currency,
         status: payments.status,
+        flaggedReason: payments.flaggedReason,
+        flaggedAt: payments.flaggedAt,
         createdAt: payments.createdAt,
         updatedAt: payments.updatedAt,
       })
       .from(payments)
       .where(eq(payments.orderId, orderId)),
     db
-      .select({ id: refunds.id, amount: refunds.amount, reason: refunds.reason, providerRefundId: refunds.providerRefundId, createdAt: refunds.createdAt })
+      .select({
+        id: refunds.id,
+        amount: refunds.amount,
+        reason: refunds.reason,
+        providerRefundId: refunds.providerRefundId,
+        status: refunds.status,
+        origin: refunds.origin,
+        failureReason: refunds.failureReason,
+        createdAt: refunds.createdAt,
+      })
       .from(refunds)
       .innerJoin(payments, eq(payments.id, refunds.paymentId))
       .where(eq(payments.orderId, orderId))
@@ -91,6 +118,7 @@ export async function adminGetOrder(ctx: ServiceContext, input: { orderId: strin
     lines,
     events,
     payment: payment[0] ? { ...payment[0], refunds: paymentRefunds } : null,
+    reconciliation: events.filter((e) => e.type === RECONCILED_EVENT),
     reservations,
     stockMovements: movements,
   };
