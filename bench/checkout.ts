@@ -33,7 +33,8 @@ async function measureCheckout(name: string, concurrency: number, place: (cartId
     const cartId = carts.pop();
     return cartId === undefined ? null : place(cartId);
   };
-  await runLoad(`${name} warm-up`, { concurrency, durationMs: WARM_UP_MS, databasePids }, iteration);
+  // Warmed at the highest concurrency, so every pooled connection has prepared its statements before the measured run.
+  await runLoad(`${name} warm-up`, { concurrency: Math.max(...CONCURRENCY), durationMs: WARM_UP_MS, databasePids }, iteration);
   const result = await runLoad(name, { concurrency, durationMs, databasePids }, iteration);
   if (carts.length === 0) console.warn(`  ${name}: ran out of prepared carts; raise BENCH_CHECKOUT_CARTS`);
   for (const message of result.firstErrors) console.warn(`  ${name} error: ${message}`);
