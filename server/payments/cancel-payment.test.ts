@@ -58,6 +58,24 @@ describe("cancelPayment", () => {
     expect(state.order?.paymentStatus).toBe("succeeded");
   });
 
+  it("never cancels an intent the provider is still processing: Stripe refuses, our row says processing, and a later success is recorded as such", async () => {
+    const { orderId, paymentIntentId } = await awaitingPayment();
+    fake.process(paymentIntentId);
+
+    expect(await cancelPayment(ctx(), { orderId })).toEqual({ changed: false, status: "processing" });
+    expect(await cancelPayment(ctx(), { orderId })).toEqual({ changed: false, status: "processing" });
+    expect(fake.intents.get(paymentIntentId)?.status).toBe("processing");
+    let state = await paymentState(t.db, orderId);
+    expect(state.payments[0]?.status).toBe("processing");
+    expect(state.events.map((e) => e.type)).toEqual(["payment_processing"]);
+
+    fake.succeed(paymentIntentId);
+    expect(await cancelPayment(ctx(), { orderId })).toEqual({ changed: false, status: "succeeded" });
+    state = await paymentState(t.db, orderId);
+    expect(state.payments[0]?.status).toBe("succeeded");
+    expect(state.events.map((e) => e.type)).not.toContain("payment_cancelled");
+  });
+
   it("leaves a succeeded payment alone without asking the provider, and has nothing to do for an order without one", async () => {
     const { orderId, paymentIntentId } = await awaitingPayment();
     fake.succeed(paymentIntentId);

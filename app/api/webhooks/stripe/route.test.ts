@@ -5,6 +5,10 @@ import { simulatedPaymentEvent, signStripePayload } from "@/server/payments/simu
 import { createSimulatorProvider } from "@/server/payments/simulator-provider";
 import { startPayment } from "@/server/payments/start-payment";
 import { inboxCount, insertPayableOrder, paymentState } from "@/server/payments/test-fixtures";
+import { createStripeProvider } from "@/server/payments/stripe-provider";
+import { adminGetOrder } from "@/server/orders/admin-get-order";
+import { STRIPE_WEBHOOK_MAX_BYTES } from "@/server/payments/receive-stripe-webhook";
+import { startFakeStripe, type FakeEvent } from "@/test/fake-stripe";
 
 
 const t = useTestDatabase({ max: 10 });
@@ -119,5 +123,58 @@ describe("POST /api/webhooks/stripe", () => {
     expect(await inboxCount(t.db)).toBe(inboxBefore + 2);
     expect((await paymentState(t.db, orderId)).payments[0]?.status).toBe("awaiting");
     expect(await outboxEvents(t.db, orderId)).toEqual([]);
+  });
+
+  it("believes a correctly signed success only for the amount and currency we opened: otherwise the order stays unpaid and admins see why", async () => {
+    for (const charged of [{ amount: 1 }, { currency: "EUR" }]) {
+      const { orderId, intent } = await pendingPayment();
+      const answer = await deliver(JSON.stringify(simulatedPaymentEvent({ ...intent, ...charged }, succeeded)));
+
+      expect(answer.status).toBe(200);
+      expect((await answer.json()).ignored).toMatch(/^flagged: provider reported/);
+      const state = await paymentState(t.db, orderId);
+      expect(state.order).toMatchObject({ status: "pending", paymentStatus: "awaiting" });
+      expect(state.events.map((e) => e.type)).toEqual(["payment_flagged"]);
+      expect(await outboxEvents(t.db, orderId)).toEqual([]);
+      const view = await adminGetOrder({ db: t.db, actor: { type: "admin", userId: "admin-1" } }, { orderId });
+      expect(view.payment).toMatchObject({ status: "awaiting", flaggedReason: expect.stringContaining("we opened 3499 USD"), flaggedAt: expect.any(Date) });
+    }
+  });
+
+  it("refuses a body over the size cap with 413 before verifying or storing it", async () => {
+    const { orderId, intent } = await pendingPayment();
+    const inboxBefore = await inboxCount(t.db);
+    const event = simulatedPaymentEvent(intent, succeeded);
+    const payload = JSON.stringify({ ...event, padding: "x".repeat(STRIPE_WEBHOOK_MAX_BYTES) });
+
+    const answers = [await deliver(payload), await deliver(payload, "t=1,v1=unsigned")];
+
+    expect(answers.map((r) => r.status)).toEqual([413, 413]);
+    expect(await inboxCount(t.db)).toBe(inboxBefore);
+    expect((await paymentState(t.db, orderId)).payments[0]?.status).toBe("awaiting");
+  });
+
+  it("records a refund made in the Stripe dashboard from its webhooks alone, once whichever of them arrive", async () => {
+    const fake = await startFakeStripe();
+    try {
+      const orderId = await insertPayableOrder(t.db, { totalAmount: 3499 });
+      const stripeCtx = { db: t.db, actor: { type: "system", name: "test" }, payments: createStripeProvider({ secretKey: "sk_test_fake", apiBase: fake.url, maxNetworkRetries: 0 }) } as const;
+      const { paymentIntentId } = await startPayment(stripeCtx, { orderId });
+      fake.succeed(paymentIntentId);
+      const send = (event: FakeEvent) => deliver(JSON.stringify(event));
+      await send(fake.eventsOf("payment_intent.succeeded", paymentIntentId)[0]!);
+
+      const refund = fake.dashboardRefund(paymentIntentId, 499);
+      const answers = await Promise.all([send(fake.eventsOf("refund.created", paymentIntentId)[0]!), send(fake.eventsOf("charge.refunded", paymentIntentId)[0]!)]);
+
+      expect(answers.map((r) => r.status)).toEqual([200, 200]);
+      const state = await paymentState(t.db, orderId);
+      expect(state.order).toMatchObject({ paymentStatus: "partially_refunded", refundedAmount: 499 });
+      const view = await adminGetOrder({ db: t.db, actor: { type: "admin", userId: "admin-1" } }, { orderId });
+      expect(view.payment?.refunds).toMatchObject([{ amount: 499, status: "succeeded", origin: "provider", providerRefundId: refund.id }]);
+      expect((await outboxEvents(t.db, orderId)).filter((e) => e.name === "shop/order.refunded")).toHaveLength(1);
+    } finally {
+      await fake.close();
+    }
   });
 });
