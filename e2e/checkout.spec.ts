@@ -135,35 +135,84 @@ test.describe("a paid order", () => {
   });
 });
 
-test("a declined card shows why and leaves the stock where it was", async ({ page, context }) => {
-  expect(scarce, "a seeded product with 2 to 5 in stock").toBeTruthy();
-  const product = scarce!;
-  const stock = stockOf(product);
+test.describe("paying again", () => {
+  test.describe.configure({ mode: "serial" });
 
-  await page.goto(`/p/${product.slug}`);
-  await expect(availability(page)).toHaveText(`Only ${stock} left`);
-  await addToCart(page, product);
-  await page.goto("/cart");
-  await expect(page.getByRole("list", { name: "Items in your cart" }).getByRole("listitem")).toHaveCount(1);
+  test("a declined card keeps the order and its stock; another card pays the same order", async ({ page, context }) => {
+    expect(scarce, "a seeded product with 2 to 5 in stock").toBeTruthy();
+    const product = scarce!;
+    const stock = stockOf(product);
+    const held = stock - 1 === 0 ? "Out of stock" : `Only ${stock - 1} left`;
 
-  const number = await checkOut(page, { email: `guest-${Date.now().toString(36)}@example.test`, shipping: "Standard" });
+    await page.goto(`/p/${product.slug}`);
+    await expect(availability(page)).toHaveText(`Only ${stock} left`);
+    await addToCart(page, product);
+    await page.goto("/cart");
+    await expect(page.getByRole("list", { name: "Items in your cart" }).getByRole("listitem")).toHaveCount(1);
 
-  // While the order waits for payment its unit is held.
-  const shopWindow = await context.newPage();
-  await shopWindow.goto(`/p/${product.slug}`);
-  await expect(availability(shopWindow)).toHaveText(stock - 1 === 0 ? "Out of stock" : `Only ${stock - 1} left`);
+    const number = await checkOut(page, { email: `guest-${Date.now().toString(36)}@example.test`, shipping: "Standard" });
+    const orderId = new URL(page.url()).pathname.split("/").at(-1);
 
-  await page.getByRole("button", { name: DECLINE_CARD }).click();
-  const declined = page.getByRole("alert").filter({ hasText: "Your card was declined." });
-  await expect(declined).toBeVisible();
-  await expect(declined).toContainText("No money was taken.");
-  await expect(page.getByRole("button", { name: SUCCESS_CARD })).toHaveCount(0);
+    const shopWindow = await context.newPage();
+    await shopWindow.goto(`/p/${product.slug}`);
+    await expect(availability(shopWindow)).toHaveText(held);
 
-  await page.getByRole("link", { name: "View the order" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Order #${number}` })).toBeVisible();
-  await expect(page.getByRole("main").getByRole("status")).toContainText(`Order #${number} was cancelled`, { timeout: SAGA_TIMEOUT });
-  await expect(page.getByRole("main").getByRole("status")).toContainText("You have not been charged.");
+    await page.getByRole("button", { name: DECLINE_CARD }).click();
+    const declined = page.getByRole("alert").filter({ hasText: "Your card was declined. Try another card." });
+    await expect(declined).toBeVisible();
+    await expect(declined).toContainText("No money was taken.");
+    await expect(declined).toContainText("We're holding your items until");
+    await expect(page.getByRole("button", { name: SUCCESS_CARD })).toBeVisible();
 
-  await shopWindow.reload();
-  await expect(availability(shopWindow)).toHaveText(`Only ${stock} left`);
+    // The decline cancels nothing: the unit stays held for this order.
+    await shopWindow.reload();
+    await expect(availability(shopWindow)).toHaveText(held);
+
+    // A guest's order page, through the pay page's link, offers to pay again.
+    await page.getByRole("link", { name: "View the order" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Order #${number}` })).toBeVisible();
+    const status = page.getByRole("main").getByRole("status");
+    await expect(status).toContainText("Your payment did not go through");
+    await expect(status).toContainText("Your card was declined.");
+    await expect(status).toContainText(/holding your items until \d{1,2}:\d{2}/);
+    await page.getByRole("link", { name: "Pay now" }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/pay/${orderId}\\?token=`));
+    await expect(page.getByRole("heading", { level: 1, name: `Pay for order #${number}` })).toBeVisible();
+    await page.getByRole("button", { name: SUCCESS_CARD }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/orders/${orderId}\\?token=`));
+    await expect(page.getByRole("heading", { level: 1, name: `Order #${number}` })).toBeVisible();
+    await expect(status).toContainText(`Thank you, order #${number} is paid`, { timeout: SAGA_TIMEOUT });
+    await expect(page.getByRole("link", { name: "Pay now" })).toHaveCount(0);
+    const timeline = page.getByRole("region", { name: "Status", exact: true });
+    await expect(timeline).toContainText("Payment failed");
+    await expect(timeline).toContainText("Payment succeeded");
+
+    await shopWindow.reload();
+    await expect(availability(shopWindow)).toHaveText(held);
+  });
+
+  test("a shopper who leaves the pay page pays later from the order page", async ({ page }) => {
+    await signIn(page, SHOPPER, "/");
+    await addToCart(page, first!);
+    await page.goto("/cart");
+    const number = await checkOut(page, { shipping: "Standard" });
+    const orderId = new URL(page.url()).pathname.split("/").at(-1);
+
+    await page.goto("/");
+    await page.goto("/orders");
+    await page.getByRole("link", { name: new RegExp(`^Order #${number}\\b`) }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: `Order #${number}` })).toBeVisible();
+    const status = page.getByRole("main").getByRole("status");
+    await expect(status).toContainText(`Order #${number} is waiting for your payment`);
+    await expect(status).toContainText(/We're holding your items until \d{1,2}:\d{2}/);
+    await page.getByRole("link", { name: "Pay now" }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/pay/${orderId}$`));
+    await page.getByRole("button", { name: SUCCESS_CARD }).click();
+    await expect(page).toHaveURL(new RegExp(`/orders/${orderId}$`));
+    await expect(status).toContainText(`Thank you, order #${number} is paid`, { timeout: SAGA_TIMEOUT });
+  });
 });
