@@ -1,6 +1,10 @@
-/** How many minor-unit digits a currency has, as Intl knows it: JPY 0, USD 2, KWD 3. */
+/** How many minor-unit digits a currency has, as Intl knows it: JPY 0, USD 2, KWD 3; 2 for a code Intl rejects (one still being typed). */
 export function currencyExponent(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
 }
 
 /** An amount written in major units (4.99 USD, 500 JPY, 1.5 KWD) as the integer of minor units we store. */

@@ -130,7 +130,7 @@ export async function createOrderFromCart(ctx: ServiceContext, input: { cartId: 
         insert into order_lines (order_id, variant_id, sku, product_title, variant_title, unit_amount, quantity, line_amount)
         select ${order.orderId}, l.variant_id, l.sku, l.product_title, l.variant_title, l.unit_amount, l.quantity, l.unit_amount * l.quantity
           from jsonb_to_recordset(${JSON.stringify(lines.map(snakeCase))}::jsonb)
-               as l(variant_id int, sku text, product_title text, variant_title text, unit_amount int, quantity int)
+               as l(variant_id int, sku text, product_title text, variant_title text, unit_amount bigint, quantity int)
       ), placed as (
         insert into order_events (order_id, type, detail)
         values (${order.orderId}, 'placed', ${`${items} item${items === 1 ? "" : "s"}, ${shipping.name} shipping`})

@@ -1,13 +1,5 @@
 import { MAX_CHARGE_AMOUNT } from "@/server/limits";
-
-/** How many minor-unit digits a currency has (USD 2, JPY 0); 2 while the code is not a valid one yet. */
-export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
+import { currencyExponent } from "@/server/money";
 
 export type ParsedAmount = { ok: true; amount: number } | { ok: false; message: string };
 
@@ -15,7 +7,7 @@ export type ParsedAmount = { ok: true; amount: number } | { ok: false; message: 
 export function parseAmount(text: string, currency: string): ParsedAmount {
   const match = /^(\d+)(?:\.(\d*))?$/.exec(text.trim().replaceAll(",", ""));
   if (!match) return { ok: false, message: "Enter an amount such as 12.34" };
-  const digits = currencyDigits(currency);
+  const digits = currencyExponent(currency);
   const fraction = match[2] ?? "";
   if (fraction.length > digits) {
     return { ok: false, message: digits === 0 ? `${currency} has no minor units` : `Use at most ${digits} decimal places` };
@@ -27,7 +19,7 @@ export function parseAmount(text: string, currency: string): ParsedAmount {
 
 /** 1234 -> "12.34": the inverse of parseAmount, for filling inputs. */
 export function amountToText(amount: number, currency: string): string {
-  const digits = currencyDigits(currency);
+  const digits = currencyExponent(currency);
   if (digits === 0) return String(amount);
   const text = String(amount).padStart(digits + 1, "0");
   return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
