@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { outboxEvents } from "@/server/events/test-outbox";
 import { useTestDatabase } from "@/test/db";
 import { simulatedPaymentEvent, signStripePayload } from "@/server/payments/simulated-event";
@@ -8,18 +8,23 @@ import { inboxCount, insertPayableOrder, paymentState } from "@/server/payments/
 import { createStripeProvider } from "@/server/payments/stripe-provider";
 import { adminGetOrder } from "@/server/orders/admin-get-order";
 import { STRIPE_WEBHOOK_MAX_BYTES } from "@/server/payments/receive-stripe-webhook";
-import { startFakeStripe, type FakeEvent } from "@/test/fake-stripe";
+import { refundPayment } from "@/server/payments/refund-payment";
+import { startFakeStripe, type FakeEvent, type FakeStripe } from "@/test/fake-stripe";
 
 
 const t = useTestDatabase({ max: 10 });
 let POST: (request: Request) => Promise<Response>;
+let fake: FakeStripe;
 
 beforeAll(async () => {
   // The route reads its database from the environment, as in the app: point it at this file's database.
   process.env.DATABASE_URL = t.url;
   process.env.NEXTAUTH_SECRET ??= "x".repeat(40);
   ({ POST } = await import("./route"));
+  fake = await startFakeStripe();
 });
+afterAll(() => fake.close());
+beforeEach(() => fake.recover());
 
 async function pendingPayment() {
   const orderId = await insertPayableOrder(t.db, { totalAmount: 3499 });
@@ -155,26 +160,45 @@ describe("POST /api/webhooks/stripe", () => {
   });
 
   it("records a refund made in the Stripe dashboard from its webhooks alone, once whichever of them arrive", async () => {
-    const fake = await startFakeStripe();
-    try {
-      const orderId = await insertPayableOrder(t.db, { totalAmount: 3499 });
-      const stripeCtx = { db: t.db, actor: { type: "system", name: "test" }, payments: createStripeProvider({ secretKey: "sk_test_fake", apiBase: fake.url, maxNetworkRetries: 0 }) } as const;
-      const { paymentIntentId } = await startPayment(stripeCtx, { orderId });
-      fake.succeed(paymentIntentId);
-      const send = (event: FakeEvent) => deliver(JSON.stringify(event));
-      await send(fake.eventsOf("payment_intent.succeeded", paymentIntentId)[0]!);
+    const orderId = await insertPayableOrder(t.db, { totalAmount: 3499 });
+    const stripeCtx = { db: t.db, actor: { type: "system", name: "test" }, payments: createStripeProvider({ secretKey: "sk_test_fake", apiBase: fake.url, maxNetworkRetries: 0 }) } as const;
+    const { paymentIntentId } = await startPayment(stripeCtx, { orderId });
+    fake.succeed(paymentIntentId);
+    const send = (event: FakeEvent) => deliver(JSON.stringify(event));
+    await send(fake.eventsOf("payment_intent.succeeded", paymentIntentId)[0]!);
 
-      const refund = fake.dashboardRefund(paymentIntentId, 499);
-      const answers = await Promise.all([send(fake.eventsOf("refund.created", paymentIntentId)[0]!), send(fake.eventsOf("charge.refunded", paymentIntentId)[0]!)]);
+    const refund = fake.dashboardRefund(paymentIntentId, 499);
+    const answers = await Promise.all([send(fake.eventsOf("refund.created", paymentIntentId)[0]!), send(fake.eventsOf("charge.refunded", paymentIntentId)[0]!)]);
 
-      expect(answers.map((r) => r.status)).toEqual([200, 200]);
-      const state = await paymentState(t.db, orderId);
-      expect(state.order).toMatchObject({ paymentStatus: "partially_refunded", refundedAmount: 499 });
-      const view = await adminGetOrder({ db: t.db, actor: { type: "admin", userId: "admin-1" } }, { orderId });
-      expect(view.payment?.refunds).toMatchObject([{ amount: 499, status: "succeeded", origin: "provider", providerRefundId: refund.id }]);
-      expect((await outboxEvents(t.db, orderId)).filter((e) => e.name === "shop/order.refunded")).toHaveLength(1);
-    } finally {
-      await fake.close();
-    }
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    const state = await paymentState(t.db, orderId);
+    expect(state.order).toMatchObject({ paymentStatus: "partially_refunded", refundedAmount: 499 });
+    const view = await adminGetOrder({ db: t.db, actor: { type: "admin", userId: "admin-1" } }, { orderId });
+    expect(view.payment?.refunds).toMatchObject([{ amount: 499, status: "succeeded", origin: "provider", providerRefundId: refund.id }]);
+    expect((await outboxEvents(t.db, orderId)).filter((e) => e.name === "shop/order.refunded")).toHaveLength(1);
+  });
+
+  it("finishes a refund of ours that Stripe left pending when refund.updated says it succeeded or failed", async () => {
+    const payments = createStripeProvider({ secretKey: "sk_test_fake", apiBase: fake.url, maxNetworkRetries: 0 });
+    const orderId = await insertPayableOrder(t.db, { totalAmount: 3499 });
+    const { paymentIntentId } = await startPayment({ db: t.db, actor: { type: "system", name: "test" }, payments }, { orderId });
+    fake.succeed(paymentIntentId);
+    await deliver(JSON.stringify(fake.eventsOf("payment_intent.succeeded", paymentIntentId)[0]!));
+    fake.refundsWill("pending");
+    const admin = { db: t.db, actor: { type: "admin", userId: "admin-1" }, payments } as const;
+    await refundPayment(admin, { orderId, amount: 1000, expectedRefundedAmount: 0 });
+    await refundPayment(admin, { orderId, amount: 500, expectedRefundedAmount: 1000 });
+    const [first, second] = fake.refunds.filter((r) => r.payment_intent === paymentIntentId);
+
+    fake.settleRefund(first!.id, "succeeded");
+    fake.settleRefund(second!.id, "failed");
+    for (const event of fake.eventsOf("refund.updated", paymentIntentId)) expect((await deliver(JSON.stringify(event))).status).toBe(200);
+
+    expect((await paymentState(t.db, orderId)).order).toMatchObject({ paymentStatus: "partially_refunded", refundedAmount: 1000 });
+    const view = await adminGetOrder({ db: t.db, actor: { type: "admin", userId: "admin-1" } }, { orderId });
+    expect(view.payment?.refunds).toMatchObject([
+      { amount: 1000, status: "succeeded", origin: "shop", providerRefundId: first!.id },
+      { amount: 500, status: "failed", origin: "shop", failureReason: "expired_or_canceled_card" },
+    ]);
   });
 });
