@@ -1,0 +1,92 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+export const notificationChannel = pgEnum("notification_channel", ["email"]);
+// skipped is final from the start; the others follow queued → sent → delivered | bounced | complained | failed.
+export const notificationStatus = pgEnum("notification_status", ["queued", "skipped", "sent", "delivered", "bounced", "complained", "failed"]);
+
+/**
+ * The ledger: one row per message we decided about, written with that decision by the consumer of the event. The unique
+ * key makes a redelivered event or a retried step find the row instead of queueing a second message; the row id is the
+ * message id, sent to the provider as its idempotency key.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // The template: "order-confirmation", "admin-new-order", …
+    kind: text().notNull(),
+    // What the message is about (an order id, a refund id).
+    subjectId: text("subject_id").notNull(),
+    recipient: text().notNull(),
+    channel: notificationChannel().notNull().default("email"),
+    status: notificationStatus().notNull(),
+    skipReason: text("skip_reason"),
+    subject: text(),
+    providerMessageId: text("provider_message_id"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("notifications_message_key").on(t.kind, t.subjectId, t.recipient, t.channel),
+    uniqueIndex("notifications_provider_message_key").on(t.providerMessageId),
+    index("notifications_created_idx").on(t.createdAt.desc()),
+    check("notifications_recipient_lower", sql`${t.recipient} = lower(${t.recipient})`),
+    check("notifications_skip_reason", sql`(${t.status} = 'skipped') = (${t.skipReason} IS NOT NULL)`),
+  ],
+);
+
+/** A message's status timeline, one row per move, written in the statement that moves it. */
+export const notificationEvents = pgTable(
+  "notification_events",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    notificationId: uuid("notification_id")
+      .notNull()
+      .references(() => notifications.id, { onDelete: "cascade" }),
+    status: notificationStatus().notNull(),
+    detail: text(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("notification_events_notification_idx").on(t.notificationId, t.id)],
+);
+
+/**
+ * Addresses we no longer write to: a hard bounce or a complaint puts them here, and every later send (transactional too)
+ * is skipped while the row is not lifted. An admin may lift it; a new bounce puts it back.
+ */
+export const emailSuppressions = pgTable(
+  "email_suppressions",
+  {
+    address: text().primaryKey(),
+    reason: text().notNull(),
+    detail: text(),
+    notificationId: uuid("notification_id").references(() => notifications.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    liftedAt: timestamp("lifted_at", { withTimezone: true, mode: "date" }),
+    liftedBy: text("lifted_by"),
+  },
+  (t) => [
+    check("email_suppressions_address_lower", sql`${t.address} = lower(${t.address})`),
+    check("email_suppressions_reason", sql`${t.reason} IN ('bounced', 'complained')`),
+  ],
+);
+
+/**
+ * The dev mailbox: where email goes when no provider is configured, read at /admin/mailbox. Keyed by the message id,
+ * so a retried send stores one message, as the provider's idempotency key would.
+ */
+export const mailboxMessages = pgTable(
+  "mailbox_messages",
+  {
+    id: uuid().primaryKey(),
+    from: text().notNull(),
+    to: text().notNull(),
+    subject: text().notNull(),
+    html: text().notNull(),
+    text: text().notNull(),
+    headers: jsonb().$type<Record<string, string>>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("mailbox_messages_created_idx").on(t.createdAt.desc())],
+);
