@@ -53,3 +53,17 @@ describe("empty values", () => {
     expect(env).toMatchObject({ NEXTAUTH_URL: "http://localhost:3000", COGNITO_ISSUER: undefined, PAYMENTS_SIMULATOR: undefined });
   });
 });
+
+describe("email", () => {
+  it("Resend needs EMAIL_FROM anywhere, and its webhook secret in production", () => {
+    expect(() => parseEnv({ ...complete, RESEND_API_KEY: "re_x" })).toThrow(/EMAIL_FROM: RESEND_API_KEY is set/);
+    const production = { ...complete, NODE_ENV: "production", PAYMENTS_SIMULATOR: "1", RESEND_API_KEY: "re_x", EMAIL_FROM: "Shop <shop@example.com>" };
+    expect(() => parseEnv(production)).toThrow(/RESEND_WEBHOOK_SECRET: RESEND_API_KEY is set/);
+    expect(parseEnv({ ...production, RESEND_WEBHOOK_SECRET: "whsec_x" }).RESEND_API_KEY).toBe("re_x");
+  });
+
+  it("refuses a sender that is not an address", () => {
+    expect(() => parseEnv({ ...complete, EMAIL_FROM: "Emporium" })).toThrow(/EMAIL_FROM must be an address/);
+    expect(parseEnv({ ...complete, EMAIL_FROM: "shop@example.com" }).EMAIL_FROM).toBe("shop@example.com");
+  });
+});

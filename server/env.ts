@@ -72,6 +72,16 @@ const EnvSchema = z
     // 1: run the payment simulator in production on purpose (a demo shop); ignored when STRIPE_SECRET_KEY is set.
     PAYMENTS_SIMULATOR: optional.pipe(z.enum(["0", "1"], "PAYMENTS_SIMULATOR must be 1 or 0").optional()),
     STRIPE_API_BASE: optional.pipe(z.url({ protocol: /^https?$/, error: "STRIPE_API_BASE must be an http(s) URL such as http://127.0.0.1:12111" }).optional()),
+    // Email through Resend when set; otherwise every message goes to the dev mailbox at /admin/mailbox.
+    RESEND_API_KEY: optional,
+    EMAIL_FROM: optional.pipe(
+      z.string().regex(/^([^<>]+<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, "EMAIL_FROM must be an address, or a name and an address: Emporium <shop@example.com>").optional(),
+    ),
+    // Verifies /api/webhooks/resend (the whsec_… secret of the webhook in Resend's dashboard).
+    RESEND_WEBHOOK_SECRET: optional,
+    RESEND_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/, error: "RESEND_BASE_URL must be an http(s) URL such as http://127.0.0.1:12112" }).optional()),
+    // Where new-order alerts go; unset: to every admin user.
+    ADMIN_ALERT_EMAIL: optional.pipe(z.email("ADMIN_ALERT_EMAIL must be one email address").optional()),
     ...inngestShape,
   })
   .superRefine((env, ctx) => {
@@ -88,6 +98,16 @@ const EnvSchema = z
   // Also when other variables are missing, so a production start names everything it needs at once.
   .superRefine(
     (env, ctx) => {
+      if (env.RESEND_API_KEY && !env.EMAIL_FROM) {
+        ctx.addIssue({ code: "custom", path: ["EMAIL_FROM"], message: "RESEND_API_KEY is set: set EMAIL_FROM too, an address on a domain verified in Resend" });
+      }
+      if (env.NODE_ENV === "production" && env.RESEND_API_KEY && !env.RESEND_WEBHOOK_SECRET) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["RESEND_WEBHOOK_SECRET"],
+          message: "RESEND_API_KEY is set: set RESEND_WEBHOOK_SECRET (the signing secret of the /api/webhooks/resend webhook) so bounces and complaints are believed",
+        });
+      }
       if (env.NODE_ENV === "production" && !env.STRIPE_SECRET_KEY && env.PAYMENTS_SIMULATOR !== "1") {
         ctx.addIssue({
           code: "custom",
@@ -130,6 +150,12 @@ export function stripeConfigured(e: Env = env()) {
 
 export function stripeWebhookSecret(e: Env = env()): string {
   return e.STRIPE_WEBHOOK_SECRET;
+}
+
+export const DEV_EMAIL_FROM = "Emporium <shop@localhost>";
+
+export function emailFrom(e: Env = env()): string {
+  return e.EMAIL_FROM ?? DEV_EMAIL_FROM;
 }
 
 const InngestEnvSchema = z.object(inngestShape).superRefine(checkInngestKeys);
