@@ -1,5 +1,6 @@
 import type { Db, Tx } from "@/db/client";
 import { DomainError } from "./errors";
+import type { MailSender } from "./notifications/mail-sender";
 import type { PaymentProvider } from "./payments/payment-provider";
 
 export type Actor =
@@ -18,6 +19,8 @@ export interface ServiceContext {
   inTransaction?: boolean;
   /** Overrides the payment provider chosen from the environment (tests pass a fake or a simulator). */
   payments?: PaymentProvider;
+  /** Overrides the email channel chosen from the environment (tests pass one speaking to a fake Resend). */
+  mail?: MailSender;
 }
 
 /** Runs `work` in a transaction, joining the caller's when one is already open. */

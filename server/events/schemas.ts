@@ -12,6 +12,7 @@ export const shopEventSchemas = {
   "shop/order.paid": z.object({ orderId: OrderId }),
   "shop/order.cancelled": z.object({ orderId: OrderId, reason: z.string() }),
   "shop/order.refunded": z.object({ orderId: OrderId, refundId: z.uuid(), amount: Amount, currency: z.string().length(3), full: z.boolean() }),
+  "shop/notification.queued": z.object({ notificationId: z.uuid() }),
 };
 
 export type ShopEventName = keyof typeof shopEventSchemas;
