@@ -6,7 +6,8 @@ import { notFound } from "../errors";
 import { stripeConfigured } from "../env";
 import { orderAccessToken, tokenOpensOrder } from "../orders/order-link";
 
-const PAY_PAGES = { simulator: "/pay/", stripe: "/checkout/pay/" } as const;
+/** Where a shopper pays, by provider: the simulator's test-card page or the Stripe Elements page. */
+export const PAY_PAGES = { simulator: "/pay/", stripe: "/checkout/pay/" } as const;
 
 function selectPayableOrder(db: Db | Tx, orderId: string) {
   return db

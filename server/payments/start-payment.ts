@@ -3,10 +3,9 @@ import { orders, payments } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { conflict, notFound } from "../errors";
 import { orderAccessToken } from "../orders/order-link";
+import { PAY_PAGES } from "./payable-order";
 import { paymentIdempotencyKey, type PaymentProvider } from "./payment-provider";
 import { paymentProviderFor } from "./payment-provider-for";
-
-const PAY_PATHS = { simulator: "/pay/", stripe: "/checkout/pay/" } as const;
 
 export interface PaymentSession {
   provider: PaymentProvider["name"];
@@ -64,5 +63,5 @@ export async function startPayment(ctx: ServiceContext, input: { orderId: string
 
 function toSession(row: { provider: string; providerPaymentId: string; clientSecret: string | null }, payUrl: (path: string) => string): PaymentSession {
   const provider = row.provider === "stripe" ? "stripe" : "simulator";
-  return { provider, paymentIntentId: row.providerPaymentId, clientSecret: row.clientSecret, payUrl: payUrl(PAY_PATHS[provider]) };
+  return { provider, paymentIntentId: row.providerPaymentId, clientSecret: row.clientSecret, payUrl: payUrl(PAY_PAGES[provider]) };
 }

@@ -54,7 +54,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
       )}
       {order.status === "paid" && (
         <Panel title="Refund">
-          <RefundForm orderId={order.id} currency={order.currency} totalAmount={order.totalAmount} refundedAmount={order.refundedAmount} />
+          <RefundForm orderId={order.id} currency={order.currency} totalAmount={order.totalAmount} refundedAmount={refundedOrPending(order)} />
         </Panel>
       )}
 
@@ -78,4 +78,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
       </div>
     </div>
   );
+}
+
+/** What a new refund must leave room for: refunds made, and those still waiting for the provider's answer. */
+function refundedOrPending(order: { refundedAmount: number; payment: { refunds: { amount: number; status: string }[] } | null }): number {
+  return order.refundedAmount + (order.payment?.refunds ?? []).filter((r) => r.status === "pending").reduce((sum, r) => sum + r.amount, 0);
 }
