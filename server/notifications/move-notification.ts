@@ -1,0 +1,33 @@
+import { sql } from "drizzle-orm";
+import { notificationEvents, notifications } from "@/db/schema";
+import type { ServiceContext } from "../context";
+import type { NotificationStatus } from "./schemas";
+
+export interface NotificationMove {
+  notificationId: string;
+  to: NotificationStatus;
+  detail?: string | null;
+  providerMessageId?: string | null;
+  subject?: string | null;
+}
+
+/**
+ * Moves a message to `to` and writes its timeline row, in one statement, when status_transitions allows the move from
+ * where it stands; otherwise nothing (a late "sent" after the webhook said "delivered", a replayed webhook). True when it moved.
+ */
+export async function moveNotification(ctx: ServiceContext, move: NotificationMove): Promise<boolean> {
+  const rows = await ctx.db.execute<{ id: string }>(sql`
+    with moved as (
+      update ${notifications}
+         set status = ${move.to}, updated_at = now(),
+             provider_message_id = coalesce(provider_message_id, ${move.providerMessageId ?? null}),
+             subject = coalesce(${move.subject ?? null}, subject)
+       where id = ${move.notificationId}
+         and status::text in (select from_status from status_transitions where entity = 'notifications' and to_status = ${move.to})
+      returning id
+    )
+    insert into ${notificationEvents} (notification_id, status, detail)
+    select id, ${move.to}, ${move.detail ?? null} from moved
+    returning notification_id as id`);
+  return rows.length > 0;
+}

@@ -1,0 +1,57 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { emailSuppressions, notificationEvents, notifications } from "@/db/schema";
+import { withTransaction, type ServiceContext } from "../context";
+import { writeEvent } from "../events/write-event";
+import type { NotificationStatus } from "./schemas";
+
+export interface QueueNotificationsInput {
+  kind: string;
+  subjectId: string;
+  recipients: string[];
+}
+
+export interface QueuedNotification {
+  id: string;
+  recipient: string;
+  status: NotificationStatus;
+  skipReason: string | null;
+}
+
+/**
+ * Decides, once per (kind, subject, recipient, channel), whether a message goes out: a suppressed address is recorded
+ * as skipped, any other is queued and announced (shop/notification.queued) in the same transaction. A second call for
+ * the same message, from a redelivered event or a retried step, finds the ledger row and changes nothing.
+ */
+export async function queueNotifications(ctx: ServiceContext, input: QueueNotificationsInput): Promise<QueuedNotification[]> {
+  const recipients = [...new Set(input.recipients.map((r) => r.trim().toLowerCase()))];
+  if (recipients.length === 0) return [];
+  return withTransaction(ctx, async (tx) => {
+    const suppressed = await tx.db
+      .select({ address: emailSuppressions.address })
+      .from(emailSuppressions)
+      .where(and(inArray(emailSuppressions.address, recipients), isNull(emailSuppressions.liftedAt)));
+    const blocked = new Set(suppressed.map((s) => s.address));
+    const decided: QueuedNotification[] = [];
+    for (const recipient of recipients) {
+      const skipReason = blocked.has(recipient) ? "suppressed" : null;
+      const columns = { id: notifications.id, recipient: notifications.recipient, status: notifications.status, skipReason: notifications.skipReason };
+      const [fresh] = await tx.db
+        .insert(notifications)
+        .values({ kind: input.kind, subjectId: input.subjectId, recipient, status: skipReason ? "skipped" : "queued", skipReason })
+        .onConflictDoNothing()
+        .returning(columns);
+      if (!fresh) {
+        const [known] = await tx.db
+          .select(columns)
+          .from(notifications)
+          .where(and(eq(notifications.kind, input.kind), eq(notifications.subjectId, input.subjectId), eq(notifications.recipient, recipient), eq(notifications.channel, "email")));
+        decided.push(known!);
+        continue;
+      }
+      await tx.db.insert(notificationEvents).values({ notificationId: fresh.id, status: fresh.status, detail: skipReason && "the address is on the suppression list" });
+      if (fresh.status === "queued") await writeEvent(tx, { name: "shop/notification.queued", data: { notificationId: fresh.id } });
+      decided.push(fresh);
+    }
+    return decided;
+  });
+}

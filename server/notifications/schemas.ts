@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { notificationStatus } from "@/db/schema";
+
+export const NotificationStatus = z.enum(notificationStatus.enumValues);
+export type NotificationStatus = z.infer<typeof NotificationStatus>;
+
+/** The emails an order's events send, by template name. */
+export const OrderEmailKind = z.enum(["admin-new-order", "order-confirmation", "payment-failed", "order-cancelled", "refund-issued"]);
+export type OrderEmailKind = z.infer<typeof OrderEmailKind>;
+
+/** What a rendered email carries; the send step receives it from the render step, so a retry sends the same bytes. */
+export interface EmailContent {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export const NotificationIdInput = z.strictObject({ notificationId: z.uuid() });
+export type NotificationIdInput = z.infer<typeof NotificationIdInput>;
+
+export const ListMailboxInput = z.strictObject({
+  page: z.int().min(1).max(10_000).default(1),
+  pageSize: z.int().min(1).max(100).default(50),
+});
+export type ListMailboxInput = z.infer<typeof ListMailboxInput>;
+
+export const LiftSuppressionInput = z.strictObject({ address: z.email() });
+export type LiftSuppressionInput = z.infer<typeof LiftSuppressionInput>;
