@@ -1,13 +1,35 @@
 import { render, toPlainText } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
+import * as adminLowStock from "./admin-low-stock";
+import type { AdminLowStockProps, LowStockItem } from "./admin-low-stock";
+import * as adminNewOrder from "./admin-new-order";
+import type { AdminNewOrderProps } from "./admin-new-order";
+import * as backInStock from "./back-in-stock";
+import type { BackInStockProps } from "./back-in-stock";
+import * as delivered from "./delivered";
+import type { DeliveredProps } from "./delivered";
+import * as deliveryProblem from "./delivery-problem";
+import type { DeliveryProblemProps } from "./delivery-problem";
+import * as emailVerification from "./email-verification";
+import type { EmailVerificationProps } from "./email-verification";
 import * as orderCancelled from "./order-cancelled";
 import type { OrderCancelledProps } from "./order-cancelled";
 import * as orderConfirmation from "./order-confirmation";
 import type { OrderConfirmationProps } from "./order-confirmation";
+import * as outForDelivery from "./out-for-delivery";
+import type { OutForDeliveryProps } from "./out-for-delivery";
+import * as passwordReset from "./password-reset";
+import type { PasswordResetProps } from "./password-reset";
 import * as paymentFailed from "./payment-failed";
 import type { PaymentFailedProps } from "./payment-failed";
+import * as refundIssued from "./refund-issued";
+import type { RefundIssuedProps } from "./refund-issued";
+import * as shipped from "./shipped";
+import type { ShippedProps } from "./shipped";
+import * as welcome from "./welcome";
+import type { WelcomeProps } from "./welcome";
 
-export type { OrderCancelledProps, OrderConfirmationProps, PaymentFailedProps };
+export type { AdminLowStockProps, AdminNewOrderProps, BackInStockProps, DeliveredProps, DeliveryProblemProps, EmailVerificationProps, LowStockItem, OrderCancelledProps, OrderConfirmationProps, OutForDeliveryProps, PasswordResetProps, PaymentFailedProps, RefundIssuedProps, ShippedProps, WelcomeProps };
 export type { EmailBase, OrderLine, OrderTotals, PostalAddress, Shop, Tracking, Unsubscribable } from "./_lib/types";
 
 /** Each template's name (also the ledger's `kind`) and the props it renders from. */
@@ -15,6 +37,17 @@ export interface TemplateProps {
   "order-confirmation": OrderConfirmationProps;
   "payment-failed": PaymentFailedProps;
   "order-cancelled": OrderCancelledProps;
+  "refund-issued": RefundIssuedProps;
+  "shipped": ShippedProps;
+  "out-for-delivery": OutForDeliveryProps;
+  "delivered": DeliveredProps;
+  "delivery-problem": DeliveryProblemProps;
+  "password-reset": PasswordResetProps;
+  "email-verification": EmailVerificationProps;
+  "welcome": WelcomeProps;
+  "back-in-stock": BackInStockProps;
+  "admin-new-order": AdminNewOrderProps;
+  "admin-low-stock": AdminLowStockProps;
 }
 
 export type TemplateName = keyof TemplateProps;
@@ -34,6 +67,17 @@ const templates: { [N in TemplateName]: TemplateModule<TemplateProps[N]> } = {
   "order-confirmation": orderConfirmation,
   "payment-failed": paymentFailed,
   "order-cancelled": orderCancelled,
+  "refund-issued": refundIssued,
+  "shipped": shipped,
+  "out-for-delivery": outForDelivery,
+  "delivered": delivered,
+  "delivery-problem": deliveryProblem,
+  "password-reset": passwordReset,
+  "email-verification": emailVerification,
+  "welcome": welcome,
+  "back-in-stock": backInStock,
+  "admin-new-order": adminNewOrder,
+  "admin-low-stock": adminLowStock,
 };
 
 export const templateNames = Object.keys(templates) as TemplateName[];

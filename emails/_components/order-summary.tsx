@@ -11,7 +11,7 @@ export function OrderSummary({ lines, totals }: { lines: OrderLine[]; totals: Or
   const money = (amount: number) => formatMoney(amount, totals.currency);
   return (
     <Section>
-      <table style={table} role="presentation">
+      <table style={table} role="presentation" data-text-format="dataTable">
         <tbody>
           {lines.map((line) => (
             <tr key={line.sku}>
