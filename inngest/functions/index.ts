@@ -11,10 +11,23 @@ import { completePaidOrderFunction } from "./complete-paid-order";
 import type { FunctionDeps } from "./order-state";
 import { expireReservations } from "./expire-reservations";
 import { reconcilePayments } from "./reconcile-payments";
+import { notifyOrderCancelled } from "./notify-order-cancelled";
+import { notifyOrderPaid } from "./notify-order-paid";
+import { notifyPaymentFailed } from "./notify-payment-failed";
+import { sendNotificationFunction } from "./send-notification";
 
 /** Every function of the shop, on the given dependencies (the app's database, or a test's). */
 export function shopFunctions(deps: FunctionDeps): FunctionDefinition[] {
-  return [checkoutSaga(deps), completePaidOrderFunction(deps), expireReservations(deps), reconcilePayments(deps)];
+  return [
+    checkoutSaga(deps),
+    completePaidOrderFunction(deps),
+    expireReservations(deps),
+    reconcilePayments(deps),
+    notifyOrderPaid(deps),
+    notifyPaymentFailed(deps),
+    notifyOrderCancelled(deps),
+    sendNotificationFunction(deps),
+  ];
 }
 
 export const appFunctionDeps: FunctionDeps = { context: (job) => systemContext(appDb(), job) };

@@ -10,12 +10,12 @@ export interface QueueNotificationsInput {
   recipients: string[];
 }
 
-export interface QueuedNotification {
+export type QueuedNotification = {
   id: string;
   recipient: string;
   status: NotificationStatus;
   skipReason: string | null;
-}
+};
 
 /**
  * Decides, once per (kind, subject, recipient, channel), whether a message goes out: a suppressed address is recorded

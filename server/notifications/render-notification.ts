@@ -1,0 +1,62 @@
+import { eq } from "drizzle-orm";
+import { renderEmail, type RenderedEmail } from "@/emails";
+import { notifications } from "@/db/schema";
+import type { ServiceContext } from "../context";
+import { notFound } from "../errors";
+import { orderPagePath } from "../orders/order-link";
+import { selectOrder, selectOrderLines } from "../orders/order-queries";
+import { lastPaymentFailure, payOptions } from "../payments/payable-order";
+import type { EmailContent } from "./schemas";
+import { absoluteUrl, shopIdentity } from "./shop-identity";
+
+const DECLINES: Record<string, string> = {
+  insufficient_funds: "The card has insufficient funds.",
+  expired_card: "The card has expired.",
+  incorrect_cvc: "The security code was incorrect.",
+  lost_card: "The card was declined.",
+  stolen_card: "The card was declined.",
+};
+
+// Only the hold running out is explained to the shopper; other reasons (an admin's note) stay on the admin page.
+const cancelReasonFor = (reason: string | null) => (reason && /expir/.test(reason) ? "We didn't receive payment before the hold on your items ended." : undefined);
+
+/**
+ * The subject, HTML and text of a queued message, from its kind and what it is about, as it reads now; null when the
+ * message is no longer queued (sent already, or overtaken by the provider's webhook).
+ */
+export async function renderNotification(ctx: ServiceContext, input: { notificationId: string }): Promise<EmailContent | null> {
+  const [row] = await ctx.db
+    .select({ kind: notifications.kind, subjectId: notifications.subjectId, status: notifications.status })
+    .from(notifications)
+    .where(eq(notifications.id, input.notificationId));
+  if (!row) throw notFound("Notification");
+  if (row.status !== "queued") return null;
+  return renderOrderEmail(ctx, row.kind, row.subjectId);
+}
+
+async function renderOrderEmail(ctx: ServiceContext, kind: string, orderId: string): Promise<RenderedEmail> {
+  const found = await selectOrder(ctx.db, orderId);
+  if (!found) throw notFound("Order");
+  const { order } = found;
+  const base = { shop: shopIdentity(), customerName: order.shippingAddress.name, orderNumber: order.number, orderUrl: absoluteUrl(orderPagePath(order.id)) };
+  const totals = { currency: order.currency, subtotalAmount: order.subtotalAmount, shippingAmount: order.shippingAmount, totalAmount: order.totalAmount };
+  switch (kind) {
+    case "order-confirmation": {
+      const lines = await selectOrderLines(ctx.db, order.id);
+      return renderEmail(kind, { ...base, ...totals, lines, shippingAddress: order.shippingAddress, shippingMethod: order.shippingMethod });
+    }
+    case "payment-failed": {
+      const [pay, decline] = await Promise.all([payOptions(ctx, { orderId: order.id, guest: true }), lastPaymentFailure(ctx, order.id)]);
+      const retry = pay.payPath ? { payUrl: absoluteUrl(pay.payPath), holdEndsAt: order.reservationExpiresAt.toISOString() } : undefined;
+      const reason = decline ? (DECLINES[decline] ?? "Your card was declined.") : undefined;
+      return renderEmail(kind, { ...base, currency: order.currency, totalAmount: order.totalAmount, reason, retry });
+    }
+    case "order-cancelled": {
+      const lines = await selectOrderLines(ctx.db, order.id);
+      const refundToFollow = order.paymentStatus === "succeeded" || order.paymentStatus === "partially_refunded";
+      return renderEmail(kind, { ...base, ...totals, lines, reason: cancelReasonFor(order.cancelReason), refundToFollow });
+    }
+    default:
+      throw new Error(`no email for notification kind ${kind}`);
+  }
+}
