@@ -28,8 +28,8 @@ export async function openDevDatabase(): Promise<{ url: string; db: Db; close():
     if (exists.length === 0) await admin.execute(sql`create database emporium`);
     await admin.$client.end();
   }
+  await migrateDatabase(url);
   const db = createDb(url, { max: 4 });
-  await migrateDatabase(db);
   return {
     url,
     db,

@@ -43,9 +43,7 @@ export default async function setup(project: TestProject) {
   const admin = createDb(`${server.serverUrl}/postgres`, { max: 1 });
   await admin.execute(sql.raw(`drop database if exists ${template}`));
   await admin.execute(sql.raw(`create database ${template}`));
-  const templateDb = createDb(`${server.serverUrl}/${template}`, { max: 1 });
-  await migrateDatabase(templateDb);
-  await templateDb.$client.end();
+  await migrateDatabase(`${server.serverUrl}/${template}`);
 
   keepFailingExitCode();
   project.provide("databaseServerUrl", server.serverUrl);
