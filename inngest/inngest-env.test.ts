@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { inngestConfigured, parseEnv } from "@/server/env";
+import { developmentEnv } from "@/test/env";
 
-const base = { DATABASE_URL: "postgres://localhost/x", NEXTAUTH_SECRET: "s".repeat(32), LINK_SIGNING_SECRET: `k1:${"l".repeat(32)}`, STRIPE_WEBHOOK_SECRET: "whsec_test" };
+const base = developmentEnv;
 
 describe("Inngest settings", () => {
   it("runs the functions in-process when nothing is set, on Inngest with INNGEST_DEV=1 or with both keys", () => {

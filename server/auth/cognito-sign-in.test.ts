@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { accounts, users } from "@/db/schema";
 import { parseEnv } from "@/server/env";
+import { developmentEnv } from "@/test/env";
 import { useTestDatabase } from "@/test/db";
 import { authTestClient } from "./auth-test-client";
 import { startLocalIssuer, type LocalIssuer } from "./local-oidc-issuer";
@@ -25,8 +26,7 @@ afterAll(() => issuer?.close());
 
 async function signInWithCognito(login: string) {
   const env = parseEnv({
-    DATABASE_URL: "postgres://localhost/unused",
-    NEXTAUTH_SECRET: "c".repeat(32),
+    ...developmentEnv,
     COGNITO_CLIENT_ID: issuer.clientId,
     COGNITO_CLIENT_SECRET: issuer.clientSecret,
     COGNITO_ISSUER: issuer.issuer,

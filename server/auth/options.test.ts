@@ -5,10 +5,11 @@ import { describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { parseEnv } from "@/server/env";
 import { useTestDatabase } from "@/test/db";
+import { developmentEnv } from "@/test/env";
 import { buildAuthOptions } from "./options";
 
 const t = useTestDatabase();
-const base = { DATABASE_URL: "postgres://localhost/unused", NEXTAUTH_SECRET: "s".repeat(32) };
+const base = developmentEnv;
 const cognito = { COGNITO_CLIENT_ID: "client", COGNITO_CLIENT_SECRET: "secret", COGNITO_ISSUER: "https://cognito-idp.eu-west-1.amazonaws.com/pool" };
 const options = () => buildAuthOptions(parseEnv(base), () => t.db);
 

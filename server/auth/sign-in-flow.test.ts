@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
 import { parseEnv } from "@/server/env";
+import { developmentEnv } from "@/test/env";
 import { hashPassword } from "@/server/users/password";
 import { useTestDatabase } from "@/test/db";
 import { authTestClient } from "./auth-test-client";
@@ -8,7 +9,7 @@ import { buildAuthOptions } from "./options";
 
 const t = useTestDatabase();
 vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
-const options = () => buildAuthOptions(parseEnv({ DATABASE_URL: "postgres://localhost/unused", NEXTAUTH_SECRET: "f".repeat(32) }), () => t.db);
+const options = () => buildAuthOptions(parseEnv(developmentEnv), () => t.db);
 
 describe("signing in with email and password through next-auth", () => {
   it("sets a session cookie whose session names the user and their role", async () => {
