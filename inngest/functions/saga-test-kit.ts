@@ -5,6 +5,7 @@ import { insertCart, insertShopper, insertVariant, type seedShop, stockOf } from
 import { createOrderFromCart } from "@/server/checkout/create-order-from-cart";
 import type { ServiceContext } from "@/server/context";
 import { orderColumns } from "@/server/orders/order-queries";
+import { setSigningEnv } from "@/server/orders/test-fixtures";
 import type { PaymentProvider } from "@/server/payments/payment-provider";
 import { recordPaymentOutcome } from "@/server/payments/record-payment-outcome";
 import { startPayment } from "@/server/payments/start-payment";
@@ -21,6 +22,8 @@ import type { FunctionDeps } from "./order-state";
  * and for the outbox to be empty, since a run's writes can announce more events.
  */
 export async function installTestRunner(db: Db, payments: PaymentProvider) {
+  // The order emails the functions send sign their links and read the shop's URL from the environment.
+  setSigningEnv();
   const deps: FunctionDeps = { context: (job) => ({ db, actor: { type: "system", name: job }, payments }) };
   const events: ReceivedEvent[] = [];
   const failed: RunRecord[] = [];

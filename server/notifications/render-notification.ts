@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { renderEmail, type RenderedEmail } from "@/emails";
 import { notifications } from "@/db/schema";
 import type { ServiceContext } from "../context";
+import { findShippingMethod } from "../checkout/shipping-methods";
 import { notFound } from "../errors";
 import { orderPagePath } from "../orders/order-link";
 import { selectOrder, selectOrderLines } from "../orders/order-queries";
@@ -43,7 +44,9 @@ async function renderOrderEmail(ctx: ServiceContext, kind: string, orderId: stri
   switch (kind) {
     case "order-confirmation": {
       const lines = await selectOrderLines(ctx.db, order.id);
-      return renderEmail(kind, { ...base, ...totals, lines, shippingAddress: order.shippingAddress, shippingMethod: order.shippingMethod });
+      const method = findShippingMethod(order.shippingMethod, order.subtotalAmount, order.currency);
+      const shippingMethod = method ? `${method.name} (${method.estimate})` : order.shippingMethod;
+      return renderEmail(kind, { ...base, ...totals, lines, shippingAddress: order.shippingAddress, shippingMethod });
     }
     case "payment-failed": {
       const [pay, decline] = await Promise.all([payOptions(ctx, { orderId: order.id, guest: true }), lastPaymentFailure(ctx, order.id)]);
