@@ -18,8 +18,17 @@ const DECLINES: Record<string, string> = {
   stolen_card: "The card was declined.",
 };
 
-// Only the hold running out is explained to the shopper; other reasons (an admin's note) stay on the admin page.
-const cancelReasonFor = (reason: string | null) => (reason && /expir/.test(reason) ? "We didn't receive payment before the hold on your items ended." : undefined);
+/**
+ * The cancellation reason in the shopper's words. The jobs' reasons are bookkeeping ("checkout failed: …"), so they are
+ * translated; any other reason is the one an admin typed for the customer, and goes out as written.
+ */
+function cancelReasonFor(reason: string | null): string | undefined {
+  if (!reason) return undefined;
+  if (reason === "payment declined") return "Your payment was declined, and the hold on your items ended before another one arrived.";
+  if (/expired|not received/.test(reason)) return "We didn't receive payment before the hold on your items ended.";
+  if (/^(checkout failed|could not complete|the order was closed|cancelled before its payment)/.test(reason)) return "We couldn't complete your order.";
+  return reason;
+}
 
 /**
  * The subject, HTML and text of a queued message, from its kind and what it is about, as it reads now; null when the

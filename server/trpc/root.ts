@@ -7,6 +7,7 @@ import { cartRouter } from "../cart/cart.router";
 import { checkoutRouter } from "../checkout/checkout.router";
 import { ordersRouter } from "../orders/orders.router";
 import { adminOrdersRouter } from "../orders/admin-orders.router";
+import { notificationsRouter } from "../notifications/notifications.router";
 
 export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   checkout: checkoutRouter,
   orders: ordersRouter,
   adminOrders: adminOrdersRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;
