@@ -10,6 +10,41 @@ export interface Waiter {
   resolve: (event: ReceivedEvent) => void;
 }
 
+/**
+ * The runs waiting for an event, found by the event's name and the value its matched field must have, so delivering
+ * an event costs the same with ten waiting sagas as with ten thousand (a saga that missed its event waits until expiry).
+ */
+export class Waiters {
+  private readonly byEvent = new Map<string, Map<string, Map<unknown, Set<Waiter>>>>();
+
+  add(waiter: Waiter): void {
+    const byPath = this.byEvent.get(waiter.options.event) ?? new Map<string, Map<unknown, Set<Waiter>>>();
+    this.byEvent.set(waiter.options.event, byPath);
+    const byValue = byPath.get(waiter.options.match) ?? new Map<unknown, Set<Waiter>>();
+    byPath.set(waiter.options.match, byValue);
+    const waiting = byValue.get(waiter.expected) ?? new Set<Waiter>();
+    byValue.set(waiter.expected, waiting.add(waiter));
+  }
+
+  delete(waiter: Waiter): void {
+    const byValue = this.byEvent.get(waiter.options.event)?.get(waiter.options.match);
+    const waiting = byValue?.get(waiter.expected);
+    if (!waiting?.delete(waiter) || waiting.size > 0) return;
+    byValue!.delete(waiter.expected);
+  }
+
+  /** The waiters this event resumes. */
+  matching(event: ReceivedEvent): Waiter[] {
+    const byPath = this.byEvent.get(event.name);
+    if (!byPath) return [];
+    return [...byPath].flatMap(([path, byValue]) => [...(byValue.get(valueAt(event, path)) ?? [])]);
+  }
+
+  clear(): void {
+    this.byEvent.clear();
+  }
+}
+
 export interface ActiveRun {
   record: RunRecord;
   /** step.run calls in flight. */
@@ -22,7 +57,7 @@ export interface ActiveRun {
 export interface StepHost {
   attempts: number;
   backoffMs: (attempt: number) => number;
-  waiters: Set<Waiter>;
+  waiters: Waiters;
   timers: Set<NodeJS.Timeout>;
   emit: (events: ShopEvent | ShopEvent[]) => Promise<unknown>;
   /** Something changed that idle() or settled() may be waiting for. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { parseShopEvent, type ReceivedEvent, type ShopEvent } from "@/server/events/schemas";
 import { cronIntervalMs } from "./cron";
 import { ReplayedRun } from "./replay";
-import { runnerExecutor, valueAt, type ActiveRun, type StepHost, type Waiter } from "./run-steps";
+import { runnerExecutor, valueAt, Waiters, type ActiveRun, type StepHost } from "./run-steps";
 import type { FunctionDefinition } from "./step";
 
 export interface RunRecord {
@@ -56,7 +56,7 @@ export class InProcessRunner {
   /** Runs in flight and those finished within the retention window, oldest first. */
   readonly runs: RunRecord[] = [];
   private readonly active = new Set<ActiveRun>();
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters = new Waiters();
   private readonly timers = new Set<NodeJS.Timeout>();
   /** First seen, by run key and by event id. */
   private readonly runKeys = new Map<string, number>();
@@ -89,9 +89,7 @@ export class InProcessRunner {
       ids.push(id);
       if (this.stopped || this.eventIds.has(id)) continue;
       this.eventIds.set(id, event.ts ?? Date.now());
-      for (const waiter of [...this.waiters]) {
-        if (waiter.options.event === event.name && valueAt(event, waiter.options.match) === waiter.expected) waiter.resolve(event);
-      }
+      for (const waiter of this.waiters.matching(event)) waiter.resolve(event);
       for (const fn of this.functions) {
         if ("event" in fn.trigger && fn.trigger.event === event.name) void this.start(fn, event);
       }
