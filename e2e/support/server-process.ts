@@ -14,7 +14,7 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
 }
 
 // Files that never reach the Next bundle; editing them must not force a rebuild.
-const NOT_BUILD_INPUT = /^(e2e|bench|\.ci)\/|^playwright\.config\.ts$|\.test\.tsx?$|\.md$/;
+const NOT_BUILD_INPUT = /^(e2e|bench|deploy|\.ci|\.github)\/|^playwright\.config\.ts$|^(Dockerfile|docker-compose\.yml|\.dockerignore)$|\.test\.tsx?$|\.md$/;
 
 /**
  * True when `<distDir>/BUILD_ID` is newer than every tracked or untracked, non-ignored source file.
