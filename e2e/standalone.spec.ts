@@ -45,11 +45,12 @@ test("the standalone server starts from the build output alone and serves a prod
   await db.$client.end();
   expect(product).toBeDefined();
 
-  server = spawn(process.execPath, ["server.js"], {
+  const child = spawn(process.execPath, ["server.js"], {
     cwd: folder,
     detached: true,
     stdio: "inherit",
     env: {
+      NODE_ENV: "production",
       PATH: process.env.PATH,
       PORT: String(PORT),
       HOSTNAME: "127.0.0.1",
@@ -61,7 +62,8 @@ test("the standalone server starts from the build output alone and serves a prod
       PAYMENTS_SIMULATOR: "1",
     },
   });
-  await waitForServer(`${BASE_URL}/api/health`, server, 60_000);
+  server = child;
+  await waitForServer(`${BASE_URL}/api/health`, child, 60_000);
   await expect.poll(async () => (await fetch(`${BASE_URL}/api/ready`)).status, { timeout: 30_000 }).toBe(200);
 
   await page.goto(`${BASE_URL}/p/${product!.slug}`);
