@@ -11,8 +11,10 @@ import { completePaidOrderFunction } from "./complete-paid-order";
 import type { FunctionDeps } from "./order-state";
 import { expireReservations } from "./expire-reservations";
 import { reconcilePayments } from "./reconcile-payments";
+import { notifyAdminNewOrder } from "./notify-admin-new-order";
 import { notifyOrderCancelled } from "./notify-order-cancelled";
 import { notifyOrderPaid } from "./notify-order-paid";
+import { notifyOrderRefunded } from "./notify-order-refunded";
 import { notifyPaymentFailed } from "./notify-payment-failed";
 import { sendNotificationFunction } from "./send-notification";
 
@@ -26,6 +28,8 @@ export function shopFunctions(deps: FunctionDeps): FunctionDefinition[] {
     notifyOrderPaid(deps),
     notifyPaymentFailed(deps),
     notifyOrderCancelled(deps),
+    notifyOrderRefunded(deps),
+    notifyAdminNewOrder(deps),
     sendNotificationFunction(deps),
   ];
 }

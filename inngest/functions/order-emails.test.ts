@@ -1,10 +1,12 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { formatMoney } from "@/emails/_lib/format";
-import { mailboxMessages, notificationEvents, notifications, orderLines, orders } from "@/db/schema";
+import { mailboxMessages, notificationEvents, notifications, orderLines, orders, users } from "@/db/schema";
 import { seedShop } from "@/server/checkout/checkout-test-fixtures";
 import { tokenOpensOrder } from "@/server/orders/order-link";
-import { insertOrder, insertVariant } from "@/server/orders/test-fixtures";
+import { adminRefundOrder } from "@/server/orders/admin-refund-order";
+import { insertOrder, insertUser, insertVariant } from "@/server/orders/test-fixtures";
+import type { ServiceContext } from "@/server/context";
 import { createSimulatorProvider } from "@/server/payments/simulator-provider";
 import { useTestDatabase } from "@/test/db";
 import { replayHandler } from "../replay-test-kit";
@@ -48,8 +50,8 @@ describe("order emails on the in-process runner, through the whole saga", () => 
     await kit.runner.emit({ name: "shop/order.paid", data: { orderId } });
     await kit.idle();
 
-    const mail = await mailFor(orderId);
-    expect(mail.map((m) => m.kind)).toEqual(["order-confirmation"]);
+    const mail = await mailFor(orderId, "order-confirmation");
+    expect(mail).toHaveLength(1);
     const [order] = await t.db.select().from(orders).where(eq(orders.id, orderId));
     const [line] = await t.db.select().from(orderLines).where(eq(orderLines.orderId, orderId));
     const [confirmation] = mail;
@@ -89,6 +91,39 @@ describe("order emails on the in-process runner, through the whole saga", () => 
     await kit.idle();
 
     expect((await mailFor(orderId)).map((m) => m.kind)).toEqual(["payment-failed", "order-cancelled"]);
+    expect(kit.failed).toEqual([]);
+  });
+});
+
+describe("admin alert and refunds", () => {
+  it("a paid order alerts every admin once; each refund mails the shopper its amount", async () => {
+    const [adminId] = await Promise.all([insertUser(t.db, "admin"), insertUser(t.db, "admin")]);
+    const admins = await t.db.select({ email: users.email }).from(users).where(eq(users.role, "admin"));
+    const variantId = await stockedVariant(t.db, shop, { east: 3, west: 0 });
+    const { orderId } = await checkout(t.db, simulator, { variantId, quantity: 2 });
+    await reportPayment(t.db, orderId, "succeeded");
+    await kit.idle();
+
+    const alerts = await mailFor(orderId, "admin-new-order");
+    expect(alerts.map((m) => m.to).sort()).toEqual(admins.map((a) => a.email.toLowerCase()).sort());
+    expect(alerts[0]!.html).toContain(`/admin/orders/${orderId}`);
+
+    const admin: ServiceContext = { db: t.db, actor: { type: "admin", userId: adminId }, payments: simulator };
+    const [order] = await t.db.select().from(orders).where(eq(orders.id, orderId));
+    await adminRefundOrder(admin, { orderId, amount: 500, expectedRefundedAmount: 0 });
+    await adminRefundOrder(admin, { orderId, amount: order!.totalAmount - 500, expectedRefundedAmount: 500 });
+    await kit.idle();
+
+    const refundMail = await t.db
+      .select({ subject: mailboxMessages.subject, text: mailboxMessages.text })
+      .from(notifications)
+      .innerJoin(mailboxMessages, eq(mailboxMessages.id, notifications.id))
+      .where(and(eq(notifications.kind, "refund-issued"), eq(mailboxMessages.to, order!.email)))
+      .orderBy(asc(notifications.createdAt));
+    expect(refundMail.map((m) => m.subject)).toEqual([
+      expect.stringContaining(formatMoney(500, order!.currency)),
+      expect.stringContaining(formatMoney(order!.totalAmount - 500, order!.currency)),
+    ]);
     expect(kit.failed).toEqual([]);
   });
 });

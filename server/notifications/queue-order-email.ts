@@ -1,16 +1,26 @@
 import { eq } from "drizzle-orm";
-import { orders } from "@/db/schema";
+import { orders, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
+import { env } from "../env";
 import { notFound } from "../errors";
 import { queueNotifications, type QueuedNotification } from "./queue-notifications";
 import type { OrderEmailKind } from "./schemas";
 
+/** ADMIN_ALERT_EMAIL when set, else every admin user. */
+async function adminRecipients(ctx: ServiceContext): Promise<string[]> {
+  const configured = env().ADMIN_ALERT_EMAIL;
+  if (configured) return [configured];
+  const admins = await ctx.db.select({ email: users.email }).from(users).where(eq(users.role, "admin"));
+  return admins.map((a) => a.email);
+}
+
 /**
- * The consumer's side of an order event: the email it calls for, to the order's address, queued or skipped in the
- * ledger. `subjectId` is the order unless the message is about a part of it (a refund).
+ * The consumer's side of an order event: the email it calls for, to the order's address (or the admins for a new-order
+ * alert), queued or skipped in the ledger. `subjectId` is the order unless the message is about a part of it (a refund).
  */
 export async function queueOrderEmail(ctx: ServiceContext, input: { kind: OrderEmailKind; orderId: string; subjectId?: string }): Promise<QueuedNotification[]> {
   const [order] = await ctx.db.select({ email: orders.email }).from(orders).where(eq(orders.id, input.orderId));
   if (!order) throw notFound("Order");
-  return queueNotifications(ctx, { kind: input.kind, subjectId: input.subjectId ?? input.orderId, recipients: [order.email] });
+  const recipients = input.kind === "admin-new-order" ? await adminRecipients(ctx) : [order.email];
+  return queueNotifications(ctx, { kind: input.kind, subjectId: input.subjectId ?? input.orderId, recipients });
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { renderEmail, type RenderedEmail } from "@/emails";
-import { notifications } from "@/db/schema";
+import { notifications, payments, refunds } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { findShippingMethod } from "../checkout/shipping-methods";
 import { notFound } from "../errors";
@@ -41,21 +41,57 @@ export async function renderNotification(ctx: ServiceContext, input: { notificat
     .where(eq(notifications.id, input.notificationId));
   if (!row) throw notFound("Notification");
   if (row.status !== "queued") return null;
+  if (row.kind === "refund-issued") return renderRefundEmail(ctx, row.subjectId);
   return renderOrderEmail(ctx, row.kind, row.subjectId);
+}
+
+async function renderRefundEmail(ctx: ServiceContext, refundId: string): Promise<RenderedEmail> {
+  const [refund] = await ctx.db
+    .select({ amount: refunds.amount, orderId: payments.orderId })
+    .from(refunds)
+    .innerJoin(payments, eq(payments.id, refunds.paymentId))
+    .where(eq(refunds.id, refundId));
+  if (!refund) throw notFound("Refund");
+  const found = await selectOrder(ctx.db, refund.orderId);
+  if (!found) throw notFound("Order");
+  const { order } = found;
+  return renderEmail("refund-issued", {
+    shop: shopIdentity(),
+    customerName: order.shippingAddress.name,
+    orderNumber: order.number,
+    amount: refund.amount,
+    currency: order.currency,
+    full: order.refundedAmount >= order.totalAmount,
+    orderUrl: absoluteUrl(orderPagePath(order.id)),
+  });
 }
 
 async function renderOrderEmail(ctx: ServiceContext, kind: string, orderId: string): Promise<RenderedEmail> {
   const found = await selectOrder(ctx.db, orderId);
   if (!found) throw notFound("Order");
   const { order } = found;
-  const base = { shop: shopIdentity(), customerName: order.shippingAddress.name, orderNumber: order.number, orderUrl: absoluteUrl(orderPagePath(order.id)) };
+  const about = { shop: shopIdentity(), customerName: order.shippingAddress.name, orderNumber: order.number };
+  const base = { ...about, orderUrl: absoluteUrl(orderPagePath(order.id)) };
   const totals = { currency: order.currency, subtotalAmount: order.subtotalAmount, shippingAmount: order.shippingAmount, totalAmount: order.totalAmount };
+  const method = findShippingMethod(order.shippingMethod, order.subtotalAmount, order.currency);
+  const shippingMethod = method ? `${method.name} (${method.estimate})` : order.shippingMethod;
   switch (kind) {
     case "order-confirmation": {
       const lines = await selectOrderLines(ctx.db, order.id);
-      const method = findShippingMethod(order.shippingMethod, order.subtotalAmount, order.currency);
-      const shippingMethod = method ? `${method.name} (${method.estimate})` : order.shippingMethod;
       return renderEmail(kind, { ...base, ...totals, lines, shippingAddress: order.shippingAddress, shippingMethod });
+    }
+    case "admin-new-order": {
+      const lines = await selectOrderLines(ctx.db, order.id);
+      return renderEmail(kind, {
+        ...about,
+        ...totals,
+        customerEmail: order.email,
+        placedAt: order.placedAt.toISOString(),
+        lines,
+        shippingAddress: order.shippingAddress,
+        shippingMethod,
+        adminOrderUrl: absoluteUrl(`/admin/orders/${order.id}`),
+      });
     }
     case "payment-failed": {
       const [pay, decline] = await Promise.all([payOptions(ctx, { orderId: order.id, guest: true }), lastPaymentFailure(ctx, order.id)]);

@@ -5,7 +5,7 @@ export const NotificationStatus = z.enum(notificationStatus.enumValues);
 export type NotificationStatus = z.infer<typeof NotificationStatus>;
 
 /** The emails an order's events send, by template name. */
-export const OrderEmailKind = z.enum(["order-confirmation", "payment-failed", "order-cancelled"]);
+export const OrderEmailKind = z.enum(["admin-new-order", "order-confirmation", "payment-failed", "order-cancelled", "refund-issued"]);
 export type OrderEmailKind = z.infer<typeof OrderEmailKind>;
 
 /** What a rendered email carries; the send step receives it from the render step, so a retry sends the same bytes. */
