@@ -1,7 +1,7 @@
 import type { PostgresError, Sql } from "postgres";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
-import { orderStatus, paymentStatus, refundStatus, reservationStatus } from "./schema";
+import { notificationStatus, orderStatus, paymentStatus, refundStatus, reservationStatus } from "./schema";
 
 const t = useTestDatabase();
 const client = (): Sql => t.db.$client;
@@ -11,6 +11,7 @@ const lifecycles = {
   payments: paymentStatus.enumValues,
   stock_reservations: reservationStatus.enumValues,
   refunds: refundStatus.enumValues,
+  notifications: notificationStatus.enumValues,
 } as const;
 type Entity = keyof typeof lifecycles;
 
@@ -64,6 +65,12 @@ async function insertRow(entity: Entity, from: string): Promise<string> {
       insert into stock_reservations (order_id, variant_id, warehouse_id, quantity, status, expires_at)
       values (${await insertOrder("pending")}, ${variantId}, ${warehouseId}, 1, ${from}, now() + interval '15 minutes') returning id`;
     return String(row!.id);
+  }
+  if (entity === "notifications") {
+    const [row] = await sql`
+      insert into notifications (kind, subject_id, recipient, status, skip_reason)
+      values ('order-confirmation', gen_random_uuid()::text, 'reader@shop.test', ${from}, ${from === "skipped" ? "suppressed" : null}) returning id`;
+    return row!.id as string;
   }
   const [row] = await sql`
     insert into refunds (payment_id, amount, status) values (${await insertPayment("succeeded")}, 500, ${from}) returning id`;
