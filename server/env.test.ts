@@ -62,6 +62,11 @@ describe("email", () => {
     expect(parseEnv({ ...production, RESEND_WEBHOOK_SECRET: "whsec_x" }).RESEND_API_KEY).toBe("re_x");
   });
 
+  it("takes an SMTP catcher only by an smtp URL", () => {
+    expect(() => parseEnv({ ...complete, SMTP_URL: "http://127.0.0.1:1080" })).toThrow(/SMTP_URL must be an smtp:\/\//);
+    expect(parseEnv({ ...complete, SMTP_URL: "smtp://127.0.0.1:1025" }).SMTP_URL).toBe("smtp://127.0.0.1:1025");
+  });
+
   it("refuses a sender that is not an address", () => {
     expect(() => parseEnv({ ...complete, EMAIL_FROM: "Emporium" })).toThrow(/EMAIL_FROM must be an address/);
     expect(parseEnv({ ...complete, EMAIL_FROM: "shop@example.com" }).EMAIL_FROM).toBe("shop@example.com");

@@ -82,6 +82,8 @@ const EnvSchema = z
     RESEND_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/, error: "RESEND_BASE_URL must be an http(s) URL such as http://127.0.0.1:12112" }).optional()),
     // Search on Meilisearch when set (its readiness is checked at /api/ready); otherwise PostgreSQL full-text search.
     MEILISEARCH_HOST: optional.pipe(z.url({ protocol: /^https?$/, error: "MEILISEARCH_HOST must be an http(s) URL such as http://127.0.0.1:7700" }).optional()),
+    // Without RESEND_API_KEY: the dev mailbox also hands every message to this SMTP catcher (MailDev, Mailpit).
+    SMTP_URL: optional.pipe(z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL such as smtp://127.0.0.1:1025" }).optional()),
     // Where new-order alerts go; unset: to every admin user.
     ADMIN_ALERT_EMAIL: optional.pipe(z.email("ADMIN_ALERT_EMAIL must be one email address").optional()),
     ...inngestShape,
