@@ -87,6 +87,7 @@ describe("renderEmail", () => {
     const props = previewProps("welcome");
     const withLogo = await renderEmail("welcome", { ...props, shop: { ...props.shop, logoUrl: "https://cdn.example/logo.png" } });
     expect(withLogo.html).toContain('src="https://cdn.example/logo.png"');
+    expect(withLogo.html).not.toContain('rel="preload"');
     expect((await renderEmail("welcome", props)).html).not.toContain("<img");
   });
 
