@@ -17,8 +17,11 @@ export function devDatabaseSettings(source: Record<string, string | undefined> =
   };
 }
 
-/** Starts the embedded cluster when DATABASE_URL is unset, creates the `emporium` database and migrates it. */
-export async function openDevDatabase(): Promise<{ url: string; db: Db; close(): Promise<void> }> {
+/**
+ * Starts the embedded cluster when DATABASE_URL is unset, creates the `emporium` database and, unless told not to
+ * (a production server start), migrates it.
+ */
+export async function openDevDatabase(options: { migrate?: boolean } = {}): Promise<{ url: string; db: Db; close(): Promise<void> }> {
   const { dataDir, port } = devDatabaseSettings();
   const server = await startDatabase({ dataDir, port, persistent: true });
   const url = process.env.DATABASE_URL || `${server.serverUrl}/emporium`;
@@ -28,7 +31,7 @@ export async function openDevDatabase(): Promise<{ url: string; db: Db; close():
     if (exists.length === 0) await admin.execute(sql`create database emporium`);
     await admin.$client.end();
   }
-  await migrateDatabase(url);
+  if (options.migrate ?? true) await migrateDatabase(url);
   const db = createDb(url, { max: 4 });
   return {
     url,

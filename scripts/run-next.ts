@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { pendingMigrations } from "../db/migrate";
 import { devDatabaseSettings, openDevDatabase, seedServerDatabase } from "./dev-database";
 import { checkServerEnvironment, isProduction, serverEnvironment } from "./server-environment";
 
@@ -21,7 +22,14 @@ export async function runNext(command: "dev" | "start", extraArgs: string[]) {
   }
 
   const started = Date.now();
-  const database = await openDevDatabase();
+  // Production migrates only on purpose (`npm run db:migrate`, a release step), and will not serve a schema it does not know.
+  const database = await openDevDatabase({ migrate: !production });
+  const pending = production ? await pendingMigrations(database.db) : [];
+  if (pending.length > 0) {
+    console.error(`the database lacks migrations ${pending.join(", ")}: run npm run db:migrate first`);
+    await database.close();
+    process.exit(1);
+  }
   await seedServerDatabase(database.db, { production, products: devDatabaseSettings().seedProducts });
   await database.db.$client.end();
   console.log(`database ready in ${Date.now() - started} ms`);

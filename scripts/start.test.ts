@@ -11,6 +11,7 @@ import { seedServerDatabase } from "./dev-database";
 
 const production = useTestDatabase();
 const development = useTestDatabase();
+const behind = useTestDatabase();
 // An empty working folder: no .env files, and any .data/ the script made would show here.
 const cwd = mkdtempSync(path.join(tmpdir(), "emporium-start-"));
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
@@ -42,6 +43,19 @@ describe("NODE_ENV=production npm start", () => {
     expect(run.stderr).toMatch(/STRIPE_SECRET_KEY: .*PAYMENTS_SIMULATOR=1/);
     expect(run.stderr).not.toMatch(/NEXTAUTH_SECRET|LINK_SIGNING_SECRET|STRIPE_WEBHOOK_SECRET:/);
     expect(existsSync(path.join(cwd, ".data"))).toBe(false);
+  });
+
+  it("never migrates: on a database that lacks a migration it names it and stops before Next starts", async () => {
+    const [last] = await behind.db.execute<{ id: number }>(
+      sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations) returning id`,
+    );
+    const secrets = { NEXTAUTH_SECRET: "s".repeat(40), LINK_SIGNING_SECRET: `k1:${"l".repeat(40)}`, STRIPE_WEBHOOK_SECRET: "whsec_x" };
+    const run = productionStart({ ...secrets, PAYMENTS_SIMULATOR: "1", DATABASE_URL: behind.url });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/the database lacks migrations 0\d{3}_\w+: run npm run db:migrate first/);
+    expect(run.stdout).not.toContain("database ready");
+    const [row] = await behind.db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations where id = ${last!.id}`);
+    expect(row?.n).toBe(0);
   });
 
   it("leaves an empty database without demo accounts or a demo catalogue (development seeds both)", async () => {

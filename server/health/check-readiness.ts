@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { pendingMigrations } from "@/db/migrate";
 import journal from "@/db/migrations/meta/_journal.json";
 import { inngestConfigured, inngestDevMode, type Env } from "../env";
 
@@ -53,11 +54,8 @@ async function checkDatabase(db: Db): Promise<ServiceCheck> {
   return { status: "ok" };
 }
 
-/** drizzle records each applied migration under its journal timestamp. */
 async function checkMigrations(db: Db): Promise<ServiceCheck> {
-  const rows = await db.execute<{ created_at: string }>(sql`select created_at::text from drizzle.__drizzle_migrations`);
-  const applied = new Set(rows.map((row) => Number(row.created_at)));
-  const pending = journal.entries.filter((entry) => !applied.has(entry.when)).map((entry) => entry.tag);
+  const pending = await pendingMigrations(db);
   if (pending.length === 0) return { status: "ok", detail: `${journal.entries.length} applied` };
   return { status: "failing", detail: `pending: ${pending.join(", ")} (run npm run db:migrate)` };
 }
