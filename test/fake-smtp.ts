@@ -39,15 +39,38 @@ export async function startFakeSmtp() {
           } else envelope.data += `${line.startsWith("..") ? line.slice(1) : line}\r\n`;
           continue;
         }
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === "EHLO" || verb === "HELO") reply("250 fake-smtp");
-        else if (verb === "MAIL") (envelope.from = /<([^>]*)>/.exec(line)?.[1] ?? ""), reply("250 OK");
-        else if (verb === "RCPT") (envelope.to.push(/<([^>]*)>/.exec(line)?.[1] ?? ""), reply("250 OK"));
-        else if (verb === "DATA") (inData = true), reply("354 End data with <CR><LF>.<CR><LF>");
-        else if (verb === "RSET") (envelope = { from: "", to: [], data: "" }), reply("250 OK");
-        else if (verb === "NOOP") reply("250 OK");
-        else if (verb === "QUIT") (reply("221 Bye"), socket.end());
-        else reply("502 Command not implemented");
+        const address = /<([^>]*)>/.exec(line)?.[1] ?? "";
+        switch (line.slice(0, 4).toUpperCase()) {
+          case "EHLO":
+          case "HELO":
+            reply("250 fake-smtp");
+            break;
+          case "MAIL":
+            envelope.from = address;
+            reply("250 OK");
+            break;
+          case "RCPT":
+            envelope.to.push(address);
+            reply("250 OK");
+            break;
+          case "DATA":
+            inData = true;
+            reply("354 End data with <CR><LF>.<CR><LF>");
+            break;
+          case "RSET":
+            envelope = { from: "", to: [], data: "" };
+            reply("250 OK");
+            break;
+          case "NOOP":
+            reply("250 OK");
+            break;
+          case "QUIT":
+            reply("221 Bye");
+            socket.end();
+            break;
+          default:
+            reply("502 Command not implemented");
+        }
       }
     });
   });
