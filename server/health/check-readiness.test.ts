@@ -102,7 +102,7 @@ describe("checkReadiness", () => {
     expect(body.services.migrations.detail).toMatch(/^pending: 0\d{3}_\w+ \(run npm run db:migrate\)$/);
   });
 
-  it("calls a configured Meilisearch and Inngest dev server, and fails when one does not answer", async () => {
+  it("calls a configured Meilisearch, Inngest dev server and SMTP catcher, and fails when one does not answer", async () => {
     const answering = await readinessStatus(testDb.db, { MEILISEARCH_HOST: meilisearchUrl, INNGEST_DEV: "1", INNGEST_BASE_URL: meilisearchUrl });
     expect(answering.status).toBe(200);
     expect(answering.body.services.search).toEqual({ status: "ok" });
@@ -110,6 +110,10 @@ describe("checkReadiness", () => {
     const silent = await readinessStatus(testDb.db, { MEILISEARCH_HOST: "http://127.0.0.1:9" });
     expect(silent.status).toBe(503);
     expect(silent.body.services.search).toEqual({ status: "failing", detail: "unreachable" });
+    const smtp = await readinessStatus(testDb.db, { SMTP_URL: `smtp://127.0.0.1:${new URL(meilisearchUrl).port}` });
+    expect(smtp.body.services.email).toEqual({ status: "ok", detail: "dev mailbox relaying to SMTP" });
+    const noCatcher = await readinessStatus(testDb.db, { SMTP_URL: "smtp://127.0.0.1:9" });
+    expect([noCatcher.status, noCatcher.body.services.email.status]).toEqual([503, "failing"]);
   });
 
   it("reports Stripe, Resend and Inngest Cloud keys as configured without calling them or showing them", async () => {

@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { pendingMigrations } from "@/db/migrate";
@@ -28,11 +29,12 @@ export interface ReadinessDeps {
 
 /** What /api/ready answers: the database reachable, every migration applied, each configured service answering. */
 export async function checkReadiness({ db, env, timeoutMs = 2_000 }: ReadinessDeps): Promise<Readiness> {
-  const [database, migrations, search, jobs] = await Promise.all([
+  const [database, migrations, search, jobs, smtp] = await Promise.all([
     withTimeout(checkDatabase(db), timeoutMs),
     withTimeout(checkMigrations(db), timeoutMs),
     env.MEILISEARCH_HOST ? withTimeout(checkHttp(new URL("/health", env.MEILISEARCH_HOST), timeoutMs), timeoutMs) : notConfigured("PostgreSQL full-text search"),
     withTimeout(checkJobs(env, timeoutMs), timeoutMs),
+    env.SMTP_URL && !env.RESEND_API_KEY ? withTimeout(checkTcp(new URL(env.SMTP_URL)), timeoutMs) : undefined,
   ]);
   const services: Readiness["services"] = {
     database,
@@ -40,7 +42,7 @@ export async function checkReadiness({ db, env, timeoutMs = 2_000 }: ReadinessDe
     payments: env.STRIPE_SECRET_KEY ? { status: "configured", detail: "Stripe key set, not called" } : { status: "not configured", detail: "payment simulator" },
     search,
     jobs,
-    email: env.RESEND_API_KEY ? { status: "configured", detail: "Resend key set, not called" } : { status: "not configured", detail: "dev mailbox" },
+    email: env.RESEND_API_KEY ? { status: "configured", detail: "Resend key set, not called" } : (smtp ?? { status: "not configured", detail: "dev mailbox" }),
   };
   return { ready: Object.values(services).every((check) => check.status !== "failing"), services };
 }
@@ -73,6 +75,17 @@ async function checkHttp(url: URL, timeoutMs: number): Promise<ServiceCheck> {
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: "manual" });
   await response.body?.cancel();
   return response.status < 500 ? { status: "ok" } : { status: "failing", detail: `HTTP ${response.status}` };
+}
+
+/** The dev mailbox's SMTP catcher: accepting connections is answer enough. */
+function checkTcp(url: URL): Promise<ServiceCheck> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port || 25), url.hostname, () => {
+      socket.destroy();
+      resolve({ status: "ok", detail: "dev mailbox relaying to SMTP" });
+    });
+    socket.once("error", reject);
+  });
 }
 
 function notConfigured(detail: string): ServiceCheck {
