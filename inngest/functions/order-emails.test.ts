@@ -7,10 +7,12 @@ import { tokenOpensOrder } from "@/server/orders/order-link";
 import { adminRefundOrder } from "@/server/orders/admin-refund-order";
 import { insertOrder, insertUser, insertVariant } from "@/server/orders/test-fixtures";
 import type { ServiceContext } from "@/server/context";
+import { outboxEvents } from "@/server/events/test-outbox";
 import { createSimulatorProvider } from "@/server/payments/simulator-provider";
 import { useTestDatabase } from "@/test/db";
 import { replayHandler } from "../replay-test-kit";
 import { notifyOrderPaid } from "./notify-order-paid";
+import { notifyPaymentFailed } from "./notify-payment-failed";
 import type { FunctionDeps } from "./order-state";
 import { checkout, installTestRunner, reportPayment, scriptedStep, stockedVariant } from "./saga-test-kit";
 import { runSendNotification } from "./send-notification";
@@ -149,5 +151,15 @@ describe("the same handlers through the step interface Inngest gives them", () =
     const again = await replayHandler((step) => notifyOrderPaid(deps).handler({ event: { name: "shop/order.paid", data: { orderId }, id: "evt-2" }, step }), scriptedStep().step);
     expect((again.output as { id: string }[])[0]!.id).toBe(notification!.id);
     expect(await mailFor(orderId)).toHaveLength(1);
+  });
+
+  it("a decline read after another card paid the order is recorded skipped as outdated, and nothing is sent", async () => {
+    const { variantId } = await insertVariant(t.db);
+    const { id: orderId } = await insertOrder(t.db, { variantId, status: "paid", paymentStatus: "succeeded", payment: "succeeded" });
+    const deps: FunctionDeps = { context: (job) => ({ db: t.db, actor: { type: "system", name: job } }) };
+    const event = { name: "shop/payment.failed", data: { orderId, paymentIntentId: "pi_1", reason: "card_declined" }, id: "evt-3" };
+    const run = await replayHandler((step) => notifyPaymentFailed(deps).handler({ event, step }), scriptedStep().step);
+    expect(run.output).toEqual([expect.objectContaining({ status: "skipped", skipReason: "outdated" })]);
+    expect(await outboxEvents(t.db)).not.toContainEqual(expect.objectContaining({ data: { notificationId: (run.output as { id: string }[])[0]!.id } }));
   });
 });

@@ -8,6 +8,8 @@ export interface QueueNotificationsInput {
   kind: string;
   subjectId: string;
   recipients: string[];
+  /** Why the message is skipped whoever would receive it (it no longer applies), as the caller found. */
+  skipReason?: string;
 }
 
 export type QueuedNotification = {
@@ -18,9 +20,10 @@ export type QueuedNotification = {
 };
 
 /**
- * Decides, once per (kind, subject, recipient, channel), whether a message goes out: a suppressed address is recorded
- * as skipped, any other is queued and announced (shop/notification.queued) in the same transaction. A second call for
- * the same message, from a redelivered event or a retried step, finds the ledger row and changes nothing.
+ * Decides, once per (kind, subject, recipient, channel), whether a message goes out: one to a suppressed address, or one
+ * the caller found outdated, is recorded as skipped; any other is queued and announced (shop/notification.queued) in
+ * the same transaction. A second call for the same message, from a redelivered event or a retried step, finds the
+ * ledger row and changes nothing.
  */
 export async function queueNotifications(ctx: ServiceContext, input: QueueNotificationsInput): Promise<QueuedNotification[]> {
   const recipients = [...new Set(input.recipients.map((r) => r.trim().toLowerCase()))];
@@ -33,7 +36,7 @@ export async function queueNotifications(ctx: ServiceContext, input: QueueNotifi
     const blocked = new Set(suppressed.map((s) => s.address));
     const decided: QueuedNotification[] = [];
     for (const recipient of recipients) {
-      const skipReason = blocked.has(recipient) ? "suppressed" : null;
+      const skipReason = input.skipReason ?? (blocked.has(recipient) ? "suppressed" : null);
       const columns = { id: notifications.id, recipient: notifications.recipient, status: notifications.status, skipReason: notifications.skipReason };
       const [fresh] = await tx.db
         .insert(notifications)
@@ -48,7 +51,7 @@ export async function queueNotifications(ctx: ServiceContext, input: QueueNotifi
         decided.push(known!);
         continue;
       }
-      await tx.db.insert(notificationEvents).values({ notificationId: fresh.id, status: fresh.status, detail: skipReason && "the address is on the suppression list" });
+      await tx.db.insert(notificationEvents).values({ notificationId: fresh.id, status: fresh.status, detail: skipReason && (skipReason === "suppressed" ? "the address is on the suppression list" : skipReason) });
       if (fresh.status === "queued") await writeEvent(tx, { name: "shop/notification.queued", data: { notificationId: fresh.id } });
       decided.push(fresh);
     }

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { orders, users } from "@/db/schema";
+import { orderColumns } from "../orders/order-queries";
 import type { ServiceContext } from "../context";
 import { env } from "../env";
 import { notFound } from "../errors";
@@ -19,8 +20,13 @@ async function adminRecipients(ctx: ServiceContext): Promise<string[]> {
  * alert), queued or skipped in the ledger. `subjectId` is the order unless the message is about a part of it (a refund).
  */
 export async function queueOrderEmail(ctx: ServiceContext, input: { kind: OrderEmailKind; orderId: string; subjectId?: string }): Promise<QueuedNotification[]> {
-  const [order] = await ctx.db.select({ email: orders.email }).from(orders).where(eq(orders.id, input.orderId));
+  const [order] = await ctx.db
+    .select({ email: orders.email, status: orders.status, paymentStatus: orderColumns.paymentStatus })
+    .from(orders)
+    .where(eq(orders.id, input.orderId));
   if (!order) throw notFound("Order");
   const recipients = input.kind === "admin-new-order" ? await adminRecipients(ctx) : [order.email];
-  return queueNotifications(ctx, { kind: input.kind, subjectId: input.subjectId ?? input.orderId, recipients });
+  // Another card may have paid (or the hold ended) before this decline was read: then the email would ask for nothing.
+  const outdated = input.kind === "payment-failed" && (order.status !== "pending" || order.paymentStatus !== "failed");
+  return queueNotifications(ctx, { kind: input.kind, subjectId: input.subjectId ?? input.orderId, recipients, skipReason: outdated ? "outdated" : undefined });
 }
