@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { variants } from "./catalog";
+import { users } from "./users";
 
 export const notificationChannel = pgEnum("notification_channel", ["email"]);
 // skipped is final from the start; the others follow queued → sent → delivered | bounced | complained | failed.
@@ -89,4 +91,30 @@ export const mailboxMessages = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [index("mailbox_messages_created_idx").on(t.createdAt.desc())],
+);
+
+/**
+ * "Email me when it's back": a shopper (by account) or a guest (by address) waiting for a sold-out variant. At most one
+ * waiting row per subscriber and variant; the return stamps notified_at, and the stamped row stays as history, so a later
+ * return tells nobody again until they ask again (a new row, hence a new ledger key).
+ */
+export const stockAlerts = pgTable(
+  "stock_alerts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    variantId: integer("variant_id")
+      .notNull()
+      .references(() => variants.id, { onDelete: "cascade" }),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    email: text(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    notifiedAt: timestamp("notified_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [
+    uniqueIndex("stock_alerts_waiting_user_key").on(t.variantId, t.userId).where(sql`${t.notifiedAt} IS NULL AND ${t.userId} IS NOT NULL`),
+    uniqueIndex("stock_alerts_waiting_email_key").on(t.variantId, t.email).where(sql`${t.notifiedAt} IS NULL AND ${t.email} IS NOT NULL`),
+    index("stock_alerts_user_idx").on(t.userId),
+    check("stock_alerts_one_subscriber", sql`num_nonnulls(${t.userId}, ${t.email}) = 1`),
+    check("stock_alerts_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
 );
