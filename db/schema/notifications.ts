@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
 import { variants } from "./catalog";
 import { users } from "./users";
 
-export const notificationChannel = pgEnum("notification_channel", ["email"]);
+export const notificationChannel = pgEnum("notification_channel", ["email", "sms", "push"]);
 // skipped is final from the start; the others follow queued → sent → delivered | bounced | complained | failed.
 export const notificationStatus = pgEnum("notification_status", ["queued", "skipped", "sent", "delivered", "bounced", "complained", "failed"]);
 
@@ -75,13 +76,15 @@ export const emailSuppressions = pgTable(
 );
 
 /**
- * The dev mailbox: where email goes when no provider is configured, read at /admin/mailbox. Keyed by the message id,
- * so a retried send stores one message, as the provider's idempotency key would.
+ * The dev mailbox: where email, SMS and push go when their provider is not configured, read at /admin/mailbox. Keyed by
+ * the message id, so a retried send stores one message, as the provider's idempotency key would. An SMS keeps its text
+ * in `text` (to: the phone number); a push keeps its title as the subject and its JSON payload in `text` (to: the user id).
  */
 export const mailboxMessages = pgTable(
   "mailbox_messages",
   {
     id: uuid().primaryKey(),
+    channel: notificationChannel().notNull().default("email"),
     from: text().notNull(),
     to: text().notNull(),
     subject: text().notNull(),
@@ -117,4 +120,25 @@ export const stockAlerts = pgTable(
     check("stock_alerts_one_subscriber", sql`num_nonnulls(${t.userId}, ${t.email}) = 1`),
     check("stock_alerts_email_lower", sql`${t.email} = lower(${t.email})`),
   ],
+);
+
+/**
+ * A browser's web push subscription, as PushManager.subscribe returned it, for the shopper who made it. The endpoint is
+ * the push service's URL for that browser, so it is unique: subscribing it again (another shopper on the same browser)
+ * moves it. The push service answering 404 or 410 for it means it expired; the row is then deleted.
+ */
+export const pushSubscriptions = pgTable(
+  "push_subscriptions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    endpoint: text().notNull(),
+    p256dh: text().notNull(),
+    auth: text().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    lastSuccessAt: timestamp("last_success_at", { withTimezone: true, mode: "date" }),
+  },
+  (t) => [uniqueIndex("push_subscriptions_endpoint_key").on(t.endpoint), index("push_subscriptions_user_idx").on(t.userId)],
 );
