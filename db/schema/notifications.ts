@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { users } from "./users";
+import { type AnyPgColumn, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { variants } from "./catalog";
 import { users } from "./users";
 
@@ -27,11 +26,14 @@ export const notifications = pgTable(
     skipReason: text("skip_reason"),
     subject: text(),
     providerMessageId: text("provider_message_id"),
+    // An admin's resend of an earlier message: a message of its own, outside the one-per-key rule.
+    resendOf: uuid("resend_of").references((): AnyPgColumn => notifications.id),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("notifications_message_key").on(t.kind, t.subjectId, t.recipient, t.channel),
+    uniqueIndex("notifications_message_key").on(t.kind, t.subjectId, t.recipient, t.channel).where(sql`${t.resendOf} IS NULL`),
+    index("notifications_queued_idx").on(t.updatedAt).where(sql`${t.status} = 'queued'`),
     uniqueIndex("notifications_provider_message_key").on(t.providerMessageId),
     index("notifications_created_idx").on(t.createdAt.desc()),
     check("notifications_recipient_lower", sql`${t.recipient} = lower(${t.recipient})`),
