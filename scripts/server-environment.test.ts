@@ -36,6 +36,17 @@ describe("the start scripts' environment", () => {
     expect(second.NEXTAUTH_SECRET).toBe("mine".repeat(10));
   });
 
+  it("generates the web push key pair once into vapid.json, unless both keys are set", () => {
+    const first = serverEnvironment({ NODE_ENV: "development" }, { production: false, dataDir });
+    expect(first.VAPID_PUBLIC_KEY && Buffer.from(first.VAPID_PUBLIC_KEY, "base64url")).toHaveLength(65);
+    expect(first.VAPID_PRIVATE_KEY && Buffer.from(first.VAPID_PRIVATE_KEY, "base64url")).toHaveLength(32);
+    expect(JSON.parse(readFileSync(path.join(dataDir, "vapid.json"), "utf8"))).toEqual({ publicKey: first.VAPID_PUBLIC_KEY, privateKey: first.VAPID_PRIVATE_KEY });
+    expect(serverEnvironment({ NODE_ENV: "development" }, { production: false, dataDir })).toMatchObject({ VAPID_PUBLIC_KEY: first.VAPID_PUBLIC_KEY });
+    const own = { VAPID_PUBLIC_KEY: Buffer.alloc(65, 4).toString("base64url"), VAPID_PRIVATE_KEY: Buffer.alloc(32, 1).toString("base64url") };
+    expect(serverEnvironment({ NODE_ENV: "development", ...own }, { production: false, dataDir })).toMatchObject(own);
+    expect(() => checkServerEnvironment({ ...serverEnvironment({ NODE_ENV: "development" }, { production: false, dataDir }), VAPID_PRIVATE_KEY: "" }, "dev")).toThrow(/VAPID_PUBLIC_KEY: set both/);
+  });
+
   it("with Stripe, switches no simulator on and makes up no webhook secret", () => {
     const env = serverEnvironment({ NODE_ENV: "development", STRIPE_SECRET_KEY: "sk_test_x" }, { production: false, dataDir });
     expect(env.PAYMENTS_SIMULATOR).toBeUndefined();

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import webpush from "web-push";
 import { DEFAULT_SITE_URL, parseEnv } from "../server/env";
 
 type Variables = Record<string, string | undefined>;
@@ -19,10 +20,21 @@ function localSecret(dataDir: string, name: string, make: (random: string) => st
   return readFileSync(file, "utf8").trim();
 }
 
+/** The web push key pair made once per checkout in `dataDir`/vapid.json, so development sends real VAPID-signed pushes. */
+function localVapidKeys(dataDir: string): { VAPID_PUBLIC_KEY: string; VAPID_PRIVATE_KEY: string } {
+  const file = `${dataDir}/vapid.json`;
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(webpush.generateVAPIDKeys()), { mode: 0o600 });
+  }
+  const { publicKey, privateKey } = JSON.parse(readFileSync(file, "utf8")) as { publicKey: string; privateKey: string };
+  return { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey };
+}
+
 /**
  * The environment the Next server gets. In production, the given one: no secret is generated, so a missing one stops
- * the start. Otherwise secrets left unset (or empty) come from .data/, and without Stripe the payment
- * simulator is switched on.
+ * the start (web push stays off without its keys). Otherwise secrets left unset (or empty) come from .data/ (the VAPID
+ * key pair too, unless both keys are set), and without Stripe the payment simulator is switched on.
  */
 export function serverEnvironment(source: NodeJS.ProcessEnv, options: { production: boolean; dataDir?: string }): NodeJS.ProcessEnv {
   // next-auth reads NEXTAUTH_URL itself and throws on an empty one (a line copied from .env.example): give it the default.
@@ -33,6 +45,7 @@ export function serverEnvironment(source: NodeJS.ProcessEnv, options: { producti
     NEXTAUTH_SECRET: source.NEXTAUTH_SECRET || localSecret(dataDir, "auth-secret", (random) => random),
     LINK_SIGNING_SECRET: source.LINK_SIGNING_SECRET || localSecret(dataDir, "link-signing-secret", (random) => `local:${random}`),
   };
+  if (!source.VAPID_PUBLIC_KEY && !source.VAPID_PRIVATE_KEY) Object.assign(local, localVapidKeys(dataDir));
   if (!source.STRIPE_SECRET_KEY) {
     local.STRIPE_WEBHOOK_SECRET = source.STRIPE_WEBHOOK_SECRET || localSecret(dataDir, "simulator-webhook-secret", (random) => `whsec_${random}`);
     local.PAYMENTS_SIMULATOR = source.PAYMENTS_SIMULATOR || "1";

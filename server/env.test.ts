@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { parseEnv, snsConfig, vapidConfig } from "./env";
 
 const complete = {
   DATABASE_URL: "postgres://localhost/x",
@@ -70,5 +70,27 @@ describe("email", () => {
   it("refuses a sender that is not an address", () => {
     expect(() => parseEnv({ ...complete, EMAIL_FROM: "Emporium" })).toThrow(/EMAIL_FROM must be an address/);
     expect(parseEnv({ ...complete, EMAIL_FROM: "shop@example.com" }).EMAIL_FROM).toBe("shop@example.com");
+  });
+});
+
+describe("SMS and web push", () => {
+  const publicKey = Buffer.alloc(65, 4).toString("base64url");
+  const privateKey = Buffer.alloc(32, 1).toString("base64url");
+
+  it("SMS go through SNS only with a region; an endpoint override needs one, and AWS keys come in pairs", () => {
+    expect(snsConfig(parseEnv(complete))).toBeNull();
+    expect(snsConfig(parseEnv({ ...complete, SNS_REGION: "eu-west-1" }))).toEqual({ region: "eu-west-1" });
+    expect(() => parseEnv({ ...complete, SNS_REGION: "Ireland" })).toThrow(/SNS_REGION must be an AWS region/);
+    expect(() => parseEnv({ ...complete, SNS_ENDPOINT: "http://127.0.0.1:9" })).toThrow(/SNS_REGION: SNS_ENDPOINT is set/);
+    expect(() => parseEnv({ ...complete, SNS_REGION: "eu-west-1", AWS_ACCESS_KEY_ID: "AKIA" })).toThrow(/set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/);
+  });
+
+  it("push is off without VAPID keys, refuses half a pair or keys of the wrong size, and signs as the shop's sender", () => {
+    expect(vapidConfig(parseEnv({ ...complete, NODE_ENV: "production", PAYMENTS_SIMULATOR: "1" }))).toBeNull();
+    expect(() => parseEnv({ ...complete, VAPID_PUBLIC_KEY: publicKey })).toThrow(/VAPID_PUBLIC_KEY: set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY/);
+    expect(() => parseEnv({ ...complete, VAPID_PUBLIC_KEY: privateKey, VAPID_PRIVATE_KEY: privateKey })).toThrow(/65 bytes/);
+    expect(() => parseEnv({ ...complete, VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: "http://shop.test" })).toThrow(/VAPID_SUBJECT must be a mailto:/);
+    const e = parseEnv({ ...complete, VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, EMAIL_FROM: "Emporium <hello@shop.test>" });
+    expect(vapidConfig(e)).toEqual({ publicKey, privateKey, subject: "mailto:hello@shop.test" });
   });
 });

@@ -48,6 +48,26 @@ const LinkSigningKeys = z.string({ error: `LINK_SIGNING_SECRET is not set: ${lin
   return keys;
 });
 
+const VAPID_KEYS = `set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (a P-256 key pair, e.g. from \`npx web-push generate-vapid-keys\`) to turn on web push, or neither to leave it off (${GENERATED_IN_DEV})`;
+
+function checkSmsAndPush(
+  e: { SNS_REGION?: string; SNS_ENDPOINT?: string; AWS_ACCESS_KEY_ID?: string; AWS_SECRET_ACCESS_KEY?: string; VAPID_PUBLIC_KEY?: string; VAPID_PRIVATE_KEY?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (e.SNS_ENDPOINT && !e.SNS_REGION) ctx.addIssue({ code: "custom", path: ["SNS_REGION"], message: "SNS_ENDPOINT is set: set SNS_REGION too (the region its requests are signed for)" });
+  if (Boolean(e.AWS_ACCESS_KEY_ID) !== Boolean(e.AWS_SECRET_ACCESS_KEY)) {
+    ctx.addIssue({ code: "custom", path: ["AWS_ACCESS_KEY_ID"], message: "set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither (an instance or task role)" });
+  }
+  if (Boolean(e.VAPID_PUBLIC_KEY) !== Boolean(e.VAPID_PRIVATE_KEY)) ctx.addIssue({ code: "custom", path: ["VAPID_PUBLIC_KEY"], message: VAPID_KEYS });
+  const bytes = (key: string) => Buffer.from(key, "base64url").length;
+  if (e.VAPID_PUBLIC_KEY && bytes(e.VAPID_PUBLIC_KEY) !== 65) {
+    ctx.addIssue({ code: "custom", path: ["VAPID_PUBLIC_KEY"], message: "VAPID_PUBLIC_KEY must be an uncompressed P-256 public key: 65 bytes, base64url" });
+  }
+  if (e.VAPID_PRIVATE_KEY && bytes(e.VAPID_PRIVATE_KEY) !== 32) {
+    ctx.addIssue({ code: "custom", path: ["VAPID_PRIVATE_KEY"], message: "VAPID_PRIVATE_KEY must be a P-256 private key: 32 bytes, base64url" });
+  }
+}
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -86,10 +106,22 @@ const EnvSchema = z
     SMTP_URL: optional.pipe(z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL such as smtp://127.0.0.1:1025" }).optional()),
     // Where new-order alerts go; unset: to every admin user.
     ADMIN_ALERT_EMAIL: optional.pipe(z.email("ADMIN_ALERT_EMAIL must be one email address").optional()),
+    // SMS through AWS SNS in this region (credentials from the SDK's default chain); unset: SMS go to the dev mailbox.
+    SNS_REGION: optional.pipe(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "SNS_REGION must be an AWS region such as eu-west-1").optional()),
+    // Points the SNS client at another endpoint (a local fake in tests); unset: the region's SNS endpoint.
+    SNS_ENDPOINT: optional.pipe(z.url({ protocol: /^https?$/, error: "SNS_ENDPOINT must be an http(s) URL such as http://127.0.0.1:12113" }).optional()),
+    AWS_ACCESS_KEY_ID: optional,
+    AWS_SECRET_ACCESS_KEY: optional,
+    // Web push with VAPID: both keys (base64url, as `npx web-push generate-vapid-keys` prints them) or neither (push off).
+    VAPID_PUBLIC_KEY: optional.pipe(z.base64url("VAPID_PUBLIC_KEY must be base64url").optional()),
+    VAPID_PRIVATE_KEY: optional.pipe(z.base64url("VAPID_PRIVATE_KEY must be base64url").optional()),
+    // Who push services may contact about our messages: mailto: or https:; unset: mailto: the address of EMAIL_FROM.
+    VAPID_SUBJECT: optional.pipe(z.url({ protocol: /^(mailto|https)$/, error: "VAPID_SUBJECT must be a mailto: address or an https: URL" }).optional()),
     ...inngestShape,
   })
   .superRefine((env, ctx) => {
     checkInngestKeys(env, ctx);
+    checkSmsAndPush(env, ctx);
     const cognito = [env.COGNITO_CLIENT_ID, env.COGNITO_CLIENT_SECRET, env.COGNITO_ISSUER];
     if (cognito.some(Boolean) && !cognito.every(Boolean)) {
       ctx.addIssue({
@@ -154,6 +186,18 @@ export function stripeConfigured(e: Env = env()) {
 
 export function stripeWebhookSecret(e: Env = env()): string {
   return e.STRIPE_WEBHOOK_SECRET;
+}
+
+/** SNS when SNS_REGION is set; the SDK finds the credentials (AWS_ACCESS_KEY_ID…, a profile, an instance or task role). */
+export function snsConfig(e: Env = env()): { region: string; endpoint?: string } | null {
+  return e.SNS_REGION ? { region: e.SNS_REGION, endpoint: e.SNS_ENDPOINT } : null;
+}
+
+/** The VAPID details web push signs with, or null when push is off (no keys: production without them). */
+export function vapidConfig(e: Env = env()): { publicKey: string; privateKey: string; subject: string } | null {
+  if (!e.VAPID_PUBLIC_KEY || !e.VAPID_PRIVATE_KEY) return null;
+  const address = /<([^>]+)>/.exec(emailFrom(e))?.[1] ?? emailFrom(e);
+  return { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY, subject: e.VAPID_SUBJECT ?? `mailto:${address}` };
 }
 
 export const DEV_EMAIL_FROM = "Emporium <shop@localhost>";
