@@ -4,7 +4,7 @@ import type { OrderEmailKind } from "@/server/notifications/schemas";
 import type { FunctionDefinition } from "../step";
 import type { FunctionDeps } from "./order-state";
 
-type OrderEvent = Exclude<ShopEventName, "shop/notification.queued">;
+type OrderEvent = Exclude<ShopEventName, "shop/notification.queued" | "shop/variant.back-in-stock">;
 
 /**
  * A function that answers an order event with one email: a single step queues it in the ledger (or records it skipped).

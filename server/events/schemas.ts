@@ -13,6 +13,7 @@ export const shopEventSchemas = {
   "shop/order.cancelled": z.object({ orderId: OrderId, reason: z.string() }),
   "shop/order.refunded": z.object({ orderId: OrderId, refundId: z.uuid(), amount: Amount, currency: z.string().length(3), full: z.boolean() }),
   "shop/notification.queued": z.object({ notificationId: z.uuid() }),
+  "shop/variant.back-in-stock": z.object({ variantId: z.int().positive() }),
 };
 
 export type ShopEventName = keyof typeof shopEventSchemas;

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { withTransaction, type ServiceContext } from "../context";
 import { DomainError } from "../errors";
+import { announceBackInStock } from "./announce-back-in-stock";
 import { intArray, lockReservedStock, lockStockLevels, type LockedStock } from "./lock-stock";
 
 export interface ReserveStockInput {
@@ -92,7 +93,7 @@ export async function reserveStock(ctx: ServiceContext, input: ReserveStockInput
 export async function releaseStock(ctx: ServiceContext, input: { orderId: string; reason: string }): Promise<{ released: number }> {
   return withTransaction(ctx, async (tx) => {
     await lockReservedStock(tx, input.orderId);
-    const rows = await tx.db.execute(sql`
+    const rows = await tx.db.execute<{ variantId: number; quantity: number }>(sql`
       with released as (
         update stock_reservations set status = 'released'
          where order_id = ${input.orderId} and status = 'active'
@@ -104,7 +105,8 @@ export async function releaseStock(ctx: ServiceContext, input: { orderId: string
       )
       insert into stock_movements (variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, order_id)
       select variant_id, warehouse_id, 0, -quantity, ${`release: ${input.reason}`}, ${input.orderId} from released
-      returning 1`);
+      returning variant_id as "variantId", -reserved_delta as quantity`);
+    await announceBackInStock(tx, rows);
     return { released: rows.length };
   });
 }
