@@ -11,7 +11,9 @@ import { completePaidOrderFunction } from "./complete-paid-order";
 import type { FunctionDeps } from "./order-state";
 import { expireReservations } from "./expire-reservations";
 import { reconcilePayments } from "./reconcile-payments";
+import { requeueNotifications } from "./requeue-notifications";
 import { notifyAdminNewOrder } from "./notify-admin-new-order";
+import { notifyBackInStock } from "./notify-back-in-stock";
 import { notifyOrderCancelled } from "./notify-order-cancelled";
 import { notifyOrderPaid } from "./notify-order-paid";
 import { notifyOrderRefunded } from "./notify-order-refunded";
@@ -30,7 +32,9 @@ export function shopFunctions(deps: FunctionDeps): FunctionDefinition[] {
     notifyOrderCancelled(deps),
     notifyOrderRefunded(deps),
     notifyAdminNewOrder(deps),
+    notifyBackInStock(deps),
     sendNotificationFunction(deps),
+    requeueNotifications(deps),
   ];
 }
 

@@ -7,6 +7,7 @@ import { notFound } from "../errors";
 import { orderPagePath } from "../orders/order-link";
 import { selectOrder, selectOrderLines } from "../orders/order-queries";
 import { lastPaymentFailure, payOptions } from "../payments/payable-order";
+import { renderBackInStock } from "./render-back-in-stock";
 import type { EmailContent } from "./schemas";
 import { absoluteUrl, shopIdentity } from "./shop-identity";
 
@@ -42,6 +43,7 @@ export async function renderNotification(ctx: ServiceContext, input: { notificat
   if (!row) throw notFound("Notification");
   if (row.status !== "queued") return null;
   if (row.kind === "refund-issued") return renderRefundEmail(ctx, row.subjectId);
+  if (row.kind === "back-in-stock") return renderBackInStock(ctx, row.subjectId);
   return renderOrderEmail(ctx, row.kind, row.subjectId);
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { notificationStatus } from "@/db/schema";
+import { INT4_MAX } from "../limits";
 
 export const NotificationStatus = z.enum(notificationStatus.enumValues);
 export type NotificationStatus = z.infer<typeof NotificationStatus>;
@@ -26,3 +27,10 @@ export type ListMailboxInput = z.infer<typeof ListMailboxInput>;
 
 export const LiftSuppressionInput = z.strictObject({ address: z.email() });
 export type LiftSuppressionInput = z.infer<typeof LiftSuppressionInput>;
+
+/** "Email me when it's back": a signed-in shopper is known by the account, a guest gives an address. */
+export const SubscribeStockAlertInput = z.strictObject({
+  variantId: z.int().min(1).max(INT4_MAX),
+  email: z.email().max(254).optional(),
+});
+export type SubscribeStockAlertInput = z.infer<typeof SubscribeStockAlertInput>;

@@ -8,6 +8,8 @@ import { checkoutRouter } from "../checkout/checkout.router";
 import { ordersRouter } from "../orders/orders.router";
 import { adminOrdersRouter } from "../orders/admin-orders.router";
 import { notificationsRouter } from "../notifications/notifications.router";
+import { preferencesRouter } from "../notifications/preferences.router";
+import { stockAlertsRouter } from "../notifications/stock-alerts.router";
 
 export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
@@ -19,6 +21,8 @@ export const appRouter = createTRPCRouter({
   orders: ordersRouter,
   adminOrders: adminOrdersRouter,
   notifications: notificationsRouter,
+  preferences: preferencesRouter,
+  stockAlerts: stockAlertsRouter,
 });
 
 export type AppRouter = typeof appRouter;
