@@ -9,6 +9,8 @@ export interface NotificationMove {
   detail?: string | null;
   providerMessageId?: string | null;
   subject?: string | null;
+  /** Required by the table for a move to skipped. */
+  skipReason?: string | null;
 }
 
 /**
@@ -21,7 +23,8 @@ export async function moveNotification(ctx: ServiceContext, move: NotificationMo
       update ${notifications}
          set status = ${move.to}, updated_at = now(),
              provider_message_id = coalesce(provider_message_id, ${move.providerMessageId ?? null}),
-             subject = coalesce(${move.subject ?? null}, subject)
+             subject = coalesce(${move.subject ?? null}, subject),
+             skip_reason = coalesce(${move.skipReason ?? null}, skip_reason)
        where id = ${move.notificationId}
          and status::text in (select from_status from status_transitions where entity = 'notifications' and to_status = ${move.to})
       returning id

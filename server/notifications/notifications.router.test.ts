@@ -11,6 +11,7 @@ import { createMailboxSender } from "./mailbox-sender";
 import { listMailbox } from "./list-mailbox";
 import { listSuppressions } from "./list-suppressions";
 import { queueNotifications } from "./queue-notifications";
+import { resendNotification } from "./resend-notification";
 import { sendNotification } from "./send-notification";
 import { liftSuppression, suppressAddress } from "./suppress-address";
 
@@ -39,6 +40,7 @@ beforeAll(async () => {
       await suppressAddress(system, { address, reason: "bounced" });
       return { address };
     },
+    resend: async () => ({ notificationId: messageId }),
   };
 });
 
@@ -72,6 +74,7 @@ describe("notifications authorisation", () => {
       await expect(getMailboxMessage(ctx, { notificationId: messageId })).rejects.toMatchObject({ kind });
       await expect(listSuppressions(ctx)).rejects.toMatchObject({ kind });
       await expect(liftSuppression(ctx, { address: "x@shop.test" })).rejects.toMatchObject({ kind });
+      await expect(resendNotification(ctx, { notificationId: messageId })).rejects.toMatchObject({ kind });
     }
   });
 });

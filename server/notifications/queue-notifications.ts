@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import { emailSuppressions, notificationEvents, notifications } from "@/db/schema";
+import { and, eq, isNull } from "drizzle-orm";
+import { notificationEvents, notifications } from "@/db/schema";
 import { withTransaction, type ServiceContext } from "../context";
 import { writeEvent } from "../events/write-event";
+import { BLOCK_DETAILS, deliveryBlock, type BlockReason } from "./delivery-block";
 import type { NotificationStatus } from "./schemas";
 
 export interface QueueNotificationsInput {
@@ -20,23 +21,18 @@ export type QueuedNotification = {
 };
 
 /**
- * Decides, once per (kind, subject, recipient, channel), whether a message goes out: one to a suppressed address, or one
- * the caller found outdated, is recorded as skipped; any other is queued and announced (shop/notification.queued) in
- * the same transaction. A second call for the same message, from a redelivered event or a retried step, finds the
+ * Decides, once per (kind, subject, recipient, channel), whether a message goes out: one to a suppressed address, one
+ * the recipient opted out of (preference), or one the caller found outdated, is recorded as skipped; any other is queued
+ * and announced (shop/notification.queued) in the same transaction. A second call for the same message, from a redelivered event or a retried step, finds the
  * ledger row and changes nothing.
  */
 export async function queueNotifications(ctx: ServiceContext, input: QueueNotificationsInput): Promise<QueuedNotification[]> {
   const recipients = [...new Set(input.recipients.map((r) => r.trim().toLowerCase()))];
   if (recipients.length === 0) return [];
   return withTransaction(ctx, async (tx) => {
-    const suppressed = await tx.db
-      .select({ address: emailSuppressions.address })
-      .from(emailSuppressions)
-      .where(and(inArray(emailSuppressions.address, recipients), isNull(emailSuppressions.liftedAt)));
-    const blocked = new Set(suppressed.map((s) => s.address));
     const decided: QueuedNotification[] = [];
     for (const recipient of recipients) {
-      const skipReason = input.skipReason ?? (blocked.has(recipient) ? "suppressed" : null);
+      const skipReason = input.skipReason ?? (await deliveryBlock(tx, { kind: input.kind, recipient, channel: "email" }));
       const columns = { id: notifications.id, recipient: notifications.recipient, status: notifications.status, skipReason: notifications.skipReason };
       const [fresh] = await tx.db
         .insert(notifications)
@@ -47,11 +43,11 @@ export async function queueNotifications(ctx: ServiceContext, input: QueueNotifi
         const [known] = await tx.db
           .select(columns)
           .from(notifications)
-          .where(and(eq(notifications.kind, input.kind), eq(notifications.subjectId, input.subjectId), eq(notifications.recipient, recipient), eq(notifications.channel, "email")));
+          .where(and(eq(notifications.kind, input.kind), eq(notifications.subjectId, input.subjectId), eq(notifications.recipient, recipient), eq(notifications.channel, "email"), isNull(notifications.resendOf)));
         decided.push(known!);
         continue;
       }
-      await tx.db.insert(notificationEvents).values({ notificationId: fresh.id, status: fresh.status, detail: skipReason && (skipReason === "suppressed" ? "the address is on the suppression list" : skipReason) });
+      await tx.db.insert(notificationEvents).values({ notificationId: fresh.id, status: fresh.status, detail: skipReason && (BLOCK_DETAILS[skipReason as BlockReason] ?? skipReason) });
       if (fresh.status === "queued") await writeEvent(tx, { name: "shop/notification.queued", data: { notificationId: fresh.id } });
       decided.push(fresh);
     }

@@ -8,7 +8,9 @@ import { orderPagePath } from "../orders/order-link";
 import { selectOrder, selectOrderLines } from "../orders/order-queries";
 import { lastPaymentFailure, payOptions } from "../payments/payable-order";
 import { renderBackInStock } from "./render-back-in-stock";
+import { renderShortMessage } from "./render-short-message";
 import type { EmailContent } from "./schemas";
+import type { ShortMessageContent } from "./short-messages";
 import { absoluteUrl, shopIdentity } from "./shop-identity";
 
 const DECLINES: Record<string, string> = {
@@ -32,16 +34,17 @@ function cancelReasonFor(reason: string | null): string | undefined {
 }
 
 /**
- * The subject, HTML and text of a queued message, from its kind and what it is about, as it reads now; null when the
- * message is no longer queued (sent already, or overtaken by the provider's webhook).
+ * The subject, HTML and text of a queued message (an SMS's text, a push's payload), from its kind and what it is about,
+ * as it reads now; null when the message is no longer queued (sent already, or overtaken by the provider's webhook).
  */
-export async function renderNotification(ctx: ServiceContext, input: { notificationId: string }): Promise<EmailContent | null> {
+export async function renderNotification(ctx: ServiceContext, input: { notificationId: string }): Promise<EmailContent | ShortMessageContent | null> {
   const [row] = await ctx.db
-    .select({ kind: notifications.kind, subjectId: notifications.subjectId, status: notifications.status })
+    .select({ kind: notifications.kind, subjectId: notifications.subjectId, status: notifications.status, channel: notifications.channel })
     .from(notifications)
     .where(eq(notifications.id, input.notificationId));
   if (!row) throw notFound("Notification");
   if (row.status !== "queued") return null;
+  if (row.channel !== "email") return renderShortMessage(ctx, { ...row, channel: row.channel });
   if (row.kind === "refund-issued") return renderRefundEmail(ctx, row.subjectId);
   if (row.kind === "back-in-stock") return renderBackInStock(ctx, row.subjectId);
   return renderOrderEmail(ctx, row.kind, row.subjectId);

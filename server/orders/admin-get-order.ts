@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { payments, refunds, stockMovements, stockReservations, users, variants, warehouses } from "@/db/schema";
 import { requireAdmin, type ServiceContext } from "../context";
 import { notFound } from "../errors";
+import { listOrderMessages, type OrderMessage } from "../notifications/list-order-messages";
 import { RECONCILED_EVENT } from "../payments/reconcile-payment";
 import { selectOrder, selectOrderEvents, selectOrderLines, type OrderHeader } from "./order-queries";
 import type { OrderEventView, OrderLineView, PaymentStatus } from "./schemas";
@@ -39,6 +40,8 @@ export interface AdminOrderView extends OrderHeader {
   reconciliation: OrderEventView[];
   reservations: { id: number; sku: string; warehouse: string; quantity: number; status: "active" | "committed" | "released"; expiresAt: Date }[];
   stockMovements: { id: number; sku: string; warehouse: string; onHandDelta: number; reservedDelta: number; reason: string; createdAt: Date }[];
+  /** Every message about the order or its refunds, the admins' alerts and resends included, oldest first. */
+  messages: OrderMessage[];
 }
 
 /** Everything an admin needs to understand one order: lines, payment and refunds, reservations, the stock ledger and the saga's steps. */
@@ -48,7 +51,7 @@ export async function adminGetOrder(ctx: ServiceContext, input: { orderId: strin
   const row = await selectOrder(db, input.orderId);
   if (!row) throw notFound("Order");
   const { orderId } = input;
-  const [customer, lines, events, payment, paymentRefunds, reservations, movements] = await Promise.all([
+  const [customer, lines, events, payment, paymentRefunds, reservations, movements, messages] = await Promise.all([
     row.userId ? db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, row.userId)) : [],
     selectOrderLines(db, orderId),
     selectOrderEvents(db, orderId),
@@ -111,6 +114,7 @@ export async function adminGetOrder(ctx: ServiceContext, input: { orderId: strin
       .innerJoin(warehouses, eq(warehouses.id, stockMovements.warehouseId))
       .where(eq(stockMovements.orderId, orderId))
       .orderBy(asc(stockMovements.id)),
+    listOrderMessages(ctx, { orderId, audience: "admin" }),
   ]);
   return {
     ...row.order,
@@ -118,6 +122,7 @@ export async function adminGetOrder(ctx: ServiceContext, input: { orderId: strin
     lines,
     events,
     payment: payment[0] ? { ...payment[0], refunds: paymentRefunds } : null,
+    messages,
     reconciliation: events.filter((e) => e.type === RECONCILED_EVENT),
     reservations,
     stockMovements: movements,

@@ -1,5 +1,6 @@
 import type { ServiceContext } from "../context";
 import { notFound } from "../errors";
+import { listOrderMessages } from "../notifications/list-order-messages";
 import { payOptions } from "../payments/payable-order";
 import { tokenOpensOrder } from "./order-link";
 import { selectOrder, selectOrderEvents, selectOrderLines } from "./order-queries";
@@ -17,12 +18,13 @@ export async function getOrder(ctx: ServiceContext, input: GetOrderInput): Promi
   const owns = row !== undefined && ownsOrder(ctx, row.userId);
   if (!row || !(owns || tokenOpensOrder(input.accessToken, input.orderId))) throw notFound("Order");
   const { order } = row;
-  const [lines, events, pay] = await Promise.all([
+  const [lines, events, pay, messages] = await Promise.all([
     selectOrderLines(ctx.db, order.id),
     selectOrderEvents(ctx.db, order.id),
     payOptions(ctx, { orderId: order.id, guest: !owns }),
+    listOrderMessages(ctx, { orderId: order.id, audience: "shopper" }),
   ]);
-  return { ...order, ...pay, lines, timeline: events.filter((event) => shownToShopper(event.type)) };
+  return { ...order, ...pay, lines, messages, timeline: events.filter((event) => shownToShopper(event.type)) };
 }
 
 function ownsOrder(ctx: ServiceContext, userId: string | null): boolean {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ShippingAddress } from "@/db/schema";
 import { MAX_CHARGE_AMOUNT } from "../limits";
+import type { OrderMessage } from "../notifications/list-order-messages";
 
 export const OrderStatus = z.enum(["pending", "paid", "cancelled", "refunded"]);
 export type OrderStatus = z.infer<typeof OrderStatus>;
@@ -118,4 +119,6 @@ export interface ShopperOrderView extends OrderView {
   declineReason: string | null;
   /** Still pending, but the hold on its items has ended: the order is about to be cancelled. */
   holdEnded: boolean;
+  /** The messages sent to the shopper about this order, oldest first. */
+  messages: OrderMessage[];
 }
