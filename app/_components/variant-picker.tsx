@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { ProductDetail } from "@/server/catalog/schemas";
 import { AddToCart } from "./add-to-cart";
+import { BackInStockForm } from "./back-in-stock-form";
 import { VariantPrice } from "./price";
 
 type Variant = ProductDetail["variants"][number];
@@ -93,6 +94,7 @@ export function VariantPicker({ options, variants, initialVariantId }: VariantPi
         {variants.length > 1 && <span className="ml-2 font-normal text-stone-500">SKU {selected.sku}</span>}
       </p>
       <AddToCart key={selected.id} variantId={selected.id} available={selected.available} />
+      {selected.available <= 0 && <BackInStockForm key={`alert-${selected.id}`} variantId={selected.id} />}
     </div>
   );
 }

@@ -1,0 +1,69 @@
+"use client";
+import { useMutation } from "@tanstack/react-query";
+import { isTRPCClientError } from "@trpc/client";
+import { useState, type FormEvent } from "react";
+import { useTRPC } from "@/app/_trpc/client";
+import type { AppRouter } from "@/server/trpc/root";
+
+/**
+ * "Email me when it's back" for a sold-out variant. A signed-in shopper is known by the account, so the first try sends
+ * no address; when the server asks for one (a guest), the address field appears.
+ */
+export function BackInStockForm({ variantId }: { variantId: number }) {
+  const trpc = useTRPC();
+  const subscribe = useMutation(trpc.stockAlerts.subscribe.mutationOptions());
+  const [askEmail, setAskEmail] = useState(false);
+  const [email, setEmail] = useState("");
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await subscribe.mutateAsync({ variantId, email: askEmail ? email : undefined });
+      setDone(true);
+    } catch (cause) {
+      const data = isTRPCClientError<AppRouter>(cause) ? cause.data : undefined;
+      const emailError = data?.fieldErrors?.email ?? data?.zodIssues?.find((i) => i.path[0] === "email")?.message;
+      if (emailError && !askEmail) setAskEmail(true);
+      else setError(emailError ?? (isTRPCClientError(cause) ? cause.message : "We could not save that. Please try again."));
+    }
+  }
+
+  if (done) return <p role="status" className="text-sm text-stone-700">We&apos;ll email you once when it&apos;s back in stock.</p>;
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-2">
+      {askEmail && (
+        <div className="flex flex-col gap-1">
+          <label htmlFor="back-in-stock-email" className="text-sm font-semibold">
+            Your email
+          </label>
+          <input
+            id="back-in-stock-email"
+            type="email"
+            required
+            maxLength={254}
+            autoComplete="email"
+            autoFocus
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "back-in-stock-error" : undefined}
+            className="rounded-md border border-stone-300 px-3 py-2 text-sm"
+          />
+        </div>
+      )}
+      <button
+        type="submit"
+        disabled={subscribe.isPending}
+        className="rounded-md border border-stone-900 px-5 py-2.5 text-sm font-medium hover:bg-stone-100 disabled:cursor-not-allowed disabled:opacity-50 sm:self-start"
+      >
+        Email me when it&apos;s back
+      </button>
+      <p id="back-in-stock-error" role="status" aria-live="polite" className="min-h-5 text-sm text-red-700">
+        {error}
+      </p>
+    </form>
+  );
+}
