@@ -4,6 +4,7 @@ import Link from "next/link";
 import { OrderAddress } from "@/app/_components/order-address";
 import { OrderLines } from "@/app/_components/order-lines";
 import { OrderStatusBadge } from "@/app/_components/order-status-badge";
+import { OrderMessages } from "@/app/_components/order-messages";
 import { OrderTimeline } from "@/app/_components/order-timeline";
 import { useTRPC } from "@/app/_trpc/client";
 import type { GetOrderInput } from "@/server/orders/schemas";
@@ -63,6 +64,12 @@ export function OrderDetails({ input, signedIn }: { input: GetOrderInput; signed
             </h2>
             <OrderAddress address={order.shippingAddress} />
             <p className="text-sm text-stone-600">Email: {order.email}</p>
+          </section>
+          <section aria-labelledby="messages-heading" className="flex flex-col gap-2">
+            <h2 id="messages-heading" className="text-lg font-semibold">
+              Messages
+            </h2>
+            <OrderMessages messages={order.messages} />
           </section>
         </div>
       </div>

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { OrderAddress } from "@/app/_components/order-address";
 import { OrderLines } from "@/app/_components/order-lines";
 import { OrderStatusBadge, PaymentStatusBadge } from "@/app/_components/order-status-badge";
+import { OrderMessages } from "@/app/_components/order-messages";
 import { OrderTimeline } from "@/app/_components/order-timeline";
 import { getCaller } from "@/app/_trpc/server";
 import { AdminOrderIdInput } from "@/server/orders/schemas";
@@ -14,6 +15,7 @@ import { CancelOrderButton } from "../_components/cancel-order-button";
 import { Panel } from "../_components/panel";
 import { FlaggedPaymentNotice, PaymentPanel } from "../_components/payment-panel";
 import { RefundForm } from "../_components/refund-form";
+import { ResendMessageButton } from "../_components/resend-message-button";
 import { StockTables } from "../_components/stock-tables";
 
 export const metadata: Metadata = { title: "Order" };
@@ -73,6 +75,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           </Panel>
           <Panel title="Events and saga steps">
             <OrderTimeline events={order.events} allDetails />
+          </Panel>
+          <Panel title="Messages">
+            <OrderMessages messages={order.messages} showRecipient action={(message) => <ResendMessageButton notificationId={message.id} />} />
           </Panel>
         </div>
       </div>
