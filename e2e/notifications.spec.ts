@@ -32,7 +32,7 @@ test("a shopper's order confirmation shows in the admin mailbox; a notification 
 
   const admin = await browser.newPage();
   await signIn(admin, ADMIN, "/admin/mailbox");
-  const confirmation = admin.getByRole("row").filter({ hasText: "order-confirmation" }).filter({ hasText: `#${number}` });
+  const confirmation = admin.getByRole("row").filter({ hasText: "order-confirmation" }).filter({ hasText: `order #${number} is confirmed` });
   await expect(async () => {
     await admin.reload();
     await expect(confirmation).toHaveCount(1, { timeout: 2_000 });
