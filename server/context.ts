@@ -2,6 +2,8 @@ import type { Db, Tx } from "@/db/client";
 import { DomainError } from "./errors";
 import type { MailSender } from "./notifications/mail-sender";
 import type { PaymentProvider } from "./payments/payment-provider";
+import type { PushSender } from "./notifications/push-sender";
+import type { SmsSender } from "./notifications/sms-sender";
 
 export type Actor =
   | { type: "anonymous" }
@@ -21,6 +23,10 @@ export interface ServiceContext {
   payments?: PaymentProvider;
   /** Overrides the email channel chosen from the environment (tests pass one speaking to a fake Resend). */
   mail?: MailSender;
+  /** Overrides the SMS channel chosen from the environment (tests pass one speaking to a fake SNS). */
+  sms?: SmsSender;
+  /** Overrides the push channel chosen from the environment. */
+  push?: PushSender;
 }
 
 /** Runs `work` in a transaction, joining the caller's when one is already open. */

@@ -7,7 +7,8 @@ import type { FunctionDeps } from "./order-state";
 
 /**
  * Sends one queued message: renders it once (the step's memo, so every retry sends the same content under the same
- * idempotency key), sends it with retries and backoff, and records it failed when the retries run out.
+ * idempotency key), sends it with retries and backoff, and records it failed when the retries run out. SMS and push
+ * take the same two steps (their ids predate those channels, and step ids never change); the row's channel picks the port.
  */
 export async function runSendNotification({ event, step }: { event: ReceivedEvent; step: Step }, deps: FunctionDeps): Promise<NotificationStatus | "not-queued"> {
   const { notificationId } = eventData("shop/notification.queued", event);

@@ -1,9 +1,9 @@
 /** What a push notification shows, as public/sw.js reads it: a title, a line of text, the page a click opens. */
-export interface PushPayload {
+export type PushPayload = {
   title: string;
   body: string;
   url: string;
-}
+};
 
 /** One push message to every browser a shopper subscribed; `id` is our message id (the notification's). */
 export interface OutgoingPush {

@@ -36,3 +36,6 @@ export function pushPayload(kind: ShippingMilestone, facts: MilestoneFacts): Pus
   const line = LINES[kind];
   return { title: line.title(facts), body: line.body(facts), url: facts.url };
 }
+
+/** What the render step hands the send step for an SMS or a push, as `EmailContent` is for an email. */
+export type ShortMessageContent = { channel: "sms"; text: string } | { channel: "push"; payload: PushPayload };
