@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { mailboxMessages, notifications, stockAlerts } from "@/db/schema";
+import { mailboxMessages, notificationPreferences, notifications, stockAlerts } from "@/db/schema";
 import { insertShopper, seedShop } from "@/server/checkout/checkout-test-fixtures";
 import type { ServiceContext } from "@/server/context";
 import { subscribeStockAlert } from "@/server/notifications/subscribe-stock-alert";
@@ -70,5 +70,16 @@ describe("back in stock, on the in-process runner", () => {
     expect(await backInStockMail("guest@example.test")).toHaveLength(2);
     expect(await backInStockMail(shopperEmail)).toHaveLength(1);
     expect(kit.failed).toEqual([]);
+  });
+
+  it("a request does not overrule an unsubscribe: the message is recorded skipped", async () => {
+    const variantId = await stockedVariant(t.db, shop, { east: 1, west: 0 });
+    await checkout(t.db, simulator, { variantId, quantity: 1 }, HOLD_MS);
+    const email = `unsubscribed-${crypto.randomUUID()}@example.test`;
+    await t.db.insert(notificationPreferences).values({ address: email, category: "back-in-stock", channel: "email", enabled: false });
+    await subscribeStockAlert(guest(), { variantId, email });
+    await kit.idle();
+    const ledger = await t.db.select({ status: notifications.status, skipReason: notifications.skipReason }).from(notifications).where(and(eq(notifications.kind, "back-in-stock"), eq(notifications.recipient, email)));
+    expect(ledger).toEqual([{ status: "skipped", skipReason: "preference" }]);
   });
 });

@@ -1,5 +1,5 @@
 import { and, count, eq, isNull } from "drizzle-orm";
-import { stockAlerts } from "@/db/schema";
+import { notificationPreferences, stockAlerts } from "@/db/schema";
 import { findVariantStock } from "../cart/variant-stock";
 import { withTransaction, type ServiceContext } from "../context";
 import { conflict, invalid, notFound } from "../errors";
@@ -10,7 +10,7 @@ export const MAX_WAITING_ALERTS = 50;
 
 /**
  * Asks to be emailed once when a sold-out variant is available again: a signed-in shopper by account, a guest by the
- * address given. Asking again while waiting changes nothing; the answer is the same either way, so it tells a guest
+ * address given. Asking switches back-in-stock email on for the subscriber unless they already chose (an unsubscribe wins). Asking again while waiting changes nothing; the answer is the same either way, so it tells a guest
  * nothing about who else waits.
  */
 export async function subscribeStockAlert(ctx: ServiceContext, input: SubscribeStockAlertInput): Promise<{ waiting: true }> {
@@ -28,6 +28,11 @@ export async function subscribeStockAlert(ctx: ServiceContext, input: SubscribeS
       .where(and(subscriber, isNull(stockAlerts.notifiedAt)));
     if (waiting!.n >= MAX_WAITING_ALERTS) throw conflict(`You are already waiting for ${MAX_WAITING_ALERTS} items; we will email you as they return`);
     await tx.db.insert(stockAlerts).values({ variantId: input.variantId, userId, email }).onConflictDoNothing();
+    // Back-in-stock mail is opt-in, and this request is the opt-in; a choice already made (an unsubscribe) stands.
+    await tx.db
+      .insert(notificationPreferences)
+      .values({ userId, address: email, category: "back-in-stock", channel: "email", enabled: true })
+      .onConflictDoNothing();
     return { waiting: true as const };
   });
 }
