@@ -10,6 +10,7 @@ import { adminOrdersRouter } from "../orders/admin-orders.router";
 import { notificationsRouter } from "../notifications/notifications.router";
 import { preferencesRouter } from "../notifications/preferences.router";
 import { stockAlertsRouter } from "../notifications/stock-alerts.router";
+import { pushRouter } from "../notifications/push.router";
 
 export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   preferences: preferencesRouter,
   stockAlerts: stockAlertsRouter,
+  push: pushRouter,
 });
 
 export type AppRouter = typeof appRouter;
