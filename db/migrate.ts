@@ -1,8 +1,7 @@
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
-import { createDb, type Db } from "./client";
-import journal from "./migrations/meta/_journal.json";
+import { createDb } from "./client";
 
 /** One key for every instance, so migrators of the same database take turns. */
 export const MIGRATION_LOCK = sql`hashtext('emporium:migrations')`;
@@ -24,12 +23,4 @@ export async function migrateDatabase(url: string) {
   } finally {
     await db.$client.end();
   }
-}
-
-/** Tags of the migrations in db/migrations that the database lacks; drizzle records each under its journal timestamp. */
-export async function pendingMigrations(db: Db): Promise<string[]> {
-  const [table] = await db.execute<{ present: boolean }>(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
-  const rows = table?.present ? await db.execute<{ created_at: string }>(sql`select created_at::text from drizzle.__drizzle_migrations`) : [];
-  const applied = new Set(rows.map((row) => Number(row.created_at)));
-  return journal.entries.filter((entry) => !applied.has(entry.when)).map((entry) => entry.tag);
 }

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { pendingMigrations } from "../db/migrate";
+import { pendingMigrations } from "../db/pending-migrations";
 import { devDatabaseSettings, openDevDatabase, seedServerDatabase } from "./dev-database";
 import { checkServerEnvironment, isProduction, serverEnvironment } from "./server-environment";
 

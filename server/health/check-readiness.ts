@@ -1,8 +1,7 @@
 import { connect } from "node:net";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { pendingMigrations } from "@/db/migrate";
-import journal from "@/db/migrations/meta/_journal.json";
+import { migrationCount, pendingMigrations } from "@/db/pending-migrations";
 import { inngestConfigured, inngestDevMode, type Env } from "../env";
 
 /**
@@ -58,7 +57,7 @@ async function checkDatabase(db: Db): Promise<ServiceCheck> {
 
 async function checkMigrations(db: Db): Promise<ServiceCheck> {
   const pending = await pendingMigrations(db);
-  if (pending.length === 0) return { status: "ok", detail: `${journal.entries.length} applied` };
+  if (pending.length === 0) return { status: "ok", detail: `${migrationCount} applied` };
   return { status: "failing", detail: `pending: ${pending.join(", ")} (run npm run db:migrate)` };
 }
 
