@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
 import { currentUser } from "@/server/auth/session";
 import { NotificationPreferences } from "./notification-preferences";
+import { PushToggle } from "./push-toggle";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 
@@ -24,7 +25,7 @@ export default async function AccountPage() {
         <HydrateClient>
           <NotificationPreferences />
         </HydrateClient>
-        {/* Web push: the browser subscription toggle goes here. */}
+        <PushToggle />
       </section>
     </div>
   );
