@@ -1,4 +1,4 @@
-import { toPlainText } from "@react-email/render";
+import { compile } from "html-to-text";
 import { createElement, type ReactElement } from "react";
 import * as adminLowStock from "./admin-low-stock";
 import type { AdminLowStockProps, LowStockItem } from "./admin-low-stock";
@@ -81,6 +81,22 @@ const templates: { [N in TemplateName]: TemplateModule<TemplateProps[N]> } = {
 };
 
 export const templateNames = Object.keys(templates) as TemplateName[];
+
+/**
+ * HTML to plain text with the options @react-email/render's toPlainText passes to html-to-text (no wrapping, images and
+ * data-skip-in-text skipped, bare links, table cells as lines), compiled once: toPlainText builds the converter on every
+ * call, which cost most of a render's CPU.
+ */
+const toPlainText = compile({
+  wordwrap: false,
+  selectors: [
+    { selector: "img", format: "skip" },
+    { selector: "[data-skip-in-text=true]", format: "skip" },
+    { selector: "a", options: { linkBrackets: false, hideLinkHrefIfSameAsText: true } },
+    { selector: '[data-text-format="dataTable"]', format: "dataTable" },
+    ...["td", "th"].map((selector) => ({ selector, format: "block", options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } })),
+  ],
+});
 
 // What @react-email/render puts before its markup; the Outlook-era clients that matter still read it.
 const DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
