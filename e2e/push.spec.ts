@@ -35,12 +35,12 @@ test("the service worker registers and the account page's push toggle stores thi
   const toggle = page.getByRole("switch", { name: /Push notifications on this browser/ });
   await expect(toggle).toBeEnabled();
   await expect(page.getByTestId("push-state")).toHaveText("off");
-  await toggle.check();
+  await toggle.click();
   await expect(page.getByTestId("push-state")).toHaveText("on");
   await page.reload();
   await expect(page.getByTestId("push-state")).toHaveText("on");
 
-  await page.getByRole("switch", { name: /Push notifications on this browser/ }).uncheck();
+  await page.getByRole("switch", { name: /Push notifications on this browser/ }).click();
   await expect(page.getByTestId("push-state")).toHaveText("off");
   await page.reload();
   await expect(page.getByRole("switch", { name: /Push notifications on this browser/ })).toBeEnabled();
