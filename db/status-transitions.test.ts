@@ -79,11 +79,15 @@ async function insertRow(entity: Entity, from: string): Promise<string> {
 
 const ROLLBACK = new Error("rollback");
 
-/** Tries `update <entity> set status = to` and undoes it; answers the database's error, or null when it was accepted. */
+/**
+ * Tries `update <entity> set status = to` and undoes it; answers the database's error, or null when it was accepted.
+ * A notification skipped carries its reason (a CHECK of its own), so that move sets one.
+ */
 async function move(entity: Entity, id: string, to: string): Promise<PostgresError | null> {
   try {
     await client().begin(async (tx) => {
-      await tx`update ${tx(entity)} set status = ${to} where id = ${id}`;
+      if (entity === "notifications" && to === "skipped") await tx`update notifications set status = 'skipped', skip_reason = 'preference' where id = ${id}`;
+      else await tx`update ${tx(entity)} set status = ${to} where id = ${id}`;
       throw ROLLBACK;
     });
     return null;
