@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv, snsConfig, vapidConfig } from "./env";
+import { parseEnv, s3StorageConfig, snsConfig, vapidConfig } from "./env";
 
 const complete = {
   DATABASE_URL: "postgres://localhost/x",
@@ -92,5 +92,17 @@ describe("SMS and web push", () => {
     expect(() => parseEnv({ ...complete, VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: "http://shop.test" })).toThrow(/VAPID_SUBJECT must be a mailto:/);
     const e = parseEnv({ ...complete, VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, EMAIL_FROM: "Emporium <hello@shop.test>" });
     expect(vapidConfig(e)).toEqual({ publicKey, privateKey, subject: "mailto:hello@shop.test" });
+  });
+});
+
+describe("file storage", () => {
+  it("keeps files on disk unless S3_BUCKET is set; a bucket needs its region, and a region or endpoint needs a bucket", () => {
+    expect(s3StorageConfig(parseEnv(complete))).toBeNull();
+    const e = parseEnv({ ...complete, S3_BUCKET: "emporium-files", S3_REGION: "eu-west-1", S3_ENDPOINT: "http://127.0.0.1:9000" });
+    expect(s3StorageConfig(e)).toEqual({ bucket: "emporium-files", region: "eu-west-1", endpoint: "http://127.0.0.1:9000" });
+    expect(() => parseEnv({ ...complete, S3_BUCKET: "emporium-files" })).toThrow(/S3_REGION: S3_BUCKET is set/);
+    expect(() => parseEnv({ ...complete, S3_ENDPOINT: "http://127.0.0.1:9000" })).toThrow(/S3_BUCKET: S3_REGION or S3_ENDPOINT is set without S3_BUCKET/);
+    expect(() => parseEnv({ ...complete, S3_BUCKET: "Emporium_Files", S3_REGION: "eu-west-1" })).toThrow(/S3_BUCKET must be an S3 bucket name/);
+    expect(() => parseEnv({ ...complete, S3_BUCKET: "emporium-files", S3_REGION: "eu-west-1", S3_ENDPOINT: "ftp://x" })).toThrow(/S3_ENDPOINT must be an http\(s\) URL/);
   });
 });

@@ -68,6 +68,15 @@ function checkSmsAndPush(
   }
 }
 
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+function checkFileStorage(e: { S3_BUCKET?: string; S3_REGION?: string; S3_ENDPOINT?: string }, ctx: z.RefinementCtx) {
+  if (e.S3_BUCKET && !e.S3_REGION) ctx.addIssue({ code: "custom", path: ["S3_REGION"], message: "S3_BUCKET is set: set S3_REGION too (the bucket's region, which its requests are signed for)" });
+  if (!e.S3_BUCKET && (e.S3_REGION || e.S3_ENDPOINT)) {
+    ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "S3_REGION or S3_ENDPOINT is set without S3_BUCKET: set the bucket too, or unset them to keep files on local disk" });
+  }
+}
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -110,6 +119,13 @@ const EnvSchema = z
     SNS_REGION: optional.pipe(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "SNS_REGION must be an AWS region such as eu-west-1").optional()),
     // Points the SNS client at another endpoint (a local fake in tests); unset: the region's SNS endpoint.
     SNS_ENDPOINT: optional.pipe(z.url({ protocol: /^https?$/, error: "SNS_ENDPOINT must be an http(s) URL such as http://127.0.0.1:12113" }).optional()),
+    // Files (shipping labels, packing slips) in this S3 bucket; unset: on local disk under .data/files/.
+    S3_BUCKET: optional.pipe(
+      z.string().regex(/^(?!\d+\.\d+\.\d+\.\d+$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "S3_BUCKET must be an S3 bucket name: 3 to 63 lowercase letters, digits, '.' or '-'").optional(),
+    ),
+    S3_REGION: optional.pipe(z.string().regex(AWS_REGION, "S3_REGION must be an AWS region such as eu-west-1").optional()),
+    // Points the S3 client at another S3 API, addressed path-style (MinIO, a local fake in tests); unset: AWS's own.
+    S3_ENDPOINT: optional.pipe(z.url({ protocol: /^https?$/, error: "S3_ENDPOINT must be an http(s) URL such as http://127.0.0.1:9000" }).optional()),
     AWS_ACCESS_KEY_ID: optional,
     AWS_SECRET_ACCESS_KEY: optional,
     // Web push with VAPID: both keys (base64url, as `npx web-push generate-vapid-keys` prints them) or neither (push off).
@@ -122,6 +138,7 @@ const EnvSchema = z
   .superRefine((env, ctx) => {
     checkInngestKeys(env, ctx);
     checkSmsAndPush(env, ctx);
+    checkFileStorage(env, ctx);
     const cognito = [env.COGNITO_CLIENT_ID, env.COGNITO_CLIENT_SECRET, env.COGNITO_ISSUER];
     if (cognito.some(Boolean) && !cognito.every(Boolean)) {
       ctx.addIssue({
@@ -191,6 +208,11 @@ export function stripeWebhookSecret(e: Env = env()): string {
 /** SNS when SNS_REGION is set; the SDK finds the credentials (AWS_ACCESS_KEY_ID…, a profile, an instance or task role). */
 export function snsConfig(e: Env = env()): { region: string; endpoint?: string } | null {
   return e.SNS_REGION ? { region: e.SNS_REGION, endpoint: e.SNS_ENDPOINT } : null;
+}
+
+/** S3 when S3_BUCKET is set (credentials from the SDK's default chain, as for SNS); null: files on local disk. */
+export function s3StorageConfig(e: Env = env()): { bucket: string; region: string; endpoint?: string } | null {
+  return e.S3_BUCKET && e.S3_REGION ? { bucket: e.S3_BUCKET, region: e.S3_REGION, endpoint: e.S3_ENDPOINT } : null;
 }
 
 /** The VAPID details web push signs with, or null when push is off (no keys: production without them). */
