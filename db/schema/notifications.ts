@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { variants } from "./catalog";
+import { orders } from "./orders";
 import { users } from "./users";
 
 export const notificationChannel = pgEnum("notification_channel", ["email", "sms", "push"]);
@@ -143,4 +144,32 @@ export const pushSubscriptions = pgTable(
     lastSuccessAt: timestamp("last_success_at", { withTimezone: true, mode: "date" }),
   },
   (t) => [uniqueIndex("push_subscriptions_endpoint_key").on(t.endpoint), index("push_subscriptions_user_idx").on(t.userId)],
+);
+
+/**
+ * What the shipping domain announced at a shipment's milestone (shop/shipment.shipped, …out-for-delivery, …delivered,
+ * …exception), kept as the notifications were told it: the email, SMS and push of that milestone are rendered from it
+ * later. One row per shipment and message kind, the ledger's (kind, subject) for those messages; a redelivered event
+ * finds the row and changes nothing.
+ */
+export const shippingNotices = pgTable(
+  "shipping_notices",
+  {
+    shipmentId: text("shipment_id").notNull(),
+    // The messages' kind: "shipped", "out-for-delivery", "delivered" or "delivery-problem".
+    kind: text().notNull(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    carrier: text().notNull(),
+    service: text(),
+    trackingCode: text("tracking_code").notNull(),
+    trackingUrl: text("tracking_url").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true, mode: "date" }).notNull(),
+    estimatedDeliveryAt: timestamp("estimated_delivery_at", { withTimezone: true, mode: "date" }),
+    // The carrier's words for an exception.
+    detail: text(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.shipmentId, t.kind] }), index("shipping_notices_order_idx").on(t.orderId)],
 );
