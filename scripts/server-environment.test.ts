@@ -36,6 +36,13 @@ describe("the start scripts' environment", () => {
     expect(second.NEXTAUTH_SECRET).toBe("mine".repeat(10));
   });
 
+  it("generates the carrier webhook secret for the simulator, and none with an EasyPost key (it comes from EasyPost's dashboard)", () => {
+    const first = serverEnvironment({ NODE_ENV: "development" }, { production: false, dataDir });
+    expect(first.EASYPOST_WEBHOOK_SECRET).toMatch(/^[0-9a-f]{64}$/);
+    expect(serverEnvironment({ NODE_ENV: "development" }, { production: false, dataDir }).EASYPOST_WEBHOOK_SECRET).toBe(first.EASYPOST_WEBHOOK_SECRET);
+    expect(serverEnvironment({ NODE_ENV: "development", EASYPOST_API_KEY: "EZTK123" }, { production: false, dataDir }).EASYPOST_WEBHOOK_SECRET).toBeUndefined();
+  });
+
   it("generates the web push key pair once into vapid.json, unless both keys are set", () => {
     const first = serverEnvironment({ NODE_ENV: "development" }, { production: false, dataDir });
     expect(first.VAPID_PUBLIC_KEY && Buffer.from(first.VAPID_PUBLIC_KEY, "base64url")).toHaveLength(65);

@@ -50,6 +50,9 @@ export function serverEnvironment(source: NodeJS.ProcessEnv, options: { producti
     local.STRIPE_WEBHOOK_SECRET = source.STRIPE_WEBHOOK_SECRET || localSecret(dataDir, "simulator-webhook-secret", (random) => `whsec_${random}`);
     local.PAYMENTS_SIMULATOR = source.PAYMENTS_SIMULATOR || "1";
   }
+  if (!source.EASYPOST_API_KEY) {
+    local.EASYPOST_WEBHOOK_SECRET = source.EASYPOST_WEBHOOK_SECRET || localSecret(dataDir, "carrier-webhook-secret", (random) => random);
+  }
   return { ...source, ...siteUrl, ...local };
 }
 

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/db/client";
+import type { Carrier } from "./shipping/carrier";
 import { DomainError } from "./errors";
 import type { MailSender } from "./notifications/mail-sender";
 import type { PaymentProvider } from "./payments/payment-provider";
@@ -27,6 +28,8 @@ export interface ServiceContext {
   sms?: SmsSender;
   /** Overrides the push channel chosen from the environment. */
   push?: PushSender;
+  /** Overrides the shipping carrier chosen from the environment (tests pass one speaking to a fake EasyPost, or a simulator). */
+  carrier?: Carrier;
 }
 
 /** Runs `work` in a transaction, joining the caller's when one is already open. */

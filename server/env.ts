@@ -133,6 +133,13 @@ const EnvSchema = z
     VAPID_PRIVATE_KEY: optional.pipe(z.base64url("VAPID_PRIVATE_KEY must be base64url").optional()),
     // Who push services may contact about our messages: mailto: or https:; unset: mailto: the address of EMAIL_FROM.
     VAPID_SUBJECT: optional.pipe(z.url({ protocol: /^(mailto|https)$/, error: "VAPID_SUBJECT must be a mailto: address or an https: URL" }).optional()),
+    // Shipping labels and tracking through EasyPost when set; unset: the carrier simulator.
+    EASYPOST_API_KEY: optional,
+    // Points the EasyPost adapter at another API server (a local fake in tests); unset: https://api.easypost.com/v2.
+    EASYPOST_API_BASE: optional.pipe(z.url({ protocol: /^https?$/, error: "EASYPOST_API_BASE must be an http(s) URL such as http://127.0.0.1:12114/v2" }).optional()),
+    // Verifies /api/webhooks/shipping (tracker.updated): the secret of the webhook in EasyPost's dashboard; the carrier
+    // simulator signs its tracking events with it.
+    EASYPOST_WEBHOOK_SECRET: optional,
     ...inngestShape,
   })
   .superRefine((env, ctx) => {
@@ -159,6 +166,13 @@ const EnvSchema = z
           code: "custom",
           path: ["RESEND_WEBHOOK_SECRET"],
           message: "RESEND_API_KEY is set: set RESEND_WEBHOOK_SECRET (the signing secret of the /api/webhooks/resend webhook) so bounces and complaints are believed",
+        });
+      }
+      if (env.NODE_ENV === "production" && env.EASYPOST_API_KEY && !env.EASYPOST_WEBHOOK_SECRET) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["EASYPOST_WEBHOOK_SECRET"],
+          message: "EASYPOST_API_KEY is set: set EASYPOST_WEBHOOK_SECRET (the secret of the webhook pointed at /api/webhooks/shipping) so tracking updates are believed",
         });
       }
       if (env.NODE_ENV === "production" && !env.STRIPE_SECRET_KEY && env.PAYMENTS_SIMULATOR !== "1") {
@@ -203,6 +217,16 @@ export function stripeConfigured(e: Env = env()) {
 
 export function stripeWebhookSecret(e: Env = env()): string {
   return e.STRIPE_WEBHOOK_SECRET;
+}
+
+/** EasyPost when EASYPOST_API_KEY is set; null: the carrier simulator. */
+export function easyPostConfig(e: Env = env()): { apiKey: string; apiBase?: string } | null {
+  return e.EASYPOST_API_KEY ? { apiKey: e.EASYPOST_API_KEY, apiBase: e.EASYPOST_API_BASE } : null;
+}
+
+/** What carrier webhooks are signed with (EasyPost's, or the simulator's own); undefined: every carrier webhook is refused. */
+export function carrierWebhookSecret(e: Env = env()): string | undefined {
+  return e.EASYPOST_WEBHOOK_SECRET;
 }
 
 /** SNS when SNS_REGION is set; the SDK finds the credentials (AWS_ACCESS_KEY_ID…, a profile, an instance or task role). */
