@@ -3,13 +3,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { useTestDatabase } from "@/test/db";
 import type { Actor } from "../context";
-import { insertUser } from "../orders/test-fixtures";
+import { insertUser, setSigningEnv } from "../orders/test-fixtures";
 import { appRouter, createCaller } from "./root";
 
 const t = useTestDatabase();
 let admin: Actor;
 
 beforeAll(async () => {
+  // Procedures that sign or verify links read the validated environment, as they do in the app.
+  setSigningEnv();
   admin = { type: "admin", userId: await insertUser(t.db, "admin") };
 });
 
