@@ -5,9 +5,9 @@ import { Layout } from "./_components/layout";
 import { heading, paragraph } from "./_components/styles";
 import { TrackingDetails } from "./_components/tracking-details";
 import { sampleOrderUrl, sampleShop, sampleTracking } from "./_lib/sample";
-import type { EmailBase, Tracking } from "./_lib/types";
+import type { EmailBase, Tracking, Unsubscribable } from "./_lib/types";
 
-export interface DeliveryProblemProps extends EmailBase, Tracking {
+export interface DeliveryProblemProps extends EmailBase, Tracking, Unsubscribable {
   customerName: string;
   orderNumber: number;
   /** What the carrier reported, in its words ("Address incomplete", "Parcel damaged in transit"). */
@@ -22,7 +22,7 @@ export function subject({ orderNumber }: DeliveryProblemProps): string {
 export default function DeliveryProblem(props: DeliveryProblemProps) {
   const { shop, customerName, orderNumber, carrier, problem, orderUrl } = props;
   return (
-    <Layout shop={shop} preview={`${carrier} couldn't deliver order #${orderNumber}.`}>
+    <Layout shop={shop} preview={`${carrier} couldn't deliver order #${orderNumber}.`} unsubscribeUrl={props.unsubscribeUrl}>
       <Heading style={heading}>There&apos;s a problem with your delivery</Heading>
       <Greeting name={customerName} />
       <Text style={paragraph}>

@@ -7,9 +7,9 @@ import { heading, label, link, paragraph } from "./_components/styles";
 import { TrackingDetails } from "./_components/tracking-details";
 import { formatDay } from "./_lib/format";
 import { sampleAddress, sampleLines, sampleOrderUrl, sampleShop, sampleTracking } from "./_lib/sample";
-import type { EmailBase, OrderLine, PostalAddress, Tracking } from "./_lib/types";
+import type { EmailBase, OrderLine, PostalAddress, Tracking, Unsubscribable } from "./_lib/types";
 
-export interface ShippedProps extends EmailBase, Tracking {
+export interface ShippedProps extends EmailBase, Tracking, Unsubscribable {
   customerName: string;
   orderNumber: number;
   /** What is in this parcel (an order may ship in several). */
@@ -27,7 +27,7 @@ export function subject({ orderNumber }: ShippedProps): string {
 export default function Shipped(props: ShippedProps) {
   const { shop, customerName, orderNumber, lines, shippingAddress, estimatedDelivery, orderUrl } = props;
   return (
-    <Layout shop={shop} preview={`Order #${orderNumber} has left our warehouse with ${props.carrier}.`}>
+    <Layout shop={shop} preview={`Order #${orderNumber} has left our warehouse with ${props.carrier}.`} unsubscribeUrl={props.unsubscribeUrl}>
       <Heading style={heading}>Your order is on its way</Heading>
       <Greeting name={customerName} />
       <Text style={paragraph}>

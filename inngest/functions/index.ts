@@ -18,6 +18,10 @@ import { notifyOrderCancelled } from "./notify-order-cancelled";
 import { notifyOrderPaid } from "./notify-order-paid";
 import { notifyOrderRefunded } from "./notify-order-refunded";
 import { notifyPaymentFailed } from "./notify-payment-failed";
+import { notifyShipmentDelivered } from "./notify-shipment-delivered";
+import { notifyShipmentException } from "./notify-shipment-exception";
+import { notifyShipmentOutForDelivery } from "./notify-shipment-out-for-delivery";
+import { notifyShipmentShipped } from "./notify-shipment-shipped";
 import { sendNotificationFunction } from "./send-notification";
 
 /** Every function of the shop, on the given dependencies (the app's database, or a test's). */
@@ -33,6 +37,10 @@ export function shopFunctions(deps: FunctionDeps): FunctionDefinition[] {
     notifyOrderRefunded(deps),
     notifyAdminNewOrder(deps),
     notifyBackInStock(deps),
+    notifyShipmentShipped(deps),
+    notifyShipmentOutForDelivery(deps),
+    notifyShipmentDelivered(deps),
+    notifyShipmentException(deps),
     sendNotificationFunction(deps),
     requeueNotifications(deps),
   ];

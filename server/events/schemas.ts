@@ -2,6 +2,23 @@ import { z } from "zod";
 
 const OrderId = z.uuid();
 const Amount = z.int().positive().max(Number.MAX_SAFE_INTEGER);
+const Instant = z.iso.datetime({ offset: true });
+
+/**
+ * A shipment reached a milestone: the shipment row's carrier and tracking, and the carrier's tracker event (when it
+ * happened, its delivery estimate, and for an exception its message). The notifications render the shopper's messages from it.
+ */
+const ShipmentMilestone = z.object({
+  orderId: OrderId,
+  shipmentId: z.string().min(1).max(100),
+  carrier: z.string().min(1).max(100),
+  service: z.string().min(1).max(100).optional(),
+  trackingCode: z.string().min(1).max(100),
+  trackingUrl: z.url({ protocol: /^https?$/ }).max(2048),
+  occurredAt: Instant,
+  estimatedDeliveryDate: Instant.optional(),
+  detail: z.string().min(1).max(1000).optional(),
+});
 
 /** Every event the shop sends, by name, with the schema of its data. Names are past tense: something that happened. */
 export const shopEventSchemas = {
@@ -14,6 +31,10 @@ export const shopEventSchemas = {
   "shop/order.refunded": z.object({ orderId: OrderId, refundId: z.uuid(), amount: Amount, currency: z.string().length(3), full: z.boolean() }),
   "shop/notification.queued": z.object({ notificationId: z.uuid() }),
   "shop/variant.back-in-stock": z.object({ variantId: z.int().positive() }),
+  "shop/shipment.shipped": ShipmentMilestone,
+  "shop/shipment.out-for-delivery": ShipmentMilestone,
+  "shop/shipment.delivered": ShipmentMilestone,
+  "shop/shipment.exception": ShipmentMilestone,
 };
 
 export type ShopEventName = keyof typeof shopEventSchemas;

@@ -12,8 +12,12 @@ export const BLOCK_DETAILS: Record<BlockReason, string> = {
   preference: "the recipient switched this category off for this channel",
 };
 
-/** Why a message of `kind` may not go to `recipient` now, or null: checked when it is queued and again just before it is sent. */
-export async function deliveryBlock(ctx: ServiceContext, input: { kind: string; recipient: string; channel: NotificationChannel }): Promise<BlockReason | null> {
+/**
+ * Why a message of `kind` may not go to `recipient` now, or null: checked when it is queued and again just before it is
+ * sent. The recipient is an address (email), a phone number (SMS) or the shopper's id (push); `userId` names the shopper
+ * whose choices count when the recipient alone does not (an SMS to the number on their order).
+ */
+export async function deliveryBlock(ctx: ServiceContext, input: { kind: string; recipient: string; channel: NotificationChannel; userId?: string | null }): Promise<BlockReason | null> {
   if (input.channel === "email") {
     const [suppressed] = await ctx.db
       .select({ address: emailSuppressions.address })
@@ -22,6 +26,7 @@ export async function deliveryBlock(ctx: ServiceContext, input: { kind: string; 
     if (suppressed) return "suppressed";
   }
   const category = categoryOf(input.kind);
-  if (!category || input.channel !== "email") return null;
-  return (await mayReceive(ctx, { address: input.recipient, category, channel: input.channel })) ? null : "preference";
+  if (!category) return null;
+  const who = input.channel === "email" ? { userId: input.userId, address: input.recipient } : { userId: input.channel === "push" ? input.recipient : input.userId };
+  return (await mayReceive(ctx, { ...who, category, channel: input.channel })) ? null : "preference";
 }

@@ -1,5 +1,5 @@
 import { asc, eq, inArray, or, sql } from "drizzle-orm";
-import { notifications, payments, refunds } from "@/db/schema";
+import { notifications, payments, refunds, shippingNotices } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import type { NotificationChannel } from "./preference-schemas";
 import type { NotificationStatus } from "./schemas";
@@ -33,7 +33,7 @@ export type OrderMessage = {
 };
 
 /**
- * The messages about an order or one of its refunds, oldest first. No authorisation here: the order's own verbs
+ * The messages about an order, one of its refunds or one of its shipments, oldest first. No authorisation here: the order's own verbs
  * (getOrder, adminGetOrder) decide who sees the order, and the shopper's view leaves out the admins' alerts.
  */
 export async function listOrderMessages(ctx: ServiceContext, input: { orderId: string; audience: "shopper" | "admin" }): Promise<OrderMessage[]> {
@@ -42,6 +42,7 @@ export async function listOrderMessages(ctx: ServiceContext, input: { orderId: s
     .from(refunds)
     .innerJoin(payments, eq(payments.id, refunds.paymentId))
     .where(eq(payments.orderId, input.orderId));
+  const orderShipments = ctx.db.selectDistinct({ id: shippingNotices.shipmentId }).from(shippingNotices).where(eq(shippingNotices.orderId, input.orderId));
   const rows = await ctx.db
     .select({
       id: notifications.id,
@@ -54,7 +55,7 @@ export async function listOrderMessages(ctx: ServiceContext, input: { orderId: s
       createdAt: notifications.createdAt,
     })
     .from(notifications)
-    .where(or(eq(notifications.subjectId, input.orderId), inArray(notifications.subjectId, orderRefunds)))
+    .where(or(eq(notifications.subjectId, input.orderId), inArray(notifications.subjectId, orderRefunds), inArray(notifications.subjectId, orderShipments)))
     .orderBy(asc(notifications.createdAt), asc(notifications.id));
   return rows.filter((row) => input.audience === "admin" || !row.kind.startsWith("admin-")).map((row) => ({ ...row, label: kindLabel(row.kind) }));
 }

@@ -8,9 +8,10 @@ import { orderPagePath } from "../orders/order-link";
 import { selectOrder, selectOrderLines } from "../orders/order-queries";
 import { lastPaymentFailure, payOptions } from "../payments/payable-order";
 import { renderBackInStock } from "./render-back-in-stock";
+import { renderShippingEmail } from "./render-shipping-email";
 import { renderShortMessage } from "./render-short-message";
 import type { EmailContent } from "./schemas";
-import type { ShortMessageContent } from "./short-messages";
+import { isShippingMilestone, type ShortMessageContent } from "./short-messages";
 import { absoluteUrl, shopIdentity } from "./shop-identity";
 
 const DECLINES: Record<string, string> = {
@@ -39,14 +40,15 @@ function cancelReasonFor(reason: string | null): string | undefined {
  */
 export async function renderNotification(ctx: ServiceContext, input: { notificationId: string }): Promise<EmailContent | ShortMessageContent | null> {
   const [row] = await ctx.db
-    .select({ kind: notifications.kind, subjectId: notifications.subjectId, status: notifications.status, channel: notifications.channel })
+    .select({ kind: notifications.kind, subjectId: notifications.subjectId, recipient: notifications.recipient, status: notifications.status, channel: notifications.channel })
     .from(notifications)
     .where(eq(notifications.id, input.notificationId));
   if (!row) throw notFound("Notification");
   if (row.status !== "queued") return null;
   if (row.channel !== "email") return renderShortMessage(ctx, { ...row, channel: row.channel });
   if (row.kind === "refund-issued") return renderRefundEmail(ctx, row.subjectId);
-  if (row.kind === "back-in-stock") return renderBackInStock(ctx, row.subjectId);
+  if (row.kind === "back-in-stock") return renderBackInStock(ctx, row);
+  if (isShippingMilestone(row.kind)) return renderShippingEmail(ctx, { ...row, kind: row.kind });
   return renderOrderEmail(ctx, row.kind, row.subjectId);
 }
 

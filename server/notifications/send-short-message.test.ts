@@ -8,7 +8,7 @@ import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mailboxMessages, notificationEvents, notifications, pushSubscriptions } from "@/db/schema";
+import { mailboxMessages, notificationEvents, notifications, pushSubscriptions, shippingNotices } from "@/db/schema";
 import { InProcessRunner } from "@/inngest/runner";
 import { sendNotificationFunction } from "@/inngest/functions/send-notification";
 import type { FunctionDeps } from "@/inngest/functions/order-state";
@@ -24,6 +24,8 @@ import { createWebPushSender } from "./web-push-sender";
 const t = useTestDatabase();
 let sns: FakeSns;
 let order: { id: string; number: number };
+// The shipment the milestones are about; its notices name the order.
+const shipmentId = crypto.randomUUID();
 let userId: string;
 const vapid = { ...webpush.generateVAPIDKeys(), subject: "mailto:shop@shop.test" };
 
@@ -40,6 +42,8 @@ beforeAll(async () => {
   const { variantId } = await insertVariant(t.db);
   userId = await insertUser(t.db);
   order = await insertOrder(t.db, { variantId, userId, status: "paid", paymentStatus: "succeeded", payment: "succeeded" });
+  const tracking = { shipmentId, orderId: order.id, carrier: "USPS", trackingCode: "9400100000000000000001", trackingUrl: "https://track.example/1", occurredAt: new Date() };
+  await t.db.insert(shippingNotices).values(["shipped", "out-for-delivery", "delivered"].map((kind) => ({ ...tracking, kind })));
   execFileSync("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", `${certDir}/key.pem`, "-out", `${certDir}/cert.pem`], { stdio: "ignore" });
   const cert = readFileSync(`${certDir}/cert.pem`);
   pushService = createServer({ key: readFileSync(`${certDir}/key.pem`), cert }, (req, res) => {
@@ -61,10 +65,10 @@ afterAll(async () => {
   rmSync(certDir, { recursive: true, force: true });
 });
 
-/** Queues a shipping milestone for `channel` the way its producer will (ledger row + announcement) and runs send-notification on it. */
+/** Queues a shipping milestone for `channel` the way queueShippingMilestone does (ledger row + announcement) and runs send-notification on it. */
 async function send(channel: "sms" | "push", recipient: string, senders: Pick<ServiceContext, "sms" | "push">, kind = "shipped") {
   const id = await t.db.transaction(async (tx) => {
-    const [row] = await tx.insert(notifications).values({ kind, subjectId: order.id, recipient, channel, status: "queued" }).returning({ id: notifications.id });
+    const [row] = await tx.insert(notifications).values({ kind, subjectId: shipmentId, recipient, channel, status: "queued" }).returning({ id: notifications.id });
     await tx.insert(notificationEvents).values({ notificationId: row!.id, status: "queued" });
     await writeEvent({ db: tx, actor: { type: "system", name: "test" }, inTransaction: true }, { name: "shop/notification.queued", data: { notificationId: row!.id } });
     return row!.id;
