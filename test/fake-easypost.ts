@@ -51,7 +51,8 @@ const epError = (status: number, code: string, message: string, errors: { field:
  * EASYPOST_API_BASE. Like EasyPost it takes the API key as the Basic auth user, quotes two rates per shipment (decimal
  * strings, in `rateCurrency`), buys one label per shipment and answers SHIPMENT.POSTAGE.EXISTS to a second buy, and
  * keeps the label of a refunded shipment with its refund_status. A recipient whose zip is "00000" fails address
- * verification (422 with field errors). Counts purchases, records every request, and can be told to answer 500.
+ * verification (422 with field errors). Counts purchases, records every request, and can be told to answer 500, to
+ * lose the answer of work it did, or to hold reads so concurrent callers race.
  */
 export async function startFakeEasyPost(options: { apiKey?: string; rateCurrency?: string } = {}) {
   const apiKey = options.apiKey ?? "EZTK_fake_key";
@@ -59,6 +60,7 @@ export async function startFakeEasyPost(options: { apiKey?: string; rateCurrency
   const requests: { method: string; path: string; authorization: string | undefined; body: unknown }[] = [];
   let purchases = 0;
   let failures = 0;
+  let lostAnswers = { suffix: "", left: 0 };
   let rateCurrency = options.rateCurrency ?? "USD";
   let heldReads: { count: number; waiting: (() => void)[] } | null = null;
 
@@ -176,6 +178,11 @@ export async function startFakeEasyPost(options: { apiKey?: string; rateCurrency
       failures -= 1;
       reply = epError(500, "INTERNAL_SERVER_ERROR", "fake EasyPost is down");
     } else reply = route(method, path, body);
+    if (lostAnswers.left > 0 && path.endsWith(lostAnswers.suffix) && reply.status < 300) {
+      // The work is done, but the caller never hears of it.
+      lostAnswers.left -= 1;
+      reply = epError(502, "BAD_GATEWAY", "fake EasyPost lost its answer");
+    }
     // Answers after a pause, so concurrent requests overlap as they would over the network.
     await new Promise((resolve) => setTimeout(resolve, 5));
     res.writeHead(reply.status, { "content-type": "application/json" });
@@ -202,6 +209,10 @@ export async function startFakeEasyPost(options: { apiKey?: string; rateCurrency
     /** The next `count` reads of a shipment wait for one another, so concurrent callers all see it as it was before any of them wrote. */
     holdReads(count: number) {
       heldReads = { count, waiting: [] };
+    },
+    /** The next `times` successful requests to a path ending in `suffix` do their work, then answer 502, as when an answer is lost on the way. */
+    loseAnswers(suffix: string, times = 1) {
+      lostAnswers = { suffix, left: times };
     },
     /** The next `times` requests answer 500. */
     fail(times = Number.POSITIVE_INFINITY) {

@@ -84,6 +84,18 @@ describe("EasyPost carrier", () => {
     expect(fake.purchases).toBe(before + 1);
   });
 
+  it("buys once when the answer to a buy was lost and the buy is retried", async () => {
+    const { carrierShipmentId, rates } = await quote();
+    const before = fake.purchases;
+    const input = { carrierShipmentId, rateId: rates[0]!.id, idempotencyKey: labelIdempotencyKey("s5") };
+    fake.loseAnswers("/buy");
+    await expect(carrier.buyLabel(input)).rejects.toMatchObject({ name: "ShippingProviderError", refused: false });
+    expect(fake.purchases).toBe(before + 1);
+    const label = await carrier.buyLabel(input);
+    expect(label).toMatchObject({ carrierShipmentId, rateId: rates[0]!.id });
+    expect(fake.purchases).toBe(before + 1);
+  });
+
   it("refuses another rate once a label is bought", async () => {
     const { carrierShipmentId, rates } = await quote();
     await carrier.buyLabel({ carrierShipmentId, rateId: rates[0]!.id, idempotencyKey: labelIdempotencyKey("s3") });
