@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { preparedPerHandle } from "@/db/prepared";
 import { orders, users } from "@/db/schema";
 import { orderColumns } from "../orders/order-queries";
 import type { ServiceContext } from "../context";
@@ -15,15 +16,20 @@ async function adminRecipients(ctx: ServiceContext): Promise<string[]> {
   return admins.map((a) => a.email);
 }
 
+const orderQuery = preparedPerHandle((db) =>
+  db
+    .select({ email: orders.email, status: orders.status, paymentStatus: orderColumns.paymentStatus })
+    .from(orders)
+    .where(eq(orders.id, sql.placeholder("orderId")))
+    .prepare("order_email_recipient"),
+);
+
 /**
  * The consumer's side of an order event: the email it calls for, to the order's address (or the admins for a new-order
  * alert), queued or skipped in the ledger. `subjectId` is the order unless the message is about a part of it (a refund).
  */
 export async function queueOrderEmail(ctx: ServiceContext, input: { kind: OrderEmailKind; orderId: string; subjectId?: string }): Promise<QueuedNotification[]> {
-  const [order] = await ctx.db
-    .select({ email: orders.email, status: orders.status, paymentStatus: orderColumns.paymentStatus })
-    .from(orders)
-    .where(eq(orders.id, input.orderId));
+  const [order] = await orderQuery(ctx.db).execute({ orderId: input.orderId });
   if (!order) throw notFound("Order");
   const recipients = input.kind === "admin-new-order" ? await adminRecipients(ctx) : [order.email];
   // Another card may have paid (or the hold ended) before this decline was read: then the email would ask for nothing.

@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { preparedPerHandle } from "@/db/prepared";
 import { notifications } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { emailFrom } from "../env";
@@ -12,6 +13,18 @@ import type { EmailContent, NotificationStatus } from "./schemas";
 import { sendShortMessage } from "./send-short-message";
 import type { ShortMessageContent } from "./short-messages";
 
+const notificationQuery = preparedPerHandle((db) =>
+  db
+    .select({ id: notifications.id, kind: notifications.kind, recipient: notifications.recipient, status: notifications.status })
+    .from(notifications)
+    .where(eq(notifications.id, sql.placeholder("notificationId")))
+    .prepare("send_notification_row"),
+);
+
+const statusQuery = preparedPerHandle((db) =>
+  db.select({ status: notifications.status }).from(notifications).where(eq(notifications.id, sql.placeholder("notificationId"))).prepare("notification_status"),
+);
+
 /**
  * Hands a queued message to the email channel under its own id as the idempotency key, then records it sent. A crash
  * between the two leaves it queued; the retry sends again under the same key, which the provider answers with the
@@ -20,10 +33,7 @@ import type { ShortMessageContent } from "./short-messages";
  */
 export async function sendNotification(ctx: ServiceContext, input: { notificationId: string; content: EmailContent | ShortMessageContent }): Promise<NotificationStatus> {
   if ("channel" in input.content) return sendShortMessage(ctx, { notificationId: input.notificationId, content: input.content });
-  const [row] = await ctx.db
-    .select({ id: notifications.id, kind: notifications.kind, recipient: notifications.recipient, status: notifications.status })
-    .from(notifications)
-    .where(eq(notifications.id, input.notificationId));
+  const [row] = await notificationQuery(ctx.db).execute({ notificationId: input.notificationId });
   if (!row) throw notFound("Notification");
   if (row.status !== "queued") return row.status;
   const { subject, html, text } = input.content;
@@ -46,7 +56,7 @@ export async function sendNotification(ctx: ServiceContext, input: { notificatio
 }
 
 async function currentStatus(ctx: ServiceContext, notificationId: string): Promise<NotificationStatus> {
-  const [row] = await ctx.db.select({ status: notifications.status }).from(notifications).where(eq(notifications.id, notificationId));
+  const [row] = await statusQuery(ctx.db).execute({ notificationId });
   return row!.status;
 }
 

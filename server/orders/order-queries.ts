@@ -1,5 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { preparedPerHandle } from "@/db/prepared";
 import { orderEvents, orderLines, orders, products, variants } from "@/db/schema";
 import type { OrderEventView, OrderLineView, OrderView, PaymentStatus } from "./schemas";
 
@@ -33,8 +34,8 @@ const detailColumns = {
   cancelReason: orders.cancelReason,
 };
 
-export function selectOrderLines(db: Database, orderId: string): Promise<OrderLineView[]> {
-  return db
+const orderLinesQuery = preparedPerHandle((db) =>
+  db
     .select({
       variantId: orderLines.variantId,
       sku: orderLines.sku,
@@ -48,8 +49,13 @@ export function selectOrderLines(db: Database, orderId: string): Promise<OrderLi
     .from(orderLines)
     .leftJoin(variants, eq(variants.id, orderLines.variantId))
     .leftJoin(products, eq(products.id, variants.productId))
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.id));
+    .where(eq(orderLines.orderId, sql.placeholder("orderId")))
+    .orderBy(asc(orderLines.id))
+    .prepare("select_order_lines"),
+);
+
+export function selectOrderLines(db: Database, orderId: string): Promise<OrderLineView[]> {
+  return orderLinesQuery(db).execute({ orderId });
 }
 
 /** Oldest first; events written by one transaction share its timestamp, so the id breaks the tie in write order. */
@@ -63,9 +69,13 @@ export function selectOrderEvents(db: Database, orderId: string): Promise<OrderE
 
 export type OrderHeader = Omit<OrderView, "lines" | "timeline">;
 
+const orderQuery = preparedPerHandle((db) =>
+  db.select({ order: detailColumns, userId: orders.userId }).from(orders).where(eq(orders.id, sql.placeholder("orderId"))).prepare("select_order"),
+);
+
 /** The order without lines and events, with the id of the shopper who placed it (null for a guest). */
 export async function selectOrder(db: Database, orderId: string): Promise<{ order: OrderHeader; userId: string | null } | undefined> {
-  const [row] = await db.select({ order: detailColumns, userId: orders.userId }).from(orders).where(eq(orders.id, orderId));
+  const [row] = await orderQuery(db).execute({ orderId });
   return row;
 }
 
