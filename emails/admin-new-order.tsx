@@ -30,12 +30,12 @@ export default function AdminNewOrder(props: AdminNewOrderProps) {
   return (
     <Layout
       shop={shop}
-      preview={`${customerName} paid ${formatMoney(props.totalAmount, props.currency)} for order #${orderNumber}.`}
+      preview={`${customerName} ordered ${formatMoney(props.totalAmount, props.currency)}: order #${orderNumber}.`}
       unsubscribeUrl={props.unsubscribeUrl}
     >
       <Heading style={heading}>New order #{orderNumber}</Heading>
       <Text style={paragraph}>
-        {customerName} ({customerEmail}) placed and paid for this order on {formatDateTime(placedAt, shop.timeZone)}.
+        {customerName} ({customerEmail}) placed this order on {formatDateTime(placedAt, shop.timeZone)}. Its payment is being taken now: the order page shows when it is paid.
       </Text>
       <Action href={props.adminOrderUrl}>Open in the admin</Action>
       <OrderSummary lines={lines} totals={props} />

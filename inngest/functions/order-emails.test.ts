@@ -98,7 +98,7 @@ describe("order emails on the in-process runner, through the whole saga", () => 
 });
 
 describe("admin alert and refunds", () => {
-  it("a paid order alerts every admin once; each refund mails the shopper its amount", async () => {
+  it("a placed order alerts every admin once; each refund mails the shopper its amount", async () => {
     const [adminId] = await Promise.all([insertUser(t.db, "admin"), insertUser(t.db, "admin")]);
     const admins = await t.db.select({ email: users.email }).from(users).where(eq(users.role, "admin"));
     const variantId = await stockedVariant(t.db, shop, { east: 3, west: 0 });
