@@ -7,3 +7,4 @@ export * from "./payments";
 export * from "./outbox";
 export * from "./notifications";
 export * from "./preferences";
+export * from "./shipping";
