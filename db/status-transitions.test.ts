@@ -1,7 +1,7 @@
 import type { PostgresError, Sql } from "postgres";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
-import { notificationStatus, orderStatus, paymentStatus, refundStatus, reservationStatus } from "./schema";
+import { notificationStatus, orderStatus, paymentStatus, refundStatus, reservationStatus, shipmentStatus } from "./schema";
 
 const t = useTestDatabase();
 const client = (): Sql => t.db.$client;
@@ -12,6 +12,7 @@ const lifecycles = {
   stock_reservations: reservationStatus.enumValues,
   refunds: refundStatus.enumValues,
   notifications: notificationStatus.enumValues,
+  shipments: shipmentStatus.enumValues,
 } as const;
 type Entity = keyof typeof lifecycles;
 
@@ -70,6 +71,14 @@ async function insertRow(entity: Entity, from: string): Promise<string> {
     const [row] = await sql`
       insert into notifications (kind, subject_id, recipient, status, skip_reason)
       values ('order-confirmation', gen_random_uuid()::text, 'reader@shop.test', ${from}, ${from === "skipped" ? "suppressed" : null}) returning id`;
+    return row!.id as string;
+  }
+  if (entity === "shipments") {
+    // Its label fields filled from the start, so only the transition trigger can refuse a move.
+    const [row] = await sql`
+      insert into shipments (order_id, warehouse_id, status, weight_grams, carrier, tracking_code, tracking_url, label_key, label_purchased_at)
+      values (${await insertOrder("paid")}, ${warehouseId}, ${from}, 500, 'SimPost', gen_random_uuid()::text, 'https://track.example/x', 'shipments/x/label.pdf', now())
+      returning id`;
     return row!.id as string;
   }
   const [row] = await sql`
