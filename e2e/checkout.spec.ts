@@ -41,6 +41,7 @@ async function checkOut(page: Page, details: { email?: string; shipping: "Standa
   await page.getByLabel("Full name").fill("Robin Tester");
   await page.getByLabel("Address line 1").fill("12 Harbour Street");
   await page.getByLabel("City").fill("Portland");
+  await page.getByLabel("State, province or region").fill("ME");
   await page.getByLabel("Postal code").fill("04101");
   await page.getByLabel("Country").selectOption({ label: "United States" });
   await page.getByRole("radio", { name: new RegExp(`^${details.shipping}`) }).check();

@@ -19,6 +19,7 @@ test("a shopper's order confirmation shows in the admin mailbox; a notification 
   await shopper.getByLabel("Full name").fill("Robin Tester");
   await shopper.getByLabel("Address line 1").fill("12 Harbour Street");
   await shopper.getByLabel("City").fill("Portland");
+  await shopper.getByLabel("State, province or region").fill("ME");
   await shopper.getByLabel("Postal code").fill("04101");
   await shopper.getByLabel("Country").selectOption({ label: "United States" });
   await shopper.getByRole("radio", { name: /^Standard/ }).check();

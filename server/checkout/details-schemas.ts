@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkAddressForCountry } from "./address-rules";
 
 // Optional form fields arrive as "" when left empty.
 const optionalText = (max: number) =>
@@ -22,16 +23,26 @@ export const CountryCode = z
   .regex(/^[A-Z]{2}$/, { error: "Choose a country", abort: true })
   .refine((code) => code !== "ZZ" && regionNames.of(code) !== code, "Choose a country");
 
-export const ShippingAddress = z.strictObject({
-  name: requiredText(100, "Enter the recipient's full name"),
-  line1: requiredText(200, "Enter the street address"),
-  line2: optionalText(200),
-  city: requiredText(100, "Enter the city"),
-  region: optionalText(100),
-  postalCode: requiredText(20, "Enter the postal code"),
-  country: CountryCode,
-  phone: optionalText(30).refine((p) => p === undefined || /^\+?[0-9 ()./-]{5,30}$/.test(p), "Enter a phone number with digits only"),
-});
+export const ShippingAddress = z
+  .strictObject({
+    name: requiredText(100, "Enter the recipient's full name"),
+    line1: requiredText(200, "Enter the street address"),
+    line2: optionalText(200),
+    city: requiredText(100, "Enter the city"),
+    region: optionalText(100),
+    postalCode: requiredText(20, "Enter the postal code"),
+    country: CountryCode,
+    phone: optionalText(30).refine((p) => p === undefined || /^\+?[0-9 ()./-]{5,30}$/.test(p), "Enter a phone number with digits only"),
+  })
+  // Per-country rules (address-rules.ts), each error on its own field so the form shows it beside the input.
+  .superRefine((address, ctx) => {
+    const { errors } = checkAddressForCountry(address);
+    for (const [field, message] of Object.entries(errors)) ctx.addIssue({ code: "custom", path: [field], message });
+  })
+  .transform((address) => {
+    const { postalCode, region } = checkAddressForCountry(address);
+    return { ...address, postalCode, region };
+  });
 export type ShippingAddress = z.output<typeof ShippingAddress>;
 export type ShippingAddressForm = z.input<typeof ShippingAddress>;
 

@@ -97,7 +97,7 @@ export function CheckoutForm({ cart, methods, email, name }: CheckoutFormProps) 
             <TextField label="Address line 2 (optional)" name="line2" autoComplete="address-line2" defaultValue={address?.line2} error={errors.line2} />
           </div>
           <TextField label="City" name="city" autoComplete="address-level2" defaultValue={address?.city} required error={errors.city} />
-          <TextField label="Region (optional)" name="region" autoComplete="address-level1" defaultValue={address?.region} error={errors.region} />
+          <TextField label="State, province or region" name="region" autoComplete="address-level1" defaultValue={address?.region} error={errors.region} />
           <TextField label="Postal code" name="postalCode" autoComplete="postal-code" defaultValue={address?.postalCode} required error={errors.postalCode} />
           <CountrySelect defaultValue={address?.country ?? "US"} error={errors.country} />
           <div className="sm:col-span-2">
