@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import {
   type AnyPgColumn,
   bigint,
+  boolean,
   check,
   customType,
   index,
@@ -44,6 +45,8 @@ export const products = pgTable(
       .references(() => categories.id, { onDelete: "restrict" }),
     attributes: jsonb().$type<Record<string, string>>().notNull().default({}),
     status: productStatus().notNull().default("draft"),
+    // False for goods nothing is posted for (ebooks, gift cards): an order of only these has no shipping.
+    requiresShipping: boolean("requires_shipping").notNull().default(true),
     // Cheapest and dearest variant price, kept in step by the verbs that write variants, so price sorts and filters need no join.
     priceMin: bigint("price_min", { mode: "number" }),
     priceMax: bigint("price_max", { mode: "number" }),

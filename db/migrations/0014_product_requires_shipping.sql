@@ -1,0 +1,1 @@
+ALTER TABLE "products" ADD COLUMN "requires_shipping" boolean DEFAULT true NOT NULL;
