@@ -111,7 +111,12 @@ try {
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   console.log(`\nnotification bench: ${n} order confirmations, ${CONCURRENCY} at a time, NODE_ENV=${process.env.NODE_ENV ?? "unset"}, Resend adapter → local fake Resend`);
   console.log([line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n"));
-  console.log(`${sentCount} of ${n} sent; target under 5 ms CPU per message (render + send + ledger): ${total.cpuMs / n < 5 ? "met" : "missed"}\n`);
+  const perMessage = (p: { cpuMs: number }) => (p.cpuMs / n).toFixed(2);
+  console.log(
+    `notifications: ${n} messages (${sentCount} sent), ${cell((n * 1000) / total.wallMs, 0)} msg/s, ${perMessage(total)} ms CPU/message ` +
+      `(queue ${perMessage(queued)}, render ${perMessage(rendered)}, send ${perMessage(sent)}), ` +
+      `${cell(total.databaseCpuMs === null ? null : total.databaseCpuMs / n)} ms db CPU/message (target < 5 ms CPU: ${total.cpuMs / n < 5 ? "met" : "missed"})\n`,
+  );
 } finally {
   await stopAll();
 }
