@@ -5,6 +5,7 @@ import type { MailSender } from "./notifications/mail-sender";
 import type { PaymentProvider } from "./payments/payment-provider";
 import type { PushSender } from "./notifications/push-sender";
 import type { SmsSender } from "./notifications/sms-sender";
+import type { FileStorage } from "./storage/file-storage";
 
 export type Actor =
   | { type: "anonymous" }
@@ -30,6 +31,8 @@ export interface ServiceContext {
   push?: PushSender;
   /** Overrides the shipping carrier chosen from the environment (tests pass one speaking to a fake EasyPost, or a simulator). */
   carrier?: Carrier;
+  /** Overrides where generated files go (tests pass a disk storage in a temporary folder). */
+  storage?: FileStorage;
 }
 
 /** Runs `work` in a transaction, joining the caller's when one is already open. */
