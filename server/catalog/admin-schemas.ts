@@ -56,6 +56,7 @@ const productFields = {
   brand: required("Brand", 100),
   categoryId: z.int({ error: "Choose a category" }).positive({ error: "Choose a category" }).max(INT4_MAX, { error: "Choose a category" }),
   status: ProductStatus,
+  requiresShipping: z.boolean().default(true),
   attributes: z.record(z.string().min(1), z.string()),
   options: z.array(OptionInput).max(5, { error: "At most 5 options" }),
   variants: z.array(VariantInput).min(1, { error: "Add at least one variant" }).max(250, { error: "At most 250 variants" }),

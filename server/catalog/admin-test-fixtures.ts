@@ -40,6 +40,7 @@ export function shirtInput(categoryId: number, slug = "oxford-shirt", sku = slug
     brand: "Harbour",
     categoryId,
     status: "active",
+    requiresShipping: true,
     attributes: { material: "cotton" },
     options: [{ name: "Size", values: ["M", "L"] }],
     variants: [

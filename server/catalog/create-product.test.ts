@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { products, stockLevels, variants } from "@/db/schema";
 import { useTestDatabase } from "@/test/db";
+import type { ProductInput } from "./admin-schemas";
 import { adminCaller, clientError, seedCatalogBasics, shirtInput } from "./admin-test-fixtures";
 
 const t = useTestDatabase();
@@ -31,6 +32,16 @@ describe("adminProducts.create", () => {
       .where(inArray(stockLevels.variantId, saved.variants.map((v) => v.id)));
     expect(stock).toHaveLength(saved.variants.length * basics.warehouseIds.length);
     expect(stock.every((s) => s.onHand === 0 && s.reserved === 0)).toBe(true);
+  });
+
+  it("saves a product that needs no shipping, and ships one by default", async () => {
+    const api = adminCaller(t.db);
+    const ebook = await api.adminProducts.create({ ...shirtInput(basics.categoryId, "digital-only"), requiresShipping: false });
+    expect(await api.adminProducts.get({ id: ebook.id })).toMatchObject({ requiresShipping: false });
+    const unsaid: Partial<Pick<ProductInput, "requiresShipping">> & Omit<ProductInput, "requiresShipping"> = shirtInput(basics.categoryId, "ships-by-default");
+    delete unsaid.requiresShipping;
+    const shirt = await api.adminProducts.create(unsaid);
+    expect(await api.adminProducts.get({ id: shirt.id })).toMatchObject({ requiresShipping: true });
   });
 
   it("accepts a category that has children", async () => {

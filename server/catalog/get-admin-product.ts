@@ -24,6 +24,7 @@ export async function getAdminProduct(ctx: ServiceContext, input: ProductIdInput
       brand: products.brand,
       categoryId: products.categoryId,
       status: products.status,
+      requiresShipping: products.requiresShipping,
       attributes: products.attributes,
       createdAt: products.createdAt,
       updatedAt: products.updatedAt,

@@ -17,8 +17,8 @@ export async function onDuplicate<T>(constraint: string, error: () => DomainErro
 export const slugTaken = () => conflict("That slug is taken", { slug: "That slug is taken" });
 
 export function productColumns(input: ProductInput) {
-  const { slug, title, description, brand, categoryId, status, attributes } = input;
-  return { slug, title, description, brand, categoryId, status, attributes };
+  const { slug, title, description, brand, categoryId, status, requiresShipping, attributes } = input;
+  return { slug, title, description, brand, categoryId, status, requiresShipping, attributes };
 }
 
 /** Rejects an unknown category as a field error and keeps it from being deleted until this transaction ends. */

@@ -15,7 +15,7 @@ interface ProductDetailsProps {
   onEdit: (patch: Partial<ProductDraft>) => void;
 }
 
-/** The product's own fields: title, slug, brand, category, status, description. */
+/** The product's own fields: title, slug, brand, category, status, whether it ships, description. */
 export function ProductDetails({ draft, errors, categories, suggestSlug, onEdit: edit }: ProductDetailsProps) {
   const [slugEdited, setSlugEdited] = useState(!suggestSlug);
   return (
@@ -62,6 +62,10 @@ export function ProductDetails({ draft, errors, categories, suggestSlug, onEdit:
           </select>
         )}
       </Field>
+      <label className="flex items-center gap-2 text-sm md:col-span-2">
+        <input type="checkbox" checked={draft.requiresShipping} onChange={(e) => edit({ requiresShipping: e.target.checked })} />
+        Needs shipping (untick for ebooks, gift cards and other goods nothing is posted for)
+      </label>
       <div className="md:col-span-2">
         <Field label="Description" path="description" errors={errors}>
           {(w) => <textarea {...w} rows={5} className={inputClass} value={draft.description} onChange={(e) => edit({ description: e.target.value })} />}

@@ -9,6 +9,7 @@ export interface ProductDraft {
   brand: string;
   categoryId: string;
   status: ProductStatus;
+  requiresShipping: boolean;
   attributes: PairDraft[];
   options: PairDraft[];
   variants: VariantDraft[];
@@ -50,6 +51,7 @@ export function emptyDraft(): ProductDraft {
     brand: "",
     categoryId: "",
     status: "draft",
+    requiresShipping: true,
     attributes: [],
     options: [],
     variants: [emptyVariant()],
@@ -65,6 +67,7 @@ export function draftFromProduct(product: UpdateProductInput): ProductDraft {
     brand: product.brand,
     categoryId: String(product.categoryId),
     status: product.status,
+    requiresShipping: product.requiresShipping,
     attributes: Object.entries(product.attributes).map(([first, second]) => ({ key: newKey(), first, second })),
     options: product.options.map((o) => ({ key: newKey(), first: o.name, second: o.values.join(", ") })),
     variants: product.variants.map((v) => ({

@@ -36,6 +36,7 @@ describe("validateDraft", () => {
         brand: "Ardent",
         categoryId: 3,
         status: "active",
+        requiresShipping: true,
         attributes: { Material: "Linen" },
         options: [{ name: "Size", values: ["S", "M", "L"] }],
         variants: [
@@ -87,6 +88,7 @@ describe("validateDraft", () => {
       brand: "Kiln",
       categoryId: 2,
       status: "draft",
+      requiresShipping: true,
       attributes: { Capacity: "350 ml" },
       options: [],
       variants: [{ id: 41, sku: "MUG-1", title: "Mug", optionValues: {}, priceAmount: 1205, currency: "USD", compareAtAmount: null, weightGrams: 300 }],

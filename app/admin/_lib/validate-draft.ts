@@ -25,6 +25,7 @@ export function validateDraft(draft: ProductDraft): DraftResult {
     brand: draft.brand,
     categoryId: draft.categoryId === "" ? NaN : Number(draft.categoryId),
     status: draft.status,
+    requiresShipping: draft.requiresShipping,
     attributes,
     options: draft.options.map((o) => ({ name: o.first, values: splitValues(o.second) })),
     variants: draft.variants.map((v, i) => variantCandidate(v, `variants.${i}`, declared, errors)),
