@@ -47,7 +47,8 @@ export async function sendNotification(ctx: ServiceContext, input: { notificatio
   const headers = { ...(unsubscribeUrl && unsubscribeHeaders(unsubscribeUrl)), "X-Emporium-Message-Id": row.id };
   try {
     const sent = await mailSenderFor(ctx).send({ id: row.id, from: emailFrom(), to: row.recipient, subject, html, text, headers });
-    await moveNotification(ctx, { notificationId: row.id, to: "sent", providerMessageId: sent.providerMessageId, subject });
+    // Not moved: the provider's webhook recorded it first (delivered, bounced), so the status is read back below.
+    if (await moveNotification(ctx, { notificationId: row.id, to: "sent", providerMessageId: sent.providerMessageId, subject })) return "sent";
   } catch (error) {
     if (!(error instanceof PermanentSendError)) throw error;
     await moveNotification(ctx, { notificationId: row.id, to: "failed", detail: error.message, subject });
