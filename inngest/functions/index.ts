@@ -10,6 +10,7 @@ import { checkoutSaga } from "./checkout-saga";
 import { completePaidOrderFunction } from "./complete-paid-order";
 import type { FunctionDeps } from "./order-state";
 import { expireReservations } from "./expire-reservations";
+import { fulfilPaidOrder } from "./fulfil-paid-order";
 import { reconcilePayments } from "./reconcile-payments";
 import { requeueNotifications } from "./requeue-notifications";
 import { notifyAdminNewOrder } from "./notify-admin-new-order";
@@ -41,6 +42,7 @@ export function shopFunctions(deps: FunctionDeps): FunctionDefinition[] {
     notifyShipmentOutForDelivery(deps),
     notifyShipmentDelivered(deps),
     notifyShipmentException(deps),
+    fulfilPaidOrder(deps),
     sendNotificationFunction(deps),
     requeueNotifications(deps),
   ];

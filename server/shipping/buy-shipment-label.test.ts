@@ -19,7 +19,7 @@ beforeAll(async () => {
   shop = await seedShop(t.db);
 });
 
-async function pendingShipment(shippingMethod: "standard" | "express" = "standard") {
+async function pendingShipment(shippingMethod = "Ground") {
   const variantId = await weighedVariant(t.db, shop, { east: 1, west: 0 });
   const orderId = await paidOrder(t.db, [{ variantId, quantity: 1 }], { shippingMethod });
   const [shipmentId] = await createShipmentsForOrder(fulfilmentContext(t.db), { orderId });
@@ -32,7 +32,7 @@ describe("buyShipmentLabel", () => {
   it("buys the label at the rate of the chosen service, stores our PDF and moves the shipment to label_purchased", async () => {
     const carrier = countingSimulator();
     const ctx = fulfilmentContext(t.db, carrier);
-    const [standard, express] = [await pendingShipment("standard"), await pendingShipment("express")];
+    const [standard, express] = [await pendingShipment("standard"), await pendingShipment("Express")];
 
     const answers = [await buyShipmentLabel(ctx, { shipmentId: standard }), await buyShipmentLabel(ctx, { shipmentId: express })];
 

@@ -21,11 +21,17 @@ export type BuyLabelResult =
   /** The shipment is past pending (its label was bought before, or it was cancelled): nothing was asked of the carrier. */
   | { outcome: "not-pending"; status: ShipmentStatus };
 
-/** The rate for the service the shopper chose: the fastest for express (cheapest among equals), the cheapest otherwise. */
+/**
+ * The rate of the service the shopper chose (the order keeps the carrier's service name). Orders placed before checkout
+ * quoted the carrier name "standard" or "express": the cheapest rate, or the fastest (cheapest among equals).
+ */
 export function chooseRate(rates: Rate[], shippingMethod: string): Rate | undefined {
+  const chosen = rates.find((r) => r.service === shippingMethod);
+  if (chosen) return chosen;
   const days = (r: Rate) => r.deliveryDays ?? Number.POSITIVE_INFINITY;
   const byPrice = [...rates].sort((a, b) => a.amount - b.amount);
-  return shippingMethod === "express" ? byPrice.sort((a, b) => days(a) - days(b))[0] : byPrice[0];
+  if (shippingMethod === "express") return byPrice.sort((a, b) => days(a) - days(b))[0];
+  return shippingMethod === "standard" ? byPrice[0] : undefined;
 }
 
 /**

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orders, shipments, variants } from "@/db/schema";
-import { insertCart, insertVariant, seedShop } from "../checkout/checkout-test-fixtures";
+import { orderLines, orders, shipments, variants } from "@/db/schema";
+import { insertPendingOrder, insertVariant, seedShop } from "../checkout/checkout-test-fixtures";
 import { completeOrder } from "../checkout/complete-order";
-import { createOrderFromCart } from "../checkout/create-order-from-cart";
 import { systemContext, type ServiceContext } from "../context";
+import { reserveStock } from "../inventory/reserve-stock";
 import { createDiskFileStorage } from "../storage/disk-file-storage";
 import type { Carrier } from "./carrier";
 import { createCarrierSimulator } from "./carrier-simulator";
@@ -26,13 +26,30 @@ export async function weighedVariant(db: Db, shop: Shop, onHand: { east: number;
   return variantId;
 }
 
-/** A guest's order of these lines, reserved as checkout reserves and paid (stock committed, shop/order.paid written). */
-export async function paidOrder(db: Db, lines: { variantId: number; quantity: number }[], options: { shippingMethod?: "standard" | "express" } = {}) {
-  const cartId = await insertCart(db, { lines });
-  const guest: ServiceContext = { db, actor: { type: "anonymous" }, guestCartId: cartId };
-  const { orderId } = await createOrderFromCart(guest, { cartId, reservationTtlMs: 15 * 60_000 });
-  if (options.shippingMethod) await db.update(orders).set({ shippingMethod: options.shippingMethod }).where(eq(orders.id, orderId));
-  await completeOrder(systemContext(db, "test"), { orderId });
+/**
+ * An order of these lines at 10.00 each, its stock reserved as checkout reserves it and then paid (stock committed,
+ * shop/order.paid written). Built from the inventory and order verbs, not from a cart, so checkout's pricing stays out of it.
+ */
+export async function paidOrder(db: Db, lines: { variantId: number; quantity: number }[], options: { shippingMethod?: string } = {}) {
+  const orderId = await insertPendingOrder(db);
+  const skus = await db.select({ id: variants.id, sku: variants.sku }).from(variants).where(inArray(variants.id, lines.map((l) => l.variantId)));
+  await db.insert(orderLines).values(
+    lines.map((l) => ({
+      orderId,
+      variantId: l.variantId,
+      sku: skus.find((v) => v.id === l.variantId)!.sku,
+      productTitle: "Product",
+      variantTitle: "Default",
+      unitAmount: 1000,
+      quantity: l.quantity,
+      lineAmount: 1000 * l.quantity,
+    })),
+  );
+  const total = lines.reduce((sum, l) => sum + 1000 * l.quantity, 0);
+  await db.update(orders).set({ subtotalAmount: total, totalAmount: total, shippingMethod: options.shippingMethod ?? "Ground" }).where(eq(orders.id, orderId));
+  const system = systemContext(db, "test");
+  await reserveStock(system, { orderId, expiresAt: new Date(Date.now() + 15 * 60_000), lines });
+  await completeOrder(system, { orderId });
   return orderId;
 }
 
