@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { shipmentLines, shipments } from "@/db/schema";
+import { products, shipmentLines, shipments, variants } from "@/db/schema";
 import { useTestDatabase } from "@/test/db";
 import { insertPendingOrder, seedShop } from "../checkout/checkout-test-fixtures";
 import { systemContext } from "../context";
@@ -53,6 +53,24 @@ describe("createShipmentsForOrder", () => {
     expect(new Set(answers.map((a) => a.join()))).toEqual(new Set([again.join()]));
     expect(again).toHaveLength(2);
     expect(await shippedQuantities(t.db, orderId)).toEqual([expect.objectContaining({ ordered: 2, shipped: 2, shipments: 2 })]);
+  });
+
+  it("leaves out goods that need no shipping: an ebook with a lamp ships the lamp alone, an ebook alone ships nothing", async () => {
+    const lamp = await weighedVariant(t.db, shop, { east: 2, west: 0 });
+    const ebook = await weighedVariant(t.db, shop, { east: 2, west: 0 }, 0);
+    const [book] = await t.db.select({ productId: variants.productId }).from(variants).where(eq(variants.id, ebook));
+    await t.db.update(products).set({ requiresShipping: false }).where(eq(products.id, book!.productId));
+
+    const mixed = await paidOrder(t.db, [
+      { variantId: lamp, quantity: 1 },
+      { variantId: ebook, quantity: 1 },
+    ]);
+    const ebookOnly = await paidOrder(t.db, [{ variantId: ebook, quantity: 1 }]);
+
+    const [shipmentId] = await createShipmentsForOrder(system(), { orderId: mixed });
+    const lines = await t.db.select({ variantId: shipmentLines.variantId, quantity: shipmentLines.quantity }).from(shipmentLines).where(eq(shipmentLines.shipmentId, shipmentId!));
+    expect(lines).toEqual([{ variantId: lamp, quantity: 1 }]);
+    expect(await createShipmentsForOrder(system(), { orderId: ebookOnly })).toEqual([]);
   });
 
   it("makes nothing for an order that is not paid, and refuses shoppers", async () => {
