@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { formatMoney } from "@/app/_components/format-money";
+import { SHOP_ORIGIN } from "@/server/checkout/shipping-origin";
+import { simulatedRates } from "@/server/shipping/carrier-simulator";
 import { planProducts, type ProductPlan } from "../db/seed-generate";
 import { ADMIN, SHOPPER, signIn } from "./fixtures";
 
@@ -14,7 +16,13 @@ const [first, second] = plentiful;
 // "Only N left" shows the exact count, so a unit that never came back would show.
 const scarce = seeded.find((p) => stockOf(p) >= 2 && stockOf(p) <= 5);
 
-const EXPRESS = 1499;
+const PORTLAND = { name: "Robin Tester", line1: "12 Harbour Street", city: "Portland", region: "ME", postalCode: "04101", country: "US" };
+/** Express for these products from the shop to Portland, Maine, as the carrier simulator (the e2e server's carrier) prices it. */
+function expressFor(products: ProductPlan[]) {
+  const weightGrams = products.reduce((sum, p) => sum + p.variants[0]!.weightGrams, 0);
+  const rates = simulatedRates({ carrierShipmentId: "e2e", from: SHOP_ORIGIN, to: PORTLAND, parcel: { weightGrams: Math.max(1, weightGrams) }, currency: "USD" });
+  return rates.find((r) => r.service === "Express")!.amount;
+}
 const SUCCESS_CARD = /4242 4242 4242 4242/;
 const DECLINE_CARD = /4000 0000 0000 0002/;
 // The saga runs in the server's in-process runner and the order page polls every 2 s: give it time on a slow machine.
@@ -34,7 +42,7 @@ async function addToCart(page: Page, product: ProductPlan) {
 }
 
 /** Fills the checkout form from the cart page, continues to review and places the order; returns on the pay page. */
-async function checkOut(page: Page, details: { email?: string; shipping: "Standard" | "Express" }) {
+async function checkOut(page: Page, details: { email?: string; shipping: "Ground" | "Express" }) {
   await page.getByRole("main").getByRole("link", { name: "Checkout" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Checkout" })).toBeVisible();
   if (details.email) await page.getByLabel("Email").fill(details.email);
@@ -67,7 +75,7 @@ test.describe("a paid order", () => {
     expect(first && second, "two plentifully stocked seeded products").toBeTruthy();
     const products = [first!, second!];
     const subtotal = priceOf(first!) + priceOf(second!);
-    const total = subtotal + EXPRESS;
+    const total = subtotal + expressFor(products);
 
     await signIn(page, SHOPPER, "/");
     for (const product of products) {
@@ -151,7 +159,7 @@ test.describe("paying again", () => {
     await page.goto("/cart");
     await expect(page.getByRole("list", { name: "Items in your cart" }).getByRole("listitem")).toHaveCount(1);
 
-    const number = await checkOut(page, { email: `guest-${Date.now().toString(36)}@example.test`, shipping: "Standard" });
+    const number = await checkOut(page, { email: `guest-${Date.now().toString(36)}@example.test`, shipping: "Ground" });
     const orderId = new URL(page.url()).pathname.split("/").at(-1);
 
     const shopWindow = await context.newPage();
@@ -198,7 +206,7 @@ test.describe("paying again", () => {
     await signIn(page, SHOPPER, "/");
     await addToCart(page, first!);
     await page.goto("/cart");
-    const number = await checkOut(page, { shipping: "Standard" });
+    const number = await checkOut(page, { shipping: "Ground" });
     const orderId = new URL(page.url()).pathname.split("/").at(-1);
 
     await page.goto("/");

@@ -22,7 +22,7 @@ test("a shopper's order confirmation shows in the admin mailbox; a notification 
   await shopper.getByLabel("State, province or region").fill("ME");
   await shopper.getByLabel("Postal code").fill("04101");
   await shopper.getByLabel("Country").selectOption({ label: "United States" });
-  await shopper.getByRole("radio", { name: /^Standard/ }).check();
+  await shopper.getByRole("radio", { name: /^Ground/ }).check();
   await shopper.getByRole("button", { name: "Continue to review" }).click();
   await shopper.getByRole("button", { name: "Place order" }).click();
   const heading = shopper.getByRole("heading", { level: 1, name: /^Pay for order #\d+$/ });

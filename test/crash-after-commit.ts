@@ -8,12 +8,13 @@ import { createOrderFromCart } from "@/server/checkout/create-order-from-cart";
 import { recordPaymentOutcome } from "@/server/payments/record-payment-outcome";
 import { createSimulatorProvider } from "@/server/payments/simulator-provider";
 import { startPayment } from "@/server/payments/start-payment";
+import { createCarrierSimulator } from "@/server/shipping/carrier-simulator";
 
 const args = JSON.parse(process.argv[2] ?? "{}") as { url: string; action: "place" | "pay"; cartId?: string; userId?: string; orderId?: string; ttlMs?: number };
 const db = createDb(args.url, { max: 2 });
 
 if (args.action === "place") {
-  const ctx = { db, actor: { type: "shopper" as const, userId: args.userId! }, payments: createSimulatorProvider() };
+  const ctx = { db, actor: { type: "shopper" as const, userId: args.userId! }, payments: createSimulatorProvider(), carrier: createCarrierSimulator() };
   const { orderId } = await createOrderFromCart(ctx, { cartId: args.cartId!, reservationTtlMs: args.ttlMs });
   await startPayment(ctx, { orderId });
   process.stdout.write(orderId);

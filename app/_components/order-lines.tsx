@@ -1,10 +1,10 @@
 import Link from "next/link";
+import { shippingMethodLabel } from "@/server/checkout/shipping-method-label";
 import type { OrderView } from "@/server/orders/schemas";
 import { formatMoney } from "./format-money";
 
 type OrderAmounts = Pick<OrderView, "lines" | "currency" | "subtotalAmount" | "shippingAmount" | "totalAmount" | "refundedAmount" | "shippingMethod">;
 
-export const shippingMethodName = (id: string) => `${id.charAt(0).toUpperCase()}${id.slice(1)} shipping`;
 
 /** The order's lines as bought (snapshots, not today's prices) and its totals. */
 export function OrderLines({ order, linkProducts = false }: { order: OrderAmounts; linkProducts?: boolean }) {
@@ -43,7 +43,7 @@ export function OrderLines({ order, linkProducts = false }: { order: OrderAmount
       </tbody>
       <tfoot className="tabular-nums">
         <TotalRow label="Subtotal" value={money(order.subtotalAmount)} />
-        <TotalRow label={shippingMethodName(order.shippingMethod)} value={order.shippingAmount === 0 ? "Free" : money(order.shippingAmount)} />
+        <TotalRow label={shippingMethodLabel(order.shippingMethod)} value={order.shippingAmount === 0 ? "Free" : money(order.shippingAmount)} />
         <TotalRow label="Total" value={money(order.totalAmount)} strong />
         {order.refundedAmount > 0 && <TotalRow label="Refunded" value={`−${money(order.refundedAmount)}`} />}
       </tfoot>

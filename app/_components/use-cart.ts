@@ -8,11 +8,11 @@ interface Snapshot {
   summary: CartSummary | undefined;
 }
 
-/** The cart with new lines and the totals that follow from them (shipping stays as the server last priced it). */
+/** The cart with new lines and the totals that follow from them (shipping is quoted at checkout, not kept on the cart). */
 function withLines(cart: CartView, lines: CartLine[]): CartView {
   const subtotal = lines.reduce((sum, line) => sum + line.lineAmount, 0);
   const itemCount = lines.reduce((sum, line) => sum + line.quantity, 0);
-  return { ...cart, lines, subtotal, itemCount, totalAmount: subtotal + (cart.shippingAmount ?? 0) };
+  return { ...cart, lines, subtotal, itemCount };
 }
 
 /**

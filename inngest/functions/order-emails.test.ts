@@ -62,7 +62,7 @@ describe("order emails on the in-process runner, through the whole saga", () => 
       expect(body).toMatch(new RegExp(`${line!.quantity}(<!-- -->)? × (<!-- -->)?${line!.productTitle}`));
       for (const amount of [line!.lineAmount, order!.subtotalAmount, order!.totalAmount]) expect(body).toContain(formatMoney(amount, order!.currency));
       expect(body).toContain(order!.shippingAmount === 0 ? "Free" : formatMoney(order!.shippingAmount, order!.currency));
-      expect(body).toContain("Standard (3–5 business days)");
+      expect(body).toContain("Ground shipping");
     }
     const timeline = await t.db.select({ status: notificationEvents.status }).from(notificationEvents).where(eq(notificationEvents.notificationId, confirmation!.id));
     expect(timeline.map((e) => e.status)).toEqual(["queued", "sent"]);

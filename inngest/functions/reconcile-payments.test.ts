@@ -98,7 +98,7 @@ describe("payments the provider decides late", () => {
 
     await webhook(fake.eventsOf("payment_intent.succeeded", intent.id)[0]!);
     await kit.idle();
-    expect(await snapshot(t.db, orderId, variantId)).toMatchObject({ order: { status: "cancelled" }, payment: "refunded", refunds: { count: 1, amount: 2999 } });
+    expect(await snapshot(t.db, orderId, variantId)).toMatchObject({ order: { status: "cancelled" }, payment: "refunded", refunds: { count: 1, amount: 2500 + 550 } });
     expect(fake.refunds.filter((r) => r.payment_intent === intent.id)).toHaveLength(1);
   });
 
@@ -108,7 +108,7 @@ describe("payments the provider decides late", () => {
     fake.succeed(intent.id);
 
     await reconcile();
-    expect(await snapshot(t.db, orderId, variantId)).toMatchObject({ order: { status: "cancelled" }, payment: "refunded", refunds: { count: 1, amount: 2999 } });
+    expect(await snapshot(t.db, orderId, variantId)).toMatchObject({ order: { status: "cancelled" }, payment: "refunded", refunds: { count: 1, amount: 2500 + 550 } });
     const view = await adminGetOrder({ db: t.db, actor: { type: "admin", userId: "admin-1" } }, { orderId });
     expect(view.reconciliation.map((e) => e.detail)).toEqual(["payment succeeded at the provider, recorded late"]);
   });
@@ -135,7 +135,7 @@ describe("hourly reconciliation against the fake Stripe, drift planted on purpos
     await reconcile();
     expect((await snapshot(t.db, late.orderId, late.variantId)).order.status).toBe("paid");
     expect(await snapshot(t.db, dashboard.orderId, dashboard.variantId)).toMatchObject({ order: { status: "paid" }, payment: "partially_refunded", refunds: { count: 1, amount: 1000 } });
-    expect(await snapshot(t.db, pending.orderId, pending.variantId)).toMatchObject({ order: { status: "refunded" }, payment: "refunded", refunds: { count: 1, amount: 2999 } });
+    expect(await snapshot(t.db, pending.orderId, pending.variantId)).toMatchObject({ order: { status: "refunded" }, payment: "refunded", refunds: { count: 1, amount: 2500 + 550 } });
 
     const admin = { db: t.db, actor: { type: "admin", userId: "admin-1" } } as const;
     const dashboardView = await adminGetOrder(admin, { orderId: dashboard.orderId });

@@ -15,6 +15,7 @@ import { startOutboxRelay } from "../relay";
 import type { FunctionDefinition, Step, StepId } from "../step";
 import { shopFunctions } from "./index";
 import type { FunctionDeps } from "./order-state";
+import { createCarrierSimulator } from "@/server/shipping/carrier-simulator";
 
 /**
  * The shop's functions on a test database and payment provider, installed as this process's runner and fed by an outbox
@@ -78,7 +79,7 @@ export function stockedVariant(db: Db, shop: Shop, onHand: { east: number; west:
 export async function checkout(db: Db, payments: PaymentProvider, line: { variantId: number; quantity: number }, ttlMs = 15 * 60_000) {
   const userId = await insertShopper(db);
   const cartId = await insertCart(db, { userId, lines: [line] });
-  const ctx: ServiceContext = { db, actor: { type: "shopper", userId }, payments };
+  const ctx: ServiceContext = { db, actor: { type: "shopper", userId }, payments, carrier: createCarrierSimulator() };
   const { orderId } = await createOrderFromCart(ctx, { cartId, reservationTtlMs: ttlMs });
   const payment = await startPayment(ctx, { orderId }).catch((error: Error) => error);
   return { orderId, payment };

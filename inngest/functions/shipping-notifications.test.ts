@@ -15,6 +15,7 @@ import { createSimulatorProvider } from "@/server/payments/simulator-provider";
 import { startPayment } from "@/server/payments/start-payment";
 import { useTestDatabase } from "@/test/db";
 import { checkout, installTestRunner, reportPayment, stockedVariant } from "./saga-test-kit";
+import { createCarrierSimulator } from "@/server/shipping/carrier-simulator";
 
 const t = useTestDatabase({ max: 20 });
 const simulator = createSimulatorProvider();
@@ -49,7 +50,7 @@ async function paidShopperOrder() {
 async function paidGuestOrder() {
   const variantId = await stockedVariant(t.db, shop, { east: 1, west: 0 });
   const cartId = await insertCart(t.db, { lines: [{ variantId, quantity: 1 }] });
-  const guest: ServiceContext = { db: t.db, actor: { type: "anonymous" }, guestCartId: cartId, payments: simulator };
+  const guest: ServiceContext = { db: t.db, actor: { type: "anonymous" }, guestCartId: cartId, payments: simulator, carrier: createCarrierSimulator() };
   const { orderId } = await createOrderFromCart(guest, { cartId, reservationTtlMs: 15 * 60_000 });
   await startPayment(guest, { orderId });
   await reportPayment(t.db, orderId, "succeeded");

@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../context";
 import type { ShippingAddress, ShippingMethodId } from "../checkout/details-schemas";
-import { findShippingMethod } from "../checkout/shipping-methods";
 import { activeCartCondition, type GuestCartRef } from "./active-cart";
 import type { CartLine, CartView } from "./schemas";
 
@@ -52,8 +51,6 @@ export async function getCart(ctx: ServiceContext, input: GuestCartRef): Promise
   }));
   const subtotal = lines.reduce((sum, line) => sum + line.lineAmount, 0);
   const currency = lines[0]?.currency ?? "USD";
-  const method = cart.shippingMethod ? findShippingMethod(cart.shippingMethod, subtotal, currency) : undefined;
-  const shippingAmount = method && lines.length > 0 ? method.amount : null;
   return {
     id: cart.id,
     lines,
@@ -63,7 +60,5 @@ export async function getCart(ctx: ServiceContext, input: GuestCartRef): Promise
     email: cart.email,
     shippingAddress: cart.shippingAddress,
     shippingMethod: cart.shippingMethod,
-    shippingAmount,
-    totalAmount: subtotal + (shippingAmount ?? 0),
   };
 }

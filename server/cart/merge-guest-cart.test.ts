@@ -53,11 +53,11 @@ describe("merging a guest cart on sign-in", () => {
     const userId = await insertShopper(t.db);
     const visitor = browser(t.db);
     await visitor.cart.add({ variantId: mug, quantity: 2 });
-    await visitor.cart.setCheckoutDetails({ email: "guest@example.com", shippingAddress: address, shippingMethod: "express" });
+    await visitor.cart.setCheckoutDetails({ email: "guest@example.com", shippingAddress: address, shippingMethod: "Express" });
     visitor.signIn(userId);
     const cart = await visitor.cart.get();
     expect(quantities(cart)).toEqual({ [mug]: 2 });
-    expect(cart).toMatchObject({ email: "guest@example.com", shippingAddress: address, shippingMethod: "express" });
+    expect(cart).toMatchObject({ email: "guest@example.com", shippingAddress: address, shippingMethod: "Express" });
   });
 
   it("is idempotent: merging the same guest cart again changes nothing", async () => {

@@ -56,10 +56,8 @@ export interface CartView {
   itemCount: number;
   email: string | null;
   shippingAddress: ShippingAddress | null;
+  /** The chosen service; its price comes from a quote (cart.shippingMethods), never from the cart. */
   shippingMethod: ShippingMethodId | null;
-  /** The chosen method's price for this subtotal; null until a method is chosen. */
-  shippingAmount: number | null;
-  totalAmount: number;
 }
 
 export interface CartSummary {

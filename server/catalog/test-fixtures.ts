@@ -33,6 +33,7 @@ export interface VariantFixture {
   priceAmount?: number;
   currency?: string;
   compareAtAmount?: number | null;
+  weightGrams?: number;
   /** One stock row per warehouse. */
   stock?: { warehouseId: number; onHand: number; reserved?: number }[];
 }
@@ -44,6 +45,8 @@ export interface ProductFixture {
   description?: string;
   brand?: string;
   status?: "draft" | "active" | "archived";
+  /** Defaults to true: the product is posted. */
+  requiresShipping?: boolean;
   attributes?: Record<string, string>;
   createdAt?: Date;
   /** Defaults to the distinct option values found on the variants. */
@@ -85,6 +88,7 @@ export async function insertProduct(db: Database, fixture: ProductFixture): Prom
       brand: fixture.brand ?? "Generic",
       categoryId: fixture.categoryId,
       status: fixture.status ?? "active",
+      requiresShipping: fixture.requiresShipping ?? true,
       attributes: fixture.attributes ?? {},
       currency,
       priceMin: prices.length ? Math.min(...prices) : null,
@@ -113,6 +117,7 @@ export async function insertProduct(db: Database, fixture: ProductFixture): Prom
         priceAmount: v.priceAmount,
         currency: v.currency ?? currency,
         compareAtAmount: v.compareAtAmount ?? null,
+        weightGrams: v.weightGrams ?? 0,
         position: v.position,
       })
       .returning({ id: variants.id });

@@ -4,6 +4,7 @@ import { useTestDatabase } from "@/test/db";
 import { DomainError } from "../errors";
 import { createOrderFromCart } from "./create-order-from-cart";
 import { insertGuestCarts, insertVariant, seedShop, stockOf } from "./checkout-test-fixtures";
+import { createCarrierSimulator } from "@/server/shipping/carrier-simulator";
 
 // Real races: many connections, every checkout its own transaction, all started at once.
 const t = useTestDatabase({ max: 100 });
@@ -13,7 +14,7 @@ beforeAll(async () => {
   shop = await seedShop(t.db);
 });
 
-const checkout = (cartId: string) => createOrderFromCart({ db: t.db, actor: { type: "anonymous" }, guestCartId: cartId }, { cartId });
+const checkout = (cartId: string) => createOrderFromCart({ db: t.db, actor: { type: "anonymous" }, guestCartId: cartId, carrier: createCarrierSimulator() }, { cartId });
 
 /** Settles every checkout and sorts the outcomes: orders made, OutOfStock answers, anything else. */
 async function race(cartIds: string[]) {

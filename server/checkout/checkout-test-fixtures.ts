@@ -16,13 +16,17 @@ export async function seedShop(db: Db) {
 export async function insertVariant(
   db: Db,
   categoryId: number,
-  options: { priceAmount?: number; stock: { warehouseId: number; onHand: number }[]; title?: string },
+  options: {
+    priceAmount?: number;
+    currency?: string;
+    weightGrams?: number;
+    requiresShipping?: boolean;
+    stock: { warehouseId: number; onHand: number }[];
+    title?: string;
+  },
 ): Promise<number> {
-  const product = await insertProduct(db, {
-    categoryId,
-    title: options.title,
-    variants: [{ priceAmount: options.priceAmount ?? 1000, stock: options.stock }],
-  });
+  const { priceAmount = 1000, currency, weightGrams, requiresShipping, stock, title } = options;
+  const product = await insertProduct(db, { categoryId, title, requiresShipping, variants: [{ priceAmount, currency, weightGrams, stock }] });
   return product.variantIds[0]!;
 }
 
@@ -41,7 +45,7 @@ export async function insertCart(
     .insert(carts)
     .values({
       userId: options.userId ?? null,
-      ...(withDetails ? { email: "buyer@emporium.test", shippingAddress: address, shippingMethod: "standard" } : {}),
+      ...(withDetails ? { email: "buyer@emporium.test", shippingAddress: address, shippingMethod: "Ground" } : {}),
     })
     .returning({ id: carts.id });
   if (options.lines.length > 0) {
@@ -89,7 +93,7 @@ export async function cartStatus(db: Db, cartId: string) {
 export async function insertGuestCarts(db: Db, count: number, lines: { variantId: number; quantity: number }[]): Promise<string[]> {
   const rows = await db
     .insert(carts)
-    .values(Array.from({ length: count }, () => ({ email: "buyer@emporium.test", shippingAddress: address, shippingMethod: "standard" })))
+    .values(Array.from({ length: count }, () => ({ email: "buyer@emporium.test", shippingAddress: address, shippingMethod: "Ground" })))
     .returning({ id: carts.id });
   const ids = rows.map((r) => r.id);
   if (lines.length > 0) await db.insert(cartLines).values(ids.flatMap((cartId) => lines.map((l) => ({ cartId, ...l, seenUnitAmount: 0 }))));

@@ -7,11 +7,13 @@ import { MAX_CHARGE_AMOUNT } from "../limits";
 import { createCaller } from "../trpc/root";
 import { createOrderFromCart } from "./create-order-from-cart";
 import { address, cartStatus, insertCart, insertShopper, insertVariant, seedShop, stockOf } from "./checkout-test-fixtures";
+import { createCarrierSimulator } from "@/server/shipping/carrier-simulator";
 
 const t = useTestDatabase();
 let shop: Awaited<ReturnType<typeof seedShop>>;
 const anonymous: Actor = { type: "anonymous" };
-const as = (actor: Actor, guestCartId?: string) => ({ db: t.db, actor, guestCartId });
+const carrier = createCarrierSimulator();
+const as = (actor: Actor, guestCartId?: string) => ({ db: t.db, actor, guestCartId, carrier });
 
 beforeAll(async () => {
   shop = await seedShop(t.db);
@@ -39,7 +41,8 @@ describe("createOrderFromCart", () => {
 
     const order = await createOrderFromCart(as({ type: "shopper", userId }), { cartId });
 
-    expect(order).toMatchObject({ status: "pending", totalAmount: 3800 + 499, currency: "USD", created: true });
+    // Ground from the shop in Bristol to London, as the carrier simulator prices it: 5.50.
+    expect(order).toMatchObject({ status: "pending", totalAmount: 3800 + 550, currency: "USD", created: true });
     expect(order.number).toBeGreaterThanOrEqual(100001);
     expect(await orderRows(order.orderId)).toEqual({
       order: {
@@ -49,10 +52,10 @@ describe("createOrderFromCart", () => {
         paymentStatus: "awaiting",
         currency: "USD",
         subtotal: 3800,
-        shipping: 499,
-        total: 4299,
+        shipping: 550,
+        total: 4350,
         shippingAddress: address,
-        shippingMethod: "standard",
+        shippingMethod: "Ground",
         expiresIn15: true,
       },
       lines: [
@@ -107,7 +110,7 @@ describe("createOrderFromCart", () => {
     expect((await stockOf(t.db, variantId)).levels[0]!.reserved).toBe(0);
   });
 
-  it("fills in a signed-in shopper's account email and makes express and free standard shipping", async () => {
+  it("fills in a signed-in shopper's account email and makes express and free ground shipping", async () => {
     const variantId = await insertVariant(t.db, shop.categoryId, { priceAmount: 6000, stock: [{ warehouseId: shop.east, onHand: 3 }] });
     const userId = await insertShopper(t.db, "grace@emporium.test");
     const cartId = await insertCart(t.db, { userId, lines: [{ variantId, quantity: 1 }] });
@@ -117,14 +120,46 @@ describe("createOrderFromCart", () => {
     expect((await orderRows(order.orderId)).order).toMatchObject({ email: "grace@emporium.test", shipping: 0 });
 
     const express = await insertCart(t.db, { lines: [{ variantId, quantity: 1 }] });
-    await t.db.execute(sql`update carts set shipping_method = 'express' where id = ${express}`);
-    expect((await createOrderFromCart(as(anonymous, express), { cartId: express })).totalAmount).toBe(7499);
+    await t.db.execute(sql`update carts set shipping_method = 'Express' where id = ${express}`);
+    expect((await createOrderFromCart(as(anonymous, express), { cartId: express })).totalAmount).toBe(6000 + 1430);
+  });
+
+  it("prices shipping from a fresh quote for the weight of the goods that are posted, refusing a service not offered", async () => {
+    const boots = await insertVariant(t.db, shop.categoryId, { priceAmount: 1200, weightGrams: 1200, stock: [{ warehouseId: shop.east, onHand: 5 }] });
+    const ebook = await insertVariant(t.db, shop.categoryId, { priceAmount: 900, weightGrams: 4000, requiresShipping: false, stock: [{ warehouseId: shop.east, onHand: 5 }] });
+    const cartId = await insertCart(t.db, { lines: [{ variantId: boots, quantity: 1 }, { variantId: ebook, quantity: 1 }] });
+    await t.db.execute(sql`update carts set shipping_method = 'Teleport' where id = ${cartId}`);
+    await expect(createOrderFromCart(as(anonymous, cartId), { cartId })).rejects.toMatchObject({ kind: "Invalid", fieldErrors: { shippingMethod: expect.any(String) } });
+    expect(await cartStatus(t.db, cartId)).toBe("active");
+
+    await t.db.execute(sql`update carts set shipping_method = 'Priority' where id = ${cartId}`);
+    const order = await createOrderFromCart(as(anonymous, cartId), { cartId });
+    // 1200 g of boots (the ebook's weight does not travel): three started 500 g steps, 8.80 + 2 × 1.40.
+    expect((await orderRows(order.orderId)).order).toMatchObject({ subtotal: 2100, shipping: 1160, total: 3260, shippingMethod: "Priority" });
+  });
+
+  it("charges no shipping for a cart of goods that need none, with no method chosen", async () => {
+    const giftCard = await insertVariant(t.db, shop.categoryId, { priceAmount: 2500, requiresShipping: false, stock: [{ warehouseId: shop.east, onHand: 5 }] });
+    const cartId = await insertCart(t.db, { lines: [{ variantId: giftCard, quantity: 1 }] });
+    await t.db.execute(sql`update carts set shipping_method = null where id = ${cartId}`);
+    const order = await createOrderFromCart(as(anonymous, cartId), { cartId });
+    expect((await orderRows(order.orderId)).order).toMatchObject({ subtotal: 2500, shipping: 0, total: 2500, shippingMethod: "none" });
+  });
+
+  it("prices yen shipping in whole yen", async () => {
+    const teapot = await insertVariant(t.db, shop.categoryId, { priceAmount: 3000, currency: "JPY", weightGrams: 400, stock: [{ warehouseId: shop.east, onHand: 5 }] });
+    const cartId = await insertCart(t.db, { lines: [{ variantId: teapot, quantity: 1 }] });
+    const tokyo = { name: "Chie", line1: "1-1 Marunouchi", city: "Tokyo", postalCode: "100-0005", country: "JP" };
+    await t.db.execute(sql`update carts set shipping_address = ${JSON.stringify(tokyo)}::jsonb where id = ${cartId}`);
+    const order = await createOrderFromCart(as(anonymous, cartId), { cartId });
+    // Ground, far zone: 22 dollars at the simulator's 150 yen to the dollar.
+    expect((await orderRows(order.orderId)).order).toMatchObject({ currency: "JPY", subtotal: 3000, shipping: 3300, total: 6300 });
   });
 
   it("answers BAD_REQUEST, writing nothing, when the total is more than one payment can take", async () => {
     const variantId = await insertVariant(t.db, shop.categoryId, { priceAmount: MAX_CHARGE_AMOUNT, stock: [{ warehouseId: shop.east, onHand: 100 }] });
     const cartId = await insertCart(t.db, { lines: [{ variantId, quantity: 99 }] });
-    const guest = createCaller({ db: t.db, actor: anonymous, guestCartId: cartId });
+    const guest = createCaller({ db: t.db, actor: anonymous, guestCartId: cartId, carrier });
 
     const error = await clientError(guest.checkout.placeOrder({ cartId }));
     expect(error).toMatchObject({ code: "BAD_REQUEST", domainError: "Invalid" });

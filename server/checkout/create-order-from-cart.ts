@@ -8,7 +8,8 @@ import { outOfStock, reserveStock } from "../inventory/reserve-stock";
 import { MAX_CHARGE_AMOUNT } from "../limits";
 import { currencyExponent } from "../money";
 import type { OrderStatus } from "./schemas";
-import { findShippingMethod } from "./shipping-methods";
+import { NO_SHIPPING } from "./no-shipping";
+import { quoteShipping } from "./quote-shipping";
 
 export const RESERVATION_TTL_MS = 15 * 60_000;
 
@@ -41,6 +42,8 @@ interface LineRow {
   currency: string;
   sold: boolean;
   available: number;
+  requiresShipping: boolean;
+  weightGrams: number;
 }
 
 const orderColumns = sql`id as "orderId", number::int as number, status, total_amount as "totalAmount", currency::text as currency`;
@@ -64,13 +67,35 @@ async function orderOfCart(ctx: ServiceContext, cartId: string): Promise<Created
   return row && { ...row, created: false };
 }
 
-function checkoutDetails(cart: CartRow) {
+/** The cart's details; a method only when something in it is posted. */
+function checkoutDetails(cart: CartRow, needsShipping: boolean) {
   const missing: Record<string, string> = {};
   if (!cart.email) missing.email = "Enter your email address";
   if (!cart.shippingAddress) missing.shippingAddress = "Enter a shipping address";
-  if (!cart.shippingMethod) missing.shippingMethod = "Choose a shipping method";
-  if (!cart.email || !cart.shippingAddress || !cart.shippingMethod) throw invalid("Complete the checkout details first", missing);
+  if (needsShipping && !cart.shippingMethod) missing.shippingMethod = "Choose a shipping method";
+  if (!cart.email || !cart.shippingAddress || missing.shippingMethod) throw invalid("Complete the checkout details first", missing);
   return { email: cart.email, shippingAddress: cart.shippingAddress, shippingMethod: cart.shippingMethod };
+}
+
+/** Shipping priced from a fresh quote for the goods that need it (never an amount the client saw); none when nothing does. */
+async function priceShipping(
+  ctx: ServiceContext,
+  cartId: string,
+  details: ReturnType<typeof checkoutDetails>,
+  order: { lines: LineRow[]; subtotal: number; currency: string },
+) {
+  const posted = order.lines.filter((l) => l.requiresShipping);
+  if (posted.length === 0) return { id: NO_SHIPPING, name: "no", amount: 0 };
+  const methods = await quoteShipping(ctx, {
+    to: details.shippingAddress,
+    weightGrams: posted.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0),
+    currency: order.currency,
+    subtotal: order.subtotal,
+    reference: `cart-${cartId}`,
+  });
+  const shipping = methods.find((m) => m.id === details.shippingMethod);
+  if (!shipping) throw invalid("Choose a shipping method", { shippingMethod: "Choose one of the shipping methods offered for this address" });
+  return shipping;
 }
 
 /**
@@ -86,15 +111,16 @@ export async function createOrderFromCart(ctx: ServiceContext, input: { cartId: 
       if (existing) return existing;
       throw notFound("Cart");
     }
-    const details = checkoutDetails(cart);
     const lines = await tx.db.execute<LineRow & Record<string, unknown>>(sql`
       select cl.variant_id as "variantId", cl.quantity, v.sku, p.title as "productTitle", v.title as "variantTitle",
              v.price_amount as "unitAmount", v.currency::text as currency, p.status = 'active' as sold,
+             p.requires_shipping as "requiresShipping", v.weight_grams as "weightGrams",
              coalesce((select sum(s.on_hand - s.reserved) from stock_levels s where s.variant_id = v.id), 0)::int as available
         from cart_lines cl join variants v on v.id = cl.variant_id join products p on p.id = v.product_id
        where cl.cart_id = ${cart.id}
        order by cl.variant_id`);
     if (lines.length === 0) throw invalid("Your cart is empty");
+    const details = checkoutDetails(cart, lines.some((l) => l.requiresShipping));
     const gone = lines.filter((l) => !l.sold);
     if (gone.length > 0) throw conflict(`No longer sold: ${gone.map(labelOf).join(", ")}`);
     // Fail fast, before queueing for the stock locks: in a sell-out the losers need not wait for the winners.
@@ -106,8 +132,7 @@ export async function createOrderFromCart(ctx: ServiceContext, input: { cartId: 
     if (lines.some((l) => l.currency !== currency)) throw invalid("Your cart mixes currencies; check out one currency at a time");
 
     const subtotal = lines.reduce((sum, l) => sum + l.unitAmount * l.quantity, 0);
-    const shipping = findShippingMethod(details.shippingMethod, subtotal, currency);
-    if (!shipping) throw invalid("Choose a shipping method", { shippingMethod: "Choose a shipping method" });
+    const shipping = await priceShipping(tx, cart.id, details, { lines, subtotal, currency });
     if (subtotal + shipping.amount > MAX_CHARGE_AMOUNT) {
       const most = new Intl.NumberFormat("en", { style: "currency", currency }).format(MAX_CHARGE_AMOUNT / 10 ** currencyExponent(currency));
       throw invalid(`This order comes to more than ${most}, the most one payment can take; split it into smaller orders`);

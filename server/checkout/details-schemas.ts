@@ -48,7 +48,11 @@ export type ShippingAddressForm = z.input<typeof ShippingAddress>;
 
 export const CheckoutEmail = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(254));
 
-export const ShippingMethodId = z.enum(["standard", "express"], "Choose a shipping method");
+/** The carrier's name for a service ("Ground", "Express"), as listShippingMethods offered it; the price is never sent. */
+export const ShippingMethodId = z
+  .string("Choose a shipping method")
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a shipping method");
 export type ShippingMethodId = z.infer<typeof ShippingMethodId>;
 
 /** Any subset of the checkout details; the cart is the caller's own, never named by the client. */

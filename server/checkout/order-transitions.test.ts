@@ -6,6 +6,7 @@ import { cancelPendingOrder } from "./cancel-pending-order";
 import { completeOrder } from "./complete-order";
 import { createOrderFromCart } from "./create-order-from-cart";
 import { insertGuestCarts, insertVariant, seedShop, stockOf } from "./checkout-test-fixtures";
+import { createCarrierSimulator } from "@/server/shipping/carrier-simulator";
 
 const t = useTestDatabase({ max: 20 });
 let shop: Awaited<ReturnType<typeof seedShop>>;
@@ -25,7 +26,7 @@ async function pendingOrder() {
   });
   const before = await stockOf(t.db, variantId);
   const [cartId] = await insertGuestCarts(t.db, 1, [{ variantId, quantity: 5 }]);
-  const { orderId } = await createOrderFromCart({ db: t.db, actor: { type: "anonymous" }, guestCartId: cartId }, { cartId: cartId! });
+  const { orderId } = await createOrderFromCart({ db: t.db, actor: { type: "anonymous" }, guestCartId: cartId, carrier: createCarrierSimulator() }, { cartId: cartId! });
   return { orderId, variantId, before };
 }
 
@@ -50,7 +51,7 @@ describe("cancelPendingOrder", () => {
     expect(after.stock).toEqual(before);
     expect(after.order).toEqual({ status: "cancelled", cancelReason: "payment declined", paid: false, cancelled: true });
     expect(after.events).toEqual([
-      { type: "placed", detail: "5 items, Standard shipping" },
+      { type: "placed", detail: "5 items, Ground shipping" },
       { type: "cancelled", detail: "payment declined" },
     ]);
     expect(after.reservations).toEqual([{ status: "released", n: 2 }]);

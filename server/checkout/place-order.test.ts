@@ -11,6 +11,7 @@ import { createCaller } from "../trpc/root";
 import { insertCart, insertGuestCarts, insertShopper, insertVariant, seedShop, stockOf } from "./checkout-test-fixtures";
 import { cancelPendingOrder } from "./cancel-pending-order";
 import { placeOrder } from "./place-order";
+import { createCarrierSimulator } from "@/server/shipping/carrier-simulator";
 
 const t = useTestDatabase({ max: 30 });
 let shop: Awaited<ReturnType<typeof seedShop>>;
@@ -22,8 +23,9 @@ beforeAll(async () => {
 
 const placedEvents = async (orderId: string) => (await outboxEvents(t.db, orderId)).filter((e) => e.name === "shop/order.placed");
 
-const guest = (cartId: string | null) => createCaller({ db: t.db, actor: { type: "anonymous" }, guestCartId: cartId });
-const caller = (actor: Actor) => createCaller({ db: t.db, actor });
+const carrier = createCarrierSimulator();
+const guest = (cartId: string | null) => createCaller({ db: t.db, actor: { type: "anonymous" }, guestCartId: cartId, carrier });
+const caller = (actor: Actor) => createCaller({ db: t.db, actor, carrier });
 
 async function paymentRows(orderId: string) {
   return [...(await t.db.execute(sql`select provider, provider_payment_id as "intentId", amount from payments where order_id = ${orderId}`))];
@@ -70,7 +72,7 @@ describe("checkout.placeOrder", () => {
       ...simulator,
       createPaymentIntent: (input) => (keys.add(input.idempotencyKey), simulator.createPaymentIntent(input)),
     };
-    const ctx = { db: t.db, actor: { type: "anonymous" } as const, guestCartId: cartId!, payments: counting };
+    const ctx = { db: t.db, actor: { type: "anonymous" } as const, guestCartId: cartId!, payments: counting, carrier };
 
     const answers = await Promise.all(Array.from({ length: 10 }, () => placeOrder(ctx, { cartId: cartId! })));
 

@@ -23,14 +23,8 @@ describe("cart.setCheckoutDetails", () => {
     const guest = await guestWithCart();
     await guest.cart.setCheckoutDetails({ email: "  Ada@Example.COM " });
     await guest.cart.setCheckoutDetails({ shippingAddress: { ...address, country: "gb", line2: "", phone: "" } });
-    await guest.cart.setCheckoutDetails({ shippingMethod: "express" });
-    expect(await guest.cart.get()).toMatchObject({
-      email: "ada@example.com",
-      shippingAddress: address,
-      shippingMethod: "express",
-      shippingAmount: 1499,
-      totalAmount: 2499,
-    });
+    await guest.cart.setCheckoutDetails({ shippingMethod: "Express" });
+    expect(await guest.cart.get()).toMatchObject({ email: "ada@example.com", shippingAddress: address, shippingMethod: "Express" });
   });
 
   it("answers BAD_REQUEST with the failing fields for a bad address, email or method, and extra fields", async () => {
@@ -39,16 +33,16 @@ describe("cart.setCheckoutDetails", () => {
     expect(bad.code).toBe("BAD_REQUEST");
     expect(bad.zodIssues?.map((i) => i.path.join("."))).toEqual(["shippingAddress.name", "shippingAddress.postalCode", "shippingAddress.country"]);
     expect((await clientError(guest.cart.setCheckoutDetails({ email: "not-an-email" }))).code).toBe("BAD_REQUEST");
-    const method = { shippingMethod: "teleport" } as unknown as { shippingMethod: "standard" };
-    expect((await clientError(guest.cart.setCheckoutDetails(method))).code).toBe("BAD_REQUEST");
+    expect((await clientError(guest.cart.setCheckoutDetails({ shippingMethod: "" }))).code).toBe("BAD_REQUEST");
+    expect((await clientError(guest.cart.setCheckoutDetails({ shippingMethod: "Ground'; drop table carts" }))).code).toBe("BAD_REQUEST");
     const cartId = { cartId: crypto.randomUUID() } as { email?: string };
     expect((await clientError(guest.cart.setCheckoutDetails(cartId))).code).toBe("BAD_REQUEST");
     expect(await guest.cart.get()).toMatchObject({ email: null, shippingAddress: null, shippingMethod: null });
   });
 
   it("answers NOT_FOUND to a caller with no cart", async () => {
-    expect((await clientError(browser(t.db).cart.setCheckoutDetails({ shippingMethod: "standard" }))).code).toBe("NOT_FOUND");
+    expect((await clientError(browser(t.db).cart.setCheckoutDetails({ shippingMethod: "Ground" }))).code).toBe("NOT_FOUND");
     const shopper = browser(t.db, { type: "shopper", userId: await insertShopper(t.db) });
-    expect((await clientError(shopper.cart.setCheckoutDetails({ shippingMethod: "standard" }))).code).toBe("NOT_FOUND");
+    expect((await clientError(shopper.cart.setCheckoutDetails({ shippingMethod: "Ground" }))).code).toBe("NOT_FOUND");
   });
 });

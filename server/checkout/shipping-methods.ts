@@ -1,38 +1,60 @@
 import { sql } from "drizzle-orm";
+import type { ShippingAddress } from "@/db/schema/orders";
 import type { ServiceContext } from "../context";
+import { DomainError } from "../errors";
 import { activeCartCondition, type GuestCartRef } from "../cart/active-cart";
-import type { ShippingMethodId } from "./details-schemas";
-import { shippingRatesFor } from "./shipping-rates";
+import { quoteShipping, type ShippingMethod } from "./quote-shipping";
+import { estimateDestination } from "./shipping-origin";
 
-export interface ShippingMethod {
-  id: ShippingMethodId;
-  name: string;
-  amount: number;
-  currency: string;
-  estimate: string;
+export interface ShippingOptions {
+  /** False when nothing in the cart is posted (ebooks, gift cards) or the cart is empty: no method to choose, no charge. */
+  needsShipping: boolean;
+  /** The country an estimate was quoted to (the currency's home market) while the cart has no address; null once it has one. */
+  estimateFor: string | null;
+  methods: ShippingMethod[];
+  /** The carrier refused the cart's address: its messages by field (`shippingAddress.postalCode`); the methods are then empty. */
+  addressErrors: Record<string, string> | null;
 }
 
-/** The methods and their prices, in `currency`'s minor units, for an order of `subtotal`. */
-export function shippingMethodsFor(subtotal: number, currency: string): ShippingMethod[] {
-  const rates = shippingRatesFor(currency);
-  return [
-    { id: "standard", name: "Standard", amount: subtotal >= rates.freeStandardFrom ? 0 : rates.standard, currency, estimate: "3–5 business days" },
-    { id: "express", name: "Express", amount: rates.express, currency, estimate: "1–2 business days" },
-  ];
+interface CartShippingRow {
+  id: string;
+  shippingAddress: ShippingAddress | null;
+  subtotal: number;
+  currency: string | null;
+  weightGrams: number;
+  needsShipping: boolean;
 }
 
-/** The method with this id priced for `subtotal`, or undefined for an unknown id. */
-export function findShippingMethod(id: string, subtotal: number, currency: string): ShippingMethod | undefined {
-  return shippingMethodsFor(subtotal, currency).find((m) => m.id === id);
-}
-
-/** The methods priced for the caller's cart at today's catalogue prices (an empty or missing cart counts as 0 USD). */
-export async function listShippingMethods(ctx: ServiceContext, input: GuestCartRef): Promise<ShippingMethod[]> {
-  const [row] = await ctx.db.execute<{ subtotal: number; currency: string | null }>(sql`
-    select coalesce(sum(cl.quantity * v.price_amount), 0)::bigint as subtotal, min(v.currency)::text as currency
+/**
+ * The carrier's options for the caller's cart at today's prices: its weight (the goods that need shipping) to its
+ * address, or an estimate before it has one. The amounts are shown only; createOrderFromCart quotes again.
+ */
+export async function listShippingMethods(ctx: ServiceContext, input: GuestCartRef): Promise<ShippingOptions> {
+  const [cart] = await ctx.db.execute<CartShippingRow & Record<string, unknown>>(sql`
+    select c.id, c.shipping_address as "shippingAddress",
+           coalesce(sum(cl.quantity * v.price_amount), 0)::bigint as subtotal, min(v.currency)::text as currency,
+           coalesce(sum(cl.quantity * v.weight_grams) filter (where p.requires_shipping), 0)::bigint as "weightGrams",
+           coalesce(bool_or(p.requires_shipping), false) as "needsShipping"
     from carts c
-    join cart_lines cl on cl.cart_id = c.id
-    join variants v on v.id = cl.variant_id
-    where ${activeCartCondition(ctx, input.guestCartId)}`);
-  return shippingMethodsFor(row?.subtotal ?? 0, row?.currency ?? "USD");
+    left join cart_lines cl on cl.cart_id = c.id
+    left join variants v on v.id = cl.variant_id
+    left join products p on p.id = v.product_id
+    where ${activeCartCondition(ctx, input.guestCartId)}
+    group by c.id`);
+  if (!cart?.needsShipping || !cart.currency) return { needsShipping: false, estimateFor: null, methods: [], addressErrors: null };
+  const to = cart.shippingAddress ?? estimateDestination(cart.currency);
+  const estimateFor = cart.shippingAddress ? null : to.country;
+  try {
+    const methods = await quoteShipping(ctx, {
+      to,
+      weightGrams: cart.weightGrams,
+      currency: cart.currency,
+      subtotal: cart.subtotal,
+      reference: `cart-${cart.id}`,
+    });
+    return { needsShipping: true, estimateFor, methods, addressErrors: null };
+  } catch (error) {
+    if (!(error instanceof DomainError && error.kind === "Invalid" && error.fieldErrors)) throw error;
+    return { needsShipping: true, estimateFor, methods: [], addressErrors: error.fieldErrors };
+  }
 }

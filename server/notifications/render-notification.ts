@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { renderEmail, type RenderedEmail } from "@/emails";
 import { notifications, payments, refunds } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { findShippingMethod } from "../checkout/shipping-methods";
+import { shippingMethodLabel } from "../checkout/shipping-method-label";
 import { notFound } from "../errors";
 import { orderPagePath } from "../orders/order-link";
 import { selectOrder, selectOrderLines } from "../orders/order-queries";
@@ -80,8 +80,7 @@ async function renderOrderEmail(ctx: ServiceContext, kind: string, orderId: stri
   const about = { shop: shopIdentity(), customerName: order.shippingAddress.name, orderNumber: order.number };
   const base = { ...about, orderUrl: absoluteUrl(orderPagePath(order.id)) };
   const totals = { currency: order.currency, subtotalAmount: order.subtotalAmount, shippingAmount: order.shippingAmount, totalAmount: order.totalAmount };
-  const method = findShippingMethod(order.shippingMethod, order.subtotalAmount, order.currency);
-  const shippingMethod = method ? `${method.name} (${method.estimate})` : order.shippingMethod;
+  const shippingMethod = shippingMethodLabel(order.shippingMethod);
   switch (kind) {
     case "order-confirmation": {
       const lines = await selectOrderLines(ctx.db, order.id);

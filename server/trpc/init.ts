@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import type { Actor, ServiceContext } from "../context";
 import { DomainError, type DomainErrorKind } from "../errors";
 import type { Db } from "@/db/client";
+import type { Carrier } from "../shipping/carrier";
 
 /** What every procedure sees: the database pool and who is calling. Built per request in ./context.ts. */
 export interface TrpcContext {
@@ -13,6 +14,8 @@ export interface TrpcContext {
   guestCartId?: string | null;
   /** Stores the guest cart cookie on the response (null clears it); a no-op where headers are read-only (server components). */
   setGuestCartId?: (id: string | null) => void;
+  /** Tests pass a carrier (the simulator) here; the app leaves it to carrierFor's choice from the environment. */
+  carrier?: Carrier;
 }
 
 const CODES: Record<DomainErrorKind, TRPCError["code"]> = {
@@ -74,5 +77,5 @@ export const adminProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 export function toServiceCtx(ctx: TrpcContext): ServiceContext {
-  return { db: ctx.db, actor: ctx.actor };
+  return { db: ctx.db, actor: ctx.actor, ...(ctx.carrier ? { carrier: ctx.carrier } : {}) };
 }

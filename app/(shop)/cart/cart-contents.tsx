@@ -5,7 +5,7 @@ import { useState } from "react";
 import { formatMoney } from "@/app/_components/format-money";
 import { useRemoveCartLine, useUpdateCartLine } from "@/app/_components/use-cart";
 import { useTRPC } from "@/app/_trpc/client";
-import { shippingRatesFor } from "@/server/checkout/shipping-rates";
+import { freeShippingFrom } from "@/server/checkout/shipping-rates";
 import { CartLineRow, type PriceNote } from "./cart-line-row";
 
 /** The cart's lines with steppers and notices, and the subtotal with the way to checkout. */
@@ -84,7 +84,7 @@ export function CartContents() {
             <dd data-testid="cart-subtotal">{formatMoney(cart.subtotal, cart.currency)}</dd>
           </div>
         </dl>
-        <p className="mt-2 text-xs text-stone-500">Shipping is added at checkout. Standard shipping is free from {formatMoney(shippingRatesFor(cart.currency).freeStandardFrom, cart.currency)}.</p>
+        <p className="mt-2 text-xs text-stone-500">Shipping is added at checkout. Our cheapest shipping is free from {formatMoney(freeShippingFrom(cart.currency), cart.currency)}.</p>
         {short && (
           <p role="alert" className="mt-4 text-sm text-red-700">
             Some items are short of stock. Lower their quantities or remove them to check out.

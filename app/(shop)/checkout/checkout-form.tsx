@@ -9,11 +9,11 @@ import { useTRPC } from "@/app/_trpc/client";
 import { FormError, primaryButton, TextField } from "@/app/(auth)/sign-in/auth-card";
 import type { CartView } from "@/server/cart/schemas";
 import { CheckoutEmail, ShippingAddress, ShippingMethodId } from "@/server/checkout/details-schemas";
-import type { ShippingMethod } from "@/server/checkout/shipping-methods";
-import { COUNTRIES } from "./countries";
+import type { ShippingOptions } from "@/server/checkout/shipping-methods";
+import { COUNTRIES, countryName } from "./countries";
 import { OrderSummary } from "./order-summary";
 
-const CheckoutDetails = z.object({ email: CheckoutEmail, shippingAddress: ShippingAddress, shippingMethod: ShippingMethodId });
+const CheckoutDetails = z.object({ email: CheckoutEmail, shippingAddress: ShippingAddress, shippingMethod: ShippingMethodId.optional() });
 
 type FieldErrors = Record<string, string>;
 
@@ -28,19 +28,23 @@ const sectionHeading = "mb-4 text-lg font-semibold";
 
 interface CheckoutFormProps {
   cart: CartView;
-  methods: ShippingMethod[];
+  /** The carrier's options for the cart: to its saved address, else an estimate; none when nothing in it is posted. */
+  shipping: ShippingOptions;
   /** Prefills for a signed-in shopper when the cart has no details yet. */
   email: string;
   name: string;
 }
 
-export function CheckoutForm({ cart, methods, email, name }: CheckoutFormProps) {
+export function CheckoutForm({ cart, shipping, email, name }: CheckoutFormProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const save = useMutation(trpc.cart.setCheckoutDetails.mutationOptions());
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { methods, needsShipping } = shipping;
+  // The carrier's refusal of the saved address shows beside its fields.
+  const carrierErrors = Object.entries(shipping.addressErrors ?? {}).map(([path, message]) => ({ path: path.split("."), message }));
+  const [errors, setErrors] = useState<FieldErrors>(() => fieldErrorsOf(carrierErrors));
   const [error, setError] = useState<string | null>(null);
-  const [methodId, setMethodId] = useState(cart.shippingMethod ?? "standard");
+  const [methodId, setMethodId] = useState(methods.some((m) => m.id === cart.shippingMethod) ? cart.shippingMethod : methods[0]?.id);
   const address = cart.shippingAddress;
   const method = methods.find((m) => m.id === methodId);
 
@@ -52,7 +56,8 @@ export function CheckoutForm({ cart, methods, email, name }: CheckoutFormProps) 
     const parsed = CheckoutDetails.safeParse({
       email: text("email"),
       shippingAddress: Object.fromEntries(["name", "line1", "line2", "city", "region", "postalCode", "country", "phone"].map((k) => [k, text(k)])),
-      shippingMethod: text("shippingMethod"),
+      // Without options (the carrier refused the saved address) the address is saved alone and quoted again.
+      shippingMethod: needsShipping && methods.length > 0 ? text("shippingMethod") : undefined,
     });
     const show = (fieldErrors: FieldErrors) => {
       setErrors(fieldErrors);
@@ -64,7 +69,8 @@ export function CheckoutForm({ cart, methods, email, name }: CheckoutFormProps) 
     setErrors({});
     try {
       await save.mutateAsync(parsed.data);
-      router.push("/checkout/review");
+      if (needsShipping && !parsed.data.shippingMethod) router.refresh();
+      else router.push("/checkout/review");
     } catch (e) {
       const issues = e instanceof TRPCClientError ? (e.data as { zodIssues?: { path: string[]; message: string }[] | null })?.zodIssues : null;
       if (issues?.length) show(fieldErrorsOf(issues));
@@ -105,32 +111,38 @@ export function CheckoutForm({ cart, methods, email, name }: CheckoutFormProps) 
           </div>
         </section>
 
-        <fieldset aria-describedby={errors.shippingMethod ? "shipping-method-error" : undefined}>
-          <legend className={sectionHeading}>Shipping method</legend>
-          <div className="flex flex-col gap-2">
-            {methods.map((m) => (
-              <label key={m.id} className="flex cursor-pointer items-center gap-3 rounded-lg border border-stone-300 px-4 py-3 has-checked:border-stone-900">
-                <input type="radio" name="shippingMethod" value={m.id} checked={methodId === m.id} onChange={() => setMethodId(m.id)} />
-                <span className="flex-1">
-                  <span className="block text-sm font-medium">{m.name}</span>
-                  <span className="block text-xs text-stone-500">{m.estimate}</span>
-                </span>
-                <span className="text-sm font-medium">{m.amount === 0 ? "Free" : formatMoney(m.amount, m.currency)}</span>
-              </label>
-            ))}
-          </div>
-          {errors.shippingMethod && (
-            <p id="shipping-method-error" className="mt-1 text-sm text-red-700">
-              {errors.shippingMethod}
-            </p>
-          )}
-        </fieldset>
+        {needsShipping && (
+          <fieldset aria-describedby={errors.shippingMethod ? "shipping-method-error" : undefined}>
+            <legend className={sectionHeading}>Shipping method</legend>
+            {shipping.estimateFor && methods.length > 0 && (
+              <p className="mb-2 text-xs text-stone-500">Estimated for delivery to {countryName(shipping.estimateFor)}; the price for your address is shown on the next step.</p>
+            )}
+            {methods.length === 0 && <p className="mb-2 text-sm text-stone-600">No shipping options for this address yet: check it and continue to see them.</p>}
+            <div className="flex flex-col gap-2">
+              {methods.map((m) => (
+                <label key={m.id} className="flex cursor-pointer items-center gap-3 rounded-lg border border-stone-300 px-4 py-3 has-checked:border-stone-900">
+                  <input type="radio" name="shippingMethod" value={m.id} checked={methodId === m.id} onChange={() => setMethodId(m.id)} />
+                  <span className="flex-1">
+                    <span className="block text-sm font-medium">{m.name}</span>
+                    <span className="block text-xs text-stone-500">{m.estimate}</span>
+                  </span>
+                  <span className="text-sm font-medium">{m.amount === 0 ? "Free" : formatMoney(m.amount, m.currency)}</span>
+                </label>
+              ))}
+            </div>
+            {errors.shippingMethod && (
+              <p id="shipping-method-error" className="mt-1 text-sm text-red-700">
+                {errors.shippingMethod}
+              </p>
+            )}
+          </fieldset>
+        )}
 
         <button type="submit" disabled={save.isPending} className={`${primaryButton} sm:w-auto sm:self-end sm:px-8`}>
           {save.isPending ? "Saving…" : "Continue to review"}
         </button>
       </form>
-      <OrderSummary cart={cart} shipping={method?.amount ?? null} />
+      <OrderSummary cart={cart} shipping={needsShipping ? (method?.amount ?? null) : "none"} />
     </div>
   );
 }

@@ -2,10 +2,12 @@ import Image from "next/image";
 import { formatMoney } from "@/app/_components/format-money";
 import type { CartView } from "@/server/cart/schemas";
 
-/** The cart's lines and the totals as the server priced them; `shipping` overrides the cart's own until a method is saved. */
-export function OrderSummary({ cart, shipping, shortLines }: { cart: CartView; shipping?: number | null; shortLines?: Record<number, string> }) {
-  const shippingAmount = shipping === undefined ? cart.shippingAmount : shipping;
-  const total = shipping === undefined ? cart.totalAmount : cart.subtotal + (shipping ?? 0);
+/**
+ * The cart's lines and the totals as the server priced them. `shipping`: the quoted price of the chosen method, null
+ * before one is chosen, "none" when nothing in the cart is posted.
+ */
+export function OrderSummary({ cart, shipping, shortLines }: { cart: CartView; shipping: number | null | "none"; shortLines?: Record<number, string> }) {
+  const total = cart.subtotal + (typeof shipping === "number" ? shipping : 0);
   return (
     <section aria-labelledby="order-summary-heading" className="h-fit rounded-lg bg-stone-50 p-5">
       <h2 id="order-summary-heading" className="text-lg font-semibold">
@@ -35,7 +37,7 @@ export function OrderSummary({ cart, shipping, shortLines }: { cart: CartView; s
         </div>
         <div className="flex justify-between">
           <dt>Shipping</dt>
-          <dd>{shippingAmount === null ? "Chosen below" : shippingAmount === 0 ? "Free" : formatMoney(shippingAmount, cart.currency)}</dd>
+          <dd>{shipping === "none" ? "Not needed" : shipping === null ? "Chosen below" : shipping === 0 ? "Free" : formatMoney(shipping, cart.currency)}</dd>
         </div>
         <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">
           <dt>Total</dt>

@@ -10,11 +10,12 @@ export const metadata: Metadata = { title: "Review your order" };
 
 export default async function ReviewPage() {
   const caller = await getCaller();
-  const [cart, methods] = await Promise.all([caller.cart.get(), caller.cart.shippingMethods()]);
+  const [cart, shipping] = await Promise.all([caller.cart.get(), caller.cart.shippingMethods()]);
   if (!cart || cart.lines.length === 0) redirect("/cart");
   const { email, shippingAddress: address, shippingMethod } = cart;
-  const method = methods.find((m) => m.id === shippingMethod);
-  if (!email || !address || !method) redirect("/checkout");
+  // Priced again for the saved address: the checkout page may have shown an estimate.
+  const method = shipping.methods.find((m) => m.id === shippingMethod);
+  if (!email || !address || (shipping.needsShipping && !method)) redirect("/checkout");
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
@@ -23,7 +24,7 @@ export default async function ReviewPage() {
         <div className="flex flex-col gap-6">
           <dl className="divide-y divide-stone-200 rounded-lg border border-stone-200 text-sm">
             <Detail term="Contact">{email}</Detail>
-            <Detail term="Ship to">
+            <Detail term={shipping.needsShipping ? "Ship to" : "Address"}>
               <address className="not-italic">
                 {[address.name, address.line1, address.line2, [address.city, address.region, address.postalCode].filter(Boolean).join(", "), countryName(address.country), address.phone]
                   .filter(Boolean)
@@ -34,15 +35,13 @@ export default async function ReviewPage() {
                   ))}
               </address>
             </Detail>
-            <Detail term="Shipping">
-              {method.name} · {method.estimate}
-            </Detail>
+            <Detail term="Shipping">{method ? `${method.name} · ${method.estimate}` : "Nothing to post: no shipping"}</Detail>
           </dl>
           <Link href="/checkout" className="self-start text-sm font-medium text-brand-700 underline underline-offset-2">
             Change details
           </Link>
         </div>
-        <PlaceOrder cart={cart} />
+        <PlaceOrder cart={cart} shipping={method ? method.amount : "none"} />
       </div>
     </div>
   );

@@ -25,7 +25,7 @@ function failureOf(error: unknown): Failure {
 }
 
 /** The server-priced summary and "Place order": the order is made from the cart id alone, then the shopper goes to pay. */
-export function PlaceOrder({ cart }: { cart: CartView }) {
+export function PlaceOrder({ cart, shipping }: { cart: CartView; shipping: number | "none" }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -47,7 +47,7 @@ export function PlaceOrder({ cart }: { cart: CartView }) {
 
   return (
     <div className="flex flex-col gap-4">
-      <OrderSummary cart={cart} shortLines={failure?.shortLines} />
+      <OrderSummary cart={cart} shipping={shipping} shortLines={failure?.shortLines} />
       <div role="alert" className={failure ? "rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" : undefined}>
         {failure?.message}
         {failure?.shortLines && (
