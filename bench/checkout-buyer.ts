@@ -9,6 +9,7 @@ import type { ServiceContext } from "../server/context";
 import type { PaymentProvider } from "../server/payments/payment-provider";
 import { receiveStripeWebhook } from "../server/payments/receive-stripe-webhook";
 import { signStripePayload, simulatedPaymentEvent } from "../server/payments/simulated-event";
+import { createCarrierSimulator } from "@/server/shipping/carrier-simulator";
 
 const PAID_TIMEOUT_MS = 30_000;
 const address = { name: "Bench Buyer", line1: "1 Load Street", city: "London", postalCode: "EC1A 1BB", country: "GB" };
@@ -52,7 +53,7 @@ export async function prepareGuestCarts(db: Db, variantIds: number[], count: num
   for (let done = 0; done < count; done += 2000) {
     const rows = await db
       .insert(carts)
-      .values(Array.from({ length: Math.min(2000, count - done) }, () => ({ email: "bench@emporium.test", shippingAddress: address, shippingMethod: "standard" })))
+      .values(Array.from({ length: Math.min(2000, count - done) }, () => ({ email: "bench@emporium.test", shippingAddress: address, shippingMethod: "Ground" })))
       .returning({ id: carts.id });
     const lines = rows.flatMap(({ id }) => {
       const picked = new Set(Array.from({ length: 1 + Math.floor(Math.random() * 3) }, () => variantIds[Math.floor(Math.random() * variantIds.length)]!));
@@ -65,7 +66,9 @@ export async function prepareGuestCarts(db: Db, variantIds: number[], count: num
 }
 
 /** A guest's context for a cart: the verified cart cookie's id, as the tRPC context passes it. */
-export const guestContext = (db: Db, payments: PaymentProvider, cartId: string): ServiceContext => ({ db, actor: { type: "anonymous" }, guestCartId: cartId, payments });
+// The carrier simulator quotes shipping, as the app does without an EasyPost key, without reading the environment.
+const carrier = createCarrierSimulator();
+export const guestContext = (db: Db, payments: PaymentProvider, cartId: string): ServiceContext => ({ db, actor: { type: "anonymous" }, guestCartId: cartId, payments, carrier });
 
 /** placeOrder, then the simulator's Stripe-signed payment_intent.succeeded through the webhook verb, then shop/order.paid through the outbox. */
 export async function placeAndPay(ctx: ServiceContext, cartId: string, untilPaid: (orderId: string) => Promise<void>): Promise<number> {
