@@ -9,8 +9,9 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  workers: 2,
-  // Generous, because a 2-core machine running the server, Chromium and a second worker is slow, not broken.
+  // One worker: the specs sign in as the same demo shopper, whose one active cart two specs at once would share.
+  workers: 1,
+  // Generous, because a 2-core machine running the server and Chromium is slow, not broken.
   timeout: 90_000,
   expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
