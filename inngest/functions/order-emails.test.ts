@@ -1,8 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatMoney } from "@/emails/_lib/format";
 import { mailboxMessages, notificationEvents, notifications, orderLines, orders, users } from "@/db/schema";
-import { seedShop } from "@/server/checkout/checkout-test-fixtures";
 import { tokenOpensOrder } from "@/server/orders/order-link";
 import { adminRefundOrder } from "@/server/orders/admin-refund-order";
 import { insertOrder, insertUser, insertVariant } from "@/server/orders/test-fixtures";
@@ -14,23 +13,13 @@ import { replayHandler } from "../replay-test-kit";
 import { notifyOrderPaid } from "./notify-order-paid";
 import { notifyPaymentFailed } from "./notify-payment-failed";
 import type { FunctionDeps } from "./order-state";
-import { checkout, installTestRunner, reportPayment, scriptedStep, stockedVariant } from "./saga-test-kit";
+import { checkout, useShopRunner, reportPayment, scriptedStep, stockedVariant } from "./saga-test-kit";
 import { runSendNotification } from "./send-notification";
 
 const t = useTestDatabase({ max: 20 });
 const simulator = createSimulatorProvider();
-let shop: Awaited<ReturnType<typeof seedShop>>;
-let kit: Awaited<ReturnType<typeof installTestRunner>>;
 
-beforeAll(async () => {
-  process.env.DATABASE_URL = t.url;
-  process.env.NEXTAUTH_SECRET ??= "x".repeat(40);
-  shop = await seedShop(t.db);
-});
-beforeEach(async () => {
-  kit = await installTestRunner(t.db, simulator);
-});
-afterEach(() => kit.stop());
+const runner = useShopRunner(t, simulator);
 
 /** The messages the dev mailbox holds for an order, with their ledger rows. */
 async function mailFor(orderId: string, kind?: string) {
@@ -44,13 +33,13 @@ async function mailFor(orderId: string, kind?: string) {
 
 describe("order emails on the in-process runner, through the whole saga", () => {
   it("a paid order puts exactly one confirmation in the mailbox, with its lines and totals", async () => {
-    const variantId = await stockedVariant(t.db, shop, { east: 5, west: 0 });
+    const variantId = await stockedVariant(t.db, runner.shop, { east: 5, west: 0 });
     const { orderId } = await checkout(t.db, simulator, { variantId, quantity: 2 });
     await reportPayment(t.db, orderId, "succeeded");
-    await kit.idle();
+    await runner.kit.idle();
     // The event again, as a redelivery after a lost acknowledgement would bring it.
-    await kit.runner.emit({ name: "shop/order.paid", data: { orderId } });
-    await kit.idle();
+    await runner.kit.runner.emit({ name: "shop/order.paid", data: { orderId } });
+    await runner.kit.idle();
 
     const mail = await mailFor(orderId, "order-confirmation");
     expect(mail).toHaveLength(1);
@@ -66,16 +55,16 @@ describe("order emails on the in-process runner, through the whole saga", () => 
     }
     const timeline = await t.db.select({ status: notificationEvents.status }).from(notificationEvents).where(eq(notificationEvents.notificationId, confirmation!.id));
     expect(timeline.map((e) => e.status)).toEqual(["queued", "sent"]);
-    expect(kit.failed).toEqual([]);
+    expect(runner.kit.failed).toEqual([]);
   });
 
   it("a decline mails the payment-failed email once, with a pay link that opens this order until the hold ends", async () => {
-    const variantId = await stockedVariant(t.db, shop, { east: 2, west: 0 });
+    const variantId = await stockedVariant(t.db, runner.shop, { east: 2, west: 0 });
     const { orderId } = await checkout(t.db, simulator, { variantId, quantity: 1 });
     await reportPayment(t.db, orderId, "failed");
-    await kit.settled();
+    await runner.kit.settled();
     await reportPayment(t.db, orderId, "failed");
-    await kit.settled();
+    await runner.kit.settled();
 
     const mail = await mailFor(orderId, "payment-failed");
     expect(mail).toHaveLength(1);
@@ -87,13 +76,13 @@ describe("order emails on the in-process runner, through the whole saga", () => 
   });
 
   it("a decline and no other card: at expiry the cancellation is mailed after the payment-failed email", async () => {
-    const variantId = await stockedVariant(t.db, shop, { east: 1, west: 0 });
+    const variantId = await stockedVariant(t.db, runner.shop, { east: 1, west: 0 });
     const { orderId } = await checkout(t.db, simulator, { variantId, quantity: 1 }, 400);
     await reportPayment(t.db, orderId, "failed");
-    await kit.idle();
+    await runner.kit.idle();
 
     expect((await mailFor(orderId)).map((m) => m.kind)).toEqual(["payment-failed", "order-cancelled"]);
-    expect(kit.failed).toEqual([]);
+    expect(runner.kit.failed).toEqual([]);
   });
 });
 
@@ -101,10 +90,10 @@ describe("admin alert and refunds", () => {
   it("a placed order alerts every admin once; each refund mails the shopper its amount", async () => {
     const [adminId] = await Promise.all([insertUser(t.db, "admin"), insertUser(t.db, "admin")]);
     const admins = await t.db.select({ email: users.email }).from(users).where(eq(users.role, "admin"));
-    const variantId = await stockedVariant(t.db, shop, { east: 3, west: 0 });
+    const variantId = await stockedVariant(t.db, runner.shop, { east: 3, west: 0 });
     const { orderId } = await checkout(t.db, simulator, { variantId, quantity: 2 });
     await reportPayment(t.db, orderId, "succeeded");
-    await kit.idle();
+    await runner.kit.idle();
 
     const alerts = await mailFor(orderId, "admin-new-order");
     expect(alerts.map((m) => m.to).sort()).toEqual(admins.map((a) => a.email.toLowerCase()).sort());
@@ -114,7 +103,7 @@ describe("admin alert and refunds", () => {
     const [order] = await t.db.select().from(orders).where(eq(orders.id, orderId));
     await adminRefundOrder(admin, { orderId, amount: 500, expectedRefundedAmount: 0 });
     await adminRefundOrder(admin, { orderId, amount: order!.totalAmount - 500, expectedRefundedAmount: 500 });
-    await kit.idle();
+    await runner.kit.idle();
 
     const refundMail = await t.db
       .select({ subject: mailboxMessages.subject, text: mailboxMessages.text })
@@ -126,7 +115,7 @@ describe("admin alert and refunds", () => {
       expect.stringContaining(formatMoney(500, order!.currency)),
       expect.stringContaining(formatMoney(order!.totalAmount - 500, order!.currency)),
     ]);
-    expect(kit.failed).toEqual([]);
+    expect(runner.kit.failed).toEqual([]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
+import { afterEach, beforeAll, beforeEach } from "vitest";
 import type { Db } from "@/db/client";
 import { orderEvents, orders, refunds, payments } from "@/db/schema";
-import { insertCart, insertShopper, insertVariant, type seedShop, stockOf } from "@/server/checkout/checkout-test-fixtures";
+import { insertCart, insertShopper, insertVariant, seedShop, stockOf } from "@/server/checkout/checkout-test-fixtures";
 import { createOrderFromCart } from "@/server/checkout/create-order-from-cart";
 import type { ServiceContext } from "@/server/context";
 import { orderColumns } from "@/server/orders/order-queries";
@@ -60,6 +61,24 @@ export async function installTestRunner(db: Db, payments: PaymentProvider) {
 }
 
 type Shop = Awaited<ReturnType<typeof seedShop>>;
+
+/**
+ * For a test file whose functions run on the in-process runner: the app's environment pointed at the file's database,
+ * a shop seeded once, and a fresh runner and relay per test (`kit`), stopped after it.
+ */
+export function useShopRunner(t: { db: Db; url: string }, payments: PaymentProvider) {
+  const handle = {} as { shop: Shop; kit: Awaited<ReturnType<typeof installTestRunner>> };
+  beforeAll(async () => {
+    process.env.DATABASE_URL = t.url;
+    process.env.NEXTAUTH_SECRET ??= "x".repeat(40);
+    handle.shop = await seedShop(t.db);
+  });
+  beforeEach(async () => {
+    handle.kit = await installTestRunner(t.db, payments);
+  });
+  afterEach(() => handle.kit.stop());
+  return handle;
+}
 
 /** A variant with `onHand` units in each of the shop's two warehouses. */
 export function stockedVariant(db: Db, shop: Shop, onHand: { east: number; west: number }) {

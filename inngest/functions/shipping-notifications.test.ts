@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mailboxMessages, notifications, orders, pushSubscriptions } from "@/db/schema";
-import { insertCart, seedShop } from "@/server/checkout/checkout-test-fixtures";
+import { insertCart } from "@/server/checkout/checkout-test-fixtures";
 import { createOrderFromCart } from "@/server/checkout/create-order-from-cart";
 import type { ServiceContext } from "@/server/context";
 import type { ShopEventName } from "@/server/events/schemas";
@@ -14,48 +14,38 @@ import { updatePreferences } from "@/server/notifications/update-preferences";
 import { createSimulatorProvider } from "@/server/payments/simulator-provider";
 import { startPayment } from "@/server/payments/start-payment";
 import { useTestDatabase } from "@/test/db";
-import { checkout, installTestRunner, reportPayment, stockedVariant } from "./saga-test-kit";
+import { checkout, useShopRunner, reportPayment, stockedVariant } from "./saga-test-kit";
 import { createCarrierSimulator } from "@/server/shipping/carrier-simulator";
 
 const t = useTestDatabase({ max: 20 });
 const simulator = createSimulatorProvider();
-let shop: Awaited<ReturnType<typeof seedShop>>;
-let kit: Awaited<ReturnType<typeof installTestRunner>>;
 
-beforeAll(async () => {
-  process.env.DATABASE_URL = t.url;
-  process.env.NEXTAUTH_SECRET ??= "x".repeat(40);
-  shop = await seedShop(t.db);
-});
-beforeEach(async () => {
-  kit = await installTestRunner(t.db, simulator);
-});
-afterEach(() => kit.stop());
+const runner = useShopRunner(t, simulator);
 
 const PHONE = "+44 7700 900123";
 
 /** A shopper's order, paid through the checkout and the payment webhook, with a phone on its address and a browser subscribed to push. */
 async function paidShopperOrder() {
-  const variantId = await stockedVariant(t.db, shop, { east: 3, west: 0 });
+  const variantId = await stockedVariant(t.db, runner.shop, { east: 3, west: 0 });
   const { orderId } = await checkout(t.db, simulator, { variantId, quantity: 2 });
   await reportPayment(t.db, orderId, "succeeded");
   await t.db.update(orders).set({ shippingAddress: sql`${orders.shippingAddress} || ${JSON.stringify({ phone: PHONE })}::jsonb` }).where(eq(orders.id, orderId));
   const [order] = await t.db.select().from(orders).where(eq(orders.id, orderId));
   await t.db.insert(pushSubscriptions).values({ userId: order!.userId!, endpoint: `https://push.example/${randomUUID()}`, p256dh: "p256dh", auth: "auth" });
-  await kit.idle();
+  await runner.kit.idle();
   return order!;
 }
 
 /** A guest's order, paid the same way, with a phone on its address too. */
 async function paidGuestOrder() {
-  const variantId = await stockedVariant(t.db, shop, { east: 1, west: 0 });
+  const variantId = await stockedVariant(t.db, runner.shop, { east: 1, west: 0 });
   const cartId = await insertCart(t.db, { lines: [{ variantId, quantity: 1 }] });
   const guest: ServiceContext = { db: t.db, actor: { type: "anonymous" }, guestCartId: cartId, payments: simulator, carrier: createCarrierSimulator() };
   const { orderId } = await createOrderFromCart(guest, { cartId, reservationTtlMs: 15 * 60_000 });
   await startPayment(guest, { orderId });
   await reportPayment(t.db, orderId, "succeeded");
   await t.db.update(orders).set({ shippingAddress: sql`${orders.shippingAddress} || ${JSON.stringify({ phone: PHONE })}::jsonb` }).where(eq(orders.id, orderId));
-  await kit.idle();
+  await runner.kit.idle();
   const [order] = await t.db.select().from(orders).where(eq(orders.id, orderId));
   return order!;
 }
@@ -74,7 +64,7 @@ async function announce(name: Extract<ShopEventName, `shop/shipment.${string}`>,
     ...extra,
   };
   await t.db.transaction((tx) => writeEvent({ db: tx, actor: { type: "system", name: "shipping-test" }, inTransaction: true }, { name, data }));
-  await kit.idle();
+  await runner.kit.idle();
 }
 
 /** The ledger rows of a shipment's messages, with what the dev mailbox holds for each one sent. */
@@ -125,7 +115,7 @@ describe("shipping milestones on the in-process runner", () => {
 
     const onOrderPage = await listOrderMessages({ db: t.db, actor: { type: "system", name: "test" } }, { orderId: order.id, audience: "shopper" });
     expect(onOrderPage.filter((m) => m.kind === "shipped").map((m) => m.channel).sort()).toEqual(["email", "push", "sms"]);
-    expect(kit.failed).toEqual([]);
+    expect(runner.kit.failed).toEqual([]);
   });
 
   it("a shopper who switched shipping updates by SMS off gets the next milestone by email and push; the SMS is skipped for preference", async () => {
