@@ -140,6 +140,9 @@ export const stockMovements = pgTable(
     reservedDelta: integer("reserved_delta").notNull(),
     reason: text().notNull(),
     orderId: uuid("order_id").references(() => orders.id, { onDelete: "set null" }),
+    // Who moved the stock by hand (an admin's user id) and their note; null for checkout's own moves.
+    actorId: text("actor_id"),
+    note: text(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [index("stock_movements_variant_idx").on(t.variantId, t.id), index("stock_movements_order_idx").on(t.orderId)],
