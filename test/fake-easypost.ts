@@ -29,6 +29,7 @@ export interface FakeShipment {
   id: string;
   object: "Shipment";
   reference: string | null;
+  is_return: boolean;
   to_address: EasyPostAddress;
   from_address: EasyPostAddress;
   parcel: { object: "Parcel"; weight: number; length?: number; width?: number; height?: number };
@@ -101,8 +102,10 @@ export async function startFakeEasyPost(options: { apiKey?: string; rateCurrency
       id: shipmentId,
       object: "Shipment",
       reference: s.reference ?? null,
-      to_address: s.to_address,
-      from_address: s.from_address,
+      // Like EasyPost, a return keeps the original shipment's addresses in the request and swaps them itself.
+      is_return: s.is_return === true,
+      to_address: s.is_return ? s.from_address : s.to_address,
+      from_address: s.is_return ? s.to_address : s.from_address,
       parcel: { ...s.parcel, object: "Parcel" },
       rates: [rate("USPS", "Priority", "7.58", 2), rate("UPS", "Ground", "12.05", 5)],
       selected_rate: null,

@@ -25,6 +25,14 @@ describe("carrier simulator", () => {
     expect((await carrier.quoteRates({ ...input, reference: "shipment-2" })).carrierShipmentId).not.toBe(a.carrierShipmentId);
   });
 
+  it("quotes a return as a shipment of its own at the outbound parcel's prices", async () => {
+    const carrier = createCarrierSimulator();
+    const input = { from: warehouse, to: austin, parcel, currency: "USD", reference: "order-1" };
+    const [outbound, back] = [await carrier.quoteRates(input), await carrier.quoteRates({ ...input, isReturn: true })];
+    expect(back.carrierShipmentId).not.toBe(outbound.carrierShipmentId);
+    expect(back.rates.map((r) => [r.service, r.amount])).toEqual(outbound.rates.map((r) => [r.service, r.amount]));
+  });
+
   it("prices by destination zone and weight", async () => {
     expect([zoneOf("US", "us"), zoneOf("US", "CA"), zoneOf("DE", "FR"), zoneOf("US", "JP")]).toEqual(["domestic", "near", "near", "far"]);
     const carrier = createCarrierSimulator();

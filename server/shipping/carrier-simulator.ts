@@ -77,13 +77,14 @@ export function createCarrierSimulator(): Carrier & { readonly purchases: number
     get purchases() {
       return purchases;
     },
-    async quoteRates({ from, to, parcel, currency, reference }) {
+    async quoteRates({ from, to, parcel, currency, reference, isReturn = false }) {
       const errors: Record<string, string> = {};
       checkAddress("from", from, errors);
       checkAddress("to", to, errors);
       if (!(parcel.weightGrams > 0)) errors["parcel.weightGrams"] = "a weight above 0 g";
       if (Object.keys(errors).length > 0) throw invalid("the carrier cannot ship this parcel to this address", errors);
-      const carrierShipmentId = simulatedShipmentId(reference, JSON.stringify([from, to, parcel, currency.toUpperCase()]));
+      // A return is priced like the parcel it sends back (the zones are symmetric) but is a shipment of its own.
+      const carrierShipmentId = simulatedShipmentId(reference, JSON.stringify([from, to, parcel, currency.toUpperCase(), ...(isReturn ? ["return"] : [])]));
       return { carrierShipmentId, rates: simulatedRates({ carrierShipmentId, from, to, parcel, currency }) };
     },
     async buyLabel({ carrierShipmentId, rateId, idempotencyKey }) {

@@ -90,8 +90,11 @@ export interface Tracker {
  */
 export interface Carrier {
   name: "easypost" | "simulator";
-  /** `reference`: our own name for the parcel (the carrier keeps it on its shipment). */
-  quoteRates(input: { from: ShippingAddress; to: ShippingAddress; parcel: Parcel; currency: string; reference: string }): Promise<Quote>;
+  /**
+   * `reference`: our own name for the parcel (the carrier keeps it on its shipment). `isReturn` (EasyPost's is_return):
+   * a return label for the parcel `from` sent `to`, which the carrier addresses the other way round.
+   */
+  quoteRates(input: { from: ShippingAddress; to: ShippingAddress; parcel: Parcel; currency: string; reference: string; isReturn?: boolean }): Promise<Quote>;
   /**
    * Buys the label for one of the shipment's rates. Asking again for the same shipment and rate answers the label
    * already bought and buys nothing; another rate once one is bought is a Conflict. `idempotencyKey`

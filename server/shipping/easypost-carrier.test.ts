@@ -45,6 +45,13 @@ describe("EasyPost carrier", () => {
     expect(rates.every((r) => r.id.startsWith("rate_") && r.carrierShipmentId === carrierShipmentId)).toBe(true);
   });
 
+  it("asks for a return label with is_return and the original addresses, which EasyPost swaps", async () => {
+    await carrier.quoteRates({ from: warehouse, to: shopper, parcel, currency: "USD", reference: "return-1", isReturn: true });
+    const request = fake.requests.at(-1)!;
+    expect(request.body).toMatchObject({ shipment: { reference: "return-1", is_return: true, from_address: { street1: "1 Dock Rd" }, to_address: { street1: "5 Elm St" } } });
+    expect(fake.requests.filter((r) => r.path === "/v2/shipments").slice(0, -1).every((r) => !("is_return" in (r.body as { shipment: object }).shipment))).toBe(true);
+  });
+
   it("leaves out rates in another currency than the one asked for", async () => {
     fake.quoteIn("CAD");
     expect((await quote()).rates).toEqual([]);

@@ -183,10 +183,10 @@ export function createEasyPostCarrier(options: EasyPostCarrierOptions): Carrier 
 
   return {
     name: "easypost",
-    quoteRates: ({ from, to, parcel, currency, reference }) =>
+    quoteRates: ({ from, to, parcel, currency, reference, isReturn }) =>
       call("quote rates", async () => {
         const shipment = await request<EasyPostShipment>("POST", "/shipments", {
-          shipment: { reference, from_address: toEasyPostAddress(from), to_address: toEasyPostAddress(to), parcel: toEasyPostParcel(parcel) },
+          shipment: { reference, from_address: toEasyPostAddress(from), to_address: toEasyPostAddress(to), parcel: toEasyPostParcel(parcel), ...(isReturn && { is_return: true }) },
         });
         // A rate in another currency than the one asked for cannot be compared or charged: left out.
         const rates: Rate[] = shipment.rates
