@@ -111,6 +111,8 @@ const EnvSchema = z
     RESEND_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/, error: "RESEND_BASE_URL must be an http(s) URL such as http://127.0.0.1:12112" }).optional()),
     // Search on Meilisearch when set (its readiness is checked at /api/ready); otherwise PostgreSQL full-text search.
     MEILISEARCH_HOST: optional.pipe(z.url({ protocol: /^https?$/, error: "MEILISEARCH_HOST must be an http(s) URL such as http://127.0.0.1:7700" }).optional()),
+    // The key search and sync use (the master key, or one allowed documents, indexes, settings, tasks and search).
+    MEILISEARCH_API_KEY: optional,
     // Without RESEND_API_KEY: the dev mailbox also hands every message to this SMTP catcher (MailDev, Mailpit).
     SMTP_URL: optional.pipe(z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL such as smtp://127.0.0.1:1025" }).optional()),
     // Where new-order alerts go; unset: to every admin user.
@@ -227,6 +229,11 @@ export function easyPostConfig(e: Env = env()): { apiKey: string; apiBase?: stri
 /** What carrier webhooks are signed with (EasyPost's, or the simulator's own); undefined: every carrier webhook is refused. */
 export function carrierWebhookSecret(e: Env = env()): string | undefined {
   return e.EASYPOST_WEBHOOK_SECRET;
+}
+
+/** Meilisearch when MEILISEARCH_HOST is set; null: search on PostgreSQL. */
+export function meilisearchConfig(e: Env = env()): { host: string; apiKey?: string } | null {
+  return e.MEILISEARCH_HOST ? { host: e.MEILISEARCH_HOST, apiKey: e.MEILISEARCH_API_KEY } : null;
 }
 
 /** SNS when SNS_REGION is set; the SDK finds the credentials (AWS_ACCESS_KEY_ID…, a profile, an instance or task role). */
