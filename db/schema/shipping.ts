@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { variants } from "./catalog";
 import { warehouses } from "./inventory";
 import { orderLines, orders } from "./orders";
@@ -22,6 +22,9 @@ export const shipments = pgTable(
     warehouseId: integer("warehouse_id")
       .notNull()
       .references(() => warehouses.id, { onDelete: "restrict" }),
+    // The shipment this one was split off (partial fulfilment) or replaces (its label was voided); null for the one
+    // fulfilment made per warehouse.
+    parentId: uuid("parent_id").references((): AnyPgColumn => shipments.id, { onDelete: "restrict" }),
     status: shipmentStatus().notNull().default("pending"),
     weightGrams: integer("weight_grams").notNull(),
     carrier: text(),
@@ -37,13 +40,14 @@ export const shipments = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex("shipments_order_warehouse_key").on(t.orderId, t.warehouseId),
+    uniqueIndex("shipments_order_warehouse_key").on(t.orderId, t.warehouseId).where(sql`${t.parentId} IS NULL`),
     uniqueIndex("shipments_tracking_key").on(t.carrier, t.trackingCode),
     index("shipments_status_idx").on(t.status, t.createdAt),
     check("shipments_weight_positive", sql`${t.weightGrams} > 0`),
     check(
       "shipments_label_complete",
-      sql`${t.status} IN ('pending', 'cancelled') OR (${t.trackingCode} IS NOT NULL AND ${t.trackingUrl} IS NOT NULL AND ${t.labelKey} IS NOT NULL AND ${t.labelPurchasedAt} IS NOT NULL)`,
+      // A parcel sent with another carrier's label (marked shipped by an admin) has a tracking code but no carrier shipment of ours.
+      sql`${t.status} IN ('pending', 'cancelled') OR (${t.trackingCode} IS NOT NULL AND ${t.trackingUrl} IS NOT NULL AND (${t.carrierShipmentId} IS NULL OR (${t.labelKey} IS NOT NULL AND ${t.labelPurchasedAt} IS NOT NULL)))`,
     ),
   ],
 );
@@ -80,6 +84,8 @@ export const shipmentEvents = pgTable(
     status: shipmentStatus(),
     carrierStatus: text("carrier_status").notNull(),
     detail: text(),
+    /** When the carrier expected the parcel to arrive, as of this event. */
+    estimatedDeliveryAt: timestamp("estimated_delivery_at", { withTimezone: true, mode: "date" }),
     occurredAt: timestamp("occurred_at", { withTimezone: true, mode: "date" }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },

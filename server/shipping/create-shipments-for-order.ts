@@ -25,7 +25,7 @@ export async function createShipmentsForOrder(ctx: ServiceContext, input: { orde
           from stock_reservations r join variants v on v.id = r.variant_id join products p on p.id = v.product_id
          where r.order_id = ${input.orderId} and r.status = 'committed' and p.requires_shipping
          group by r.order_id, r.warehouse_id
-        on conflict (order_id, warehouse_id) do nothing
+        on conflict (order_id, warehouse_id) where parent_id is null do nothing
         returning id, order_id, warehouse_id
       )
       insert into shipment_lines (shipment_id, order_line_id, variant_id, quantity)
