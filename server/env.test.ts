@@ -106,3 +106,14 @@ describe("file storage", () => {
     expect(() => parseEnv({ ...complete, S3_BUCKET: "emporium-files", S3_REGION: "eu-west-1", S3_ENDPOINT: "ftp://x" })).toThrow(/S3_ENDPOINT must be an http\(s\) URL/);
   });
 });
+
+describe("SHOP_TIME_ZONE", () => {
+  it("is UTC when unset and takes an IANA zone", () => {
+    expect(parseEnv({ ...complete, SHOP_TIME_ZONE: "" }).SHOP_TIME_ZONE).toBe("UTC");
+    expect(parseEnv({ ...complete, SHOP_TIME_ZONE: "Europe/London" }).SHOP_TIME_ZONE).toBe("Europe/London");
+  });
+
+  it.each(["Mars/Olympus", "+05:00", "Europe/London; drop table orders"])("refuses %s", (value) => {
+    expect(() => parseEnv({ ...complete, SHOP_TIME_ZONE: value })).toThrow(/SHOP_TIME_ZONE must be an IANA time zone/);
+  });
+});

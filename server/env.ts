@@ -77,6 +77,16 @@ function checkFileStorage(e: { S3_BUCKET?: string; S3_REGION?: string; S3_ENDPOI
   }
 }
 
+/** An IANA zone name both Intl and PostgreSQL know; offsets such as "+05:00" are refused, as PostgreSQL reads their sign the POSIX way. */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(name);
+  } catch {
+    return false;
+  }
+}
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -142,6 +152,8 @@ const EnvSchema = z
     // Verifies /api/webhooks/shipping (tracker.updated): the secret of the webhook in EasyPost's dashboard; the carrier
     // simulator signs its tracking events with it.
     EASYPOST_WEBHOOK_SECRET: optional,
+    // The shop's time zone (IANA name): where the admin dashboard's days begin and end; unset: UTC.
+    SHOP_TIME_ZONE: optional.pipe(z.string().refine(isTimeZone, "SHOP_TIME_ZONE must be an IANA time zone such as Europe/London").default("UTC")),
     ...inngestShape,
   })
   .superRefine((env, ctx) => {
