@@ -121,6 +121,20 @@ describe("refundPayment", () => {
     expect(await refundedEvents(orderId)).toHaveLength(1);
   });
 
+  it("a refund with the caller's id: a lost answer and another refund in between, and the retry still resumes it once", async () => {
+    const { orderId, paymentIntentId } = await paidOrder();
+    const refundId = crypto.randomUUID();
+    fake.fail("lose-response", 1);
+    await expect(refundPayment(ctx(admin, { timeoutMs: 300 }), { orderId, amount: 700, refundId })).rejects.toThrow(PaymentProviderError);
+    await refundPayment(ctx(), { orderId, amount: 1000, expectedRefundedAmount: 700 });
+
+    expect(await refundPayment(ctx(), { orderId, amount: 700, refundId })).toMatchObject({ changed: false, refundedAmount: 1700, refundStatus: "succeeded" });
+    expect(await refundPayment(ctx(), { orderId, amount: 700, refundId })).toMatchObject({ changed: false, refundedAmount: 1700, refundStatus: "succeeded" });
+    expect(refundsAtStripe(paymentIntentId).map((r) => r.amount).sort()).toEqual([1000, 700]);
+    expect((await refundRows(orderId)).find((r) => r.id === refundId)).toMatchObject({ amount: 700, status: "succeeded" });
+    expect(await refundedEvents(orderId)).toHaveLength(2);
+  });
+
   it("a provider that is down leaves the refund pending, and the retry finishes it", async () => {
     const { orderId, paymentIntentId } = await paidOrder();
     fake.fail("error");

@@ -6,18 +6,31 @@ import { PaymentProviderError } from "./payment-provider";
 import { paymentProviderFor } from "./payment-provider-for";
 import { recordRefundOutcome } from "./record-refund-outcome";
 
-export interface RefundPaymentInput {
+export type RefundPaymentInput = {
   orderId: string;
   /** Minor units; omitted = everything not refunded or being refunded yet. */
   amount?: number;
-  /**
-   * The amount refunded or being refunded that the caller saw before asking. When it has moved on, the refund is taken
-   * as already asked for (a double submit) and nothing happens. When it is what was refunded before a pending refund of
-   * this amount, that refund is resumed: a retry after a crash or a lost answer asks the provider again under the same key.
-   */
-  expectedRefundedAmount: number;
   reason?: string;
-}
+} & (
+  | {
+      /**
+       * The amount refunded or being refunded that the caller saw before asking. When it has moved on, the refund is taken
+       * as already asked for (a double submit) and nothing happens. When it is what was refunded before a pending refund of
+       * this amount, that refund is resumed: a retry after a crash or a lost answer asks the provider again under the same key.
+       */
+      expectedRefundedAmount: number;
+      refundId?: never;
+    }
+  | {
+      /**
+       * The id the refund row gets, chosen by a caller that keeps it (a return): asking again with it resumes that refund
+       * while it is pending and answers its outcome once it is not, whatever other refunds happened in between.
+       */
+      refundId: string;
+      amount: number;
+      expectedRefundedAmount?: never;
+    }
+);
 
 export interface RefundPaymentResult {
   /** True for the call that asked for this refund; a double submit, or a retry that resumed a pending refund, reports false. */
@@ -54,12 +67,17 @@ async function claimRefund(ctx: ServiceContext, input: RefundPaymentInput, provi
     const { expectedRefundedAmount: expected } = input;
     const done = { done: { changed: false, refundedAmount: order.refundedAmount, paymentStatus: payment.status, refundStatus: null } };
 
-    if (expected === order.refundedAmount) {
+    if (input.refundId !== undefined) {
+      const [known] = await tx.db.select({ amount: refunds.amount, status: refunds.status, paymentId: refunds.paymentId }).from(refunds).where(eq(refunds.id, input.refundId));
+      if (known && known.paymentId !== payment.id) throw conflict("This refund belongs to another payment");
+      if (known?.status === "pending") return { refundId: input.refundId, paymentIntentId: payment.paymentIntentId, amount: known.amount, inserted: false };
+      if (known) return { done: { ...done.done, refundStatus: known.status } };
+    } else if (expected === order.refundedAmount) {
       const asked = input.amount ?? order.totalAmount - order.refundedAmount;
       const retried = pending.find((r) => r.origin === "shop" && r.amount === asked);
       if (retried) return { refundId: retried.id, paymentIntentId: payment.paymentIntentId, amount: retried.amount, inserted: false };
     }
-    if (expected !== order.refundedAmount + pendingAmount) return done;
+    if (input.refundId === undefined && expected !== order.refundedAmount + pendingAmount) return done;
     const left = order.totalAmount - order.refundedAmount - pendingAmount;
     const amount = input.amount ?? left;
     if (input.amount === undefined && left === 0) return done;
@@ -67,7 +85,7 @@ async function claimRefund(ctx: ServiceContext, input: RefundPaymentInput, provi
       const message = `Enter a whole amount between 1 and ${left} (minor units left to refund)`;
       throw invalid(message, { amount: message });
     }
-    const [row] = await tx.db.insert(refunds).values({ paymentId: payment.id, amount, reason: input.reason ?? null }).returning({ id: refunds.id });
+    const [row] = await tx.db.insert(refunds).values({ id: input.refundId, paymentId: payment.id, amount, reason: input.reason ?? null }).returning({ id: refunds.id });
     return { refundId: row!.id, paymentIntentId: payment.paymentIntentId, amount, inserted: true };
   });
 }
