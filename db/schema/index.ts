@@ -8,3 +8,4 @@ export * from "./outbox";
 export * from "./notifications";
 export * from "./preferences";
 export * from "./shipping";
+export * from "./accounts";

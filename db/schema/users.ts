@@ -14,6 +14,9 @@ export const users = pgTable(
     emailVerified: timestamp("email_verified", { withTimezone: true, mode: "date" }),
     image: text(),
     passwordHash: text("password_hash"),
+    phone: text(),
+    /** Raised by sign-out, a password change or erasure; a session token carrying an older value is signed out. */
+    sessionVersion: integer("session_version").notNull().default(0),
     role: userRole().notNull().default("shopper"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
