@@ -124,3 +124,12 @@ export const productImages = pgTable(
   },
   (t) => [index("product_images_product_idx").on(t.productId, t.position)],
 );
+
+/**
+ * The vocabulary "did you mean" corrects to: each word (3+ letters or digits) of active products' titles and brands with
+ * the number of active products using it, kept by the products_search_words trigger; a trigram index serves similarity.
+ */
+export const searchWords = pgTable("search_words", {
+  word: text().primaryKey(),
+  products: integer().notNull().default(0),
+});

@@ -1,0 +1,4 @@
+CREATE TABLE "search_words" (
+	"word" text PRIMARY KEY NOT NULL,
+	"products" integer DEFAULT 0 NOT NULL
+);
