@@ -9,3 +9,4 @@ export * from "./notifications";
 export * from "./preferences";
 export * from "./shipping";
 export * from "./accounts";
+export * from "./returns";
