@@ -1,7 +1,7 @@
 import type { PostgresError, Sql } from "postgres";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
-import { notificationStatus, orderStatus, paymentStatus, refundStatus, reservationStatus, shipmentStatus } from "./schema";
+import { notificationStatus, orderStatus, paymentStatus, refundStatus, reservationStatus, returnStatus, shipmentStatus } from "./schema";
 
 const t = useTestDatabase();
 const client = (): Sql => t.db.$client;
@@ -13,6 +13,7 @@ const lifecycles = {
   refunds: refundStatus.enumValues,
   notifications: notificationStatus.enumValues,
   shipments: shipmentStatus.enumValues,
+  returns: returnStatus.enumValues,
 } as const;
 type Entity = keyof typeof lifecycles;
 
@@ -79,6 +80,12 @@ async function insertRow(entity: Entity, from: string): Promise<string> {
       insert into shipments (order_id, warehouse_id, status, weight_grams, carrier, tracking_code, tracking_url, label_key, label_purchased_at)
       values (${await insertOrder("paid")}, ${warehouseId}, ${from}, 500, 'SimPost', gen_random_uuid()::text, 'https://track.example/x', 'shipments/x/label.pdf', now())
       returning id`;
+    return row!.id as string;
+  }
+  if (entity === "returns") {
+    const [row] = await sql`
+      insert into returns (id, order_id, status, reason, refund_amount, currency)
+      values (gen_random_uuid(), ${await insertOrder("paid")}, ${from}, 'too small', 1000, 'USD') returning id`;
     return row!.id as string;
   }
   const [row] = await sql`
