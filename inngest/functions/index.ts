@@ -13,6 +13,7 @@ import { expireReservations } from "./expire-reservations";
 import { fulfilPaidOrder } from "./fulfil-paid-order";
 import { reconcilePayments } from "./reconcile-payments";
 import { requeueNotifications } from "./requeue-notifications";
+import { notifyAdminLowStock } from "./notify-admin-low-stock";
 import { notifyAdminNewOrder } from "./notify-admin-new-order";
 import { notifyBackInStock } from "./notify-back-in-stock";
 import { notifyOrderCancelled } from "./notify-order-cancelled";
@@ -37,6 +38,7 @@ export function shopFunctions(deps: FunctionDeps): FunctionDefinition[] {
     notifyOrderCancelled(deps),
     notifyOrderRefunded(deps),
     notifyAdminNewOrder(deps),
+    notifyAdminLowStock(deps),
     notifyBackInStock(deps),
     notifyShipmentShipped(deps),
     notifyShipmentOutForDelivery(deps),

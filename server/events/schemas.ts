@@ -31,6 +31,8 @@ export const shopEventSchemas = {
   "shop/order.refunded": z.object({ orderId: OrderId, refundId: z.uuid(), amount: Amount, currency: z.string().length(3), full: z.boolean() }),
   "shop/notification.queued": z.object({ notificationId: z.uuid() }),
   "shop/variant.back-in-stock": z.object({ variantId: z.int().positive() }),
+  // The variant's availability fell to its low-stock threshold; `crossing` numbers the times it did.
+  "shop/variant.low-stock": z.object({ variantId: z.int().positive(), crossing: z.int().positive() }),
   "shop/shipment.shipped": ShipmentMilestone,
   "shop/shipment.out-for-delivery": ShipmentMilestone,
   "shop/shipment.delivered": ShipmentMilestone,

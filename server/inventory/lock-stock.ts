@@ -4,6 +4,9 @@ import type { ServiceContext } from "../context";
 export interface LockedStock {
   variantId: number;
   warehouseId: number;
+  onHand: number;
+  reserved: number;
+  /** on_hand - reserved, or 0 in a deactivated warehouse. */
   available: number;
 }
 
@@ -11,17 +14,20 @@ export interface LockedStock {
 export const intArray = (values: readonly number[]) => `{${values.join(",")}}`;
 
 /**
- * Locks the stock rows of these variants in (variant_id, warehouse_id) order. Every writer of stock_levels locks in
+ * Locks the stock rows of these variants in (variant_id, warehouse_id) order; a deactivated warehouse shows nothing
+ * available, so it takes no new reservations. Every writer of stock_levels locks in
  * this order first, so concurrent checkouts over overlapping carts queue behind each other instead of deadlocking.
  * Call inside a transaction.
  */
 export async function lockStockLevels(ctx: ServiceContext, variantIds: readonly number[]): Promise<LockedStock[]> {
   return ctx.db.execute<LockedStock & Record<string, unknown>>(sql`
-    select variant_id as "variantId", warehouse_id as "warehouseId", on_hand - reserved as available
-      from stock_levels
-     where variant_id = any(${intArray(variantIds)}::int[])
-     order by variant_id, warehouse_id
-       for update`);
+    select s.variant_id as "variantId", s.warehouse_id as "warehouseId", s.on_hand as "onHand", s.reserved,
+           case when w.active then s.on_hand - s.reserved else 0 end as available
+      from stock_levels s
+      join warehouses w on w.id = s.warehouse_id
+     where s.variant_id = any(${intArray(variantIds)}::int[])
+     order by s.variant_id, s.warehouse_id
+       for update of s`);
 }
 
 /** Locks, in the same order, the stock rows an order's active reservations hold. */

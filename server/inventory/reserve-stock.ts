@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { withTransaction, type ServiceContext } from "../context";
 import { DomainError } from "../errors";
 import { announceBackInStock } from "./announce-back-in-stock";
+import { trackLowStock } from "./track-low-stock";
 import { intArray, lockReservedStock, lockStockLevels, type LockedStock } from "./lock-stock";
 
 export interface ReserveStockInput {
@@ -53,7 +54,8 @@ export function outOfStock(shortages: Shortage[]): DomainError {
 /**
  * Reserves stock for an order: demand summed per variant, rows locked in a stable order, each reservation a
  * conditional UPDATE that cannot take more than on_hand - reserved, with its reservation and ledger rows.
- * Short stock throws OutOfStock naming every short line, and the caller's transaction writes nothing.
+ * Short stock throws OutOfStock naming every short line, and the caller's transaction writes nothing. A variant the
+ * reservation takes to its low-stock threshold alerts the admins (trackLowStock).
  */
 export async function reserveStock(ctx: ServiceContext, input: ReserveStockInput): Promise<void> {
   const demand = new Map<number, number>();
@@ -86,6 +88,7 @@ export async function reserveStock(ctx: ServiceContext, input: ReserveStockInput
       returning variant_id as "variantId"`);
     // The rows are locked, so this only fails if a writer skipped the lock: refuse rather than oversell.
     if (reserved.length !== allocations.length) throw new DomainError("OutOfStock", "Stock changed while reserving; try again");
+    await trackLowStock(tx, [...demand.keys()], { restocked: [] });
   });
 }
 

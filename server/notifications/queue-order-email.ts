@@ -9,7 +9,7 @@ import { queueNotifications, type QueuedNotification } from "./queue-notificatio
 import type { OrderEmailKind } from "./schemas";
 
 /** ADMIN_ALERT_EMAIL when set, else every admin user. */
-async function adminRecipients(ctx: ServiceContext): Promise<string[]> {
+export async function adminRecipients(ctx: ServiceContext): Promise<string[]> {
   const configured = env().ADMIN_ALERT_EMAIL;
   if (configured) return [configured];
   const admins = await ctx.db.select({ email: users.email }).from(users).where(eq(users.role, "admin"));

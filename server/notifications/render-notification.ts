@@ -7,6 +7,7 @@ import { notFound } from "../errors";
 import { orderPagePath } from "../orders/order-link";
 import { selectOrder, selectOrderLines } from "../orders/order-queries";
 import { lastPaymentFailure, payOptions } from "../payments/payable-order";
+import { renderLowStock } from "../inventory/render-low-stock";
 import { renderBackInStock } from "./render-back-in-stock";
 import { renderShippingEmail } from "./render-shipping-email";
 import { renderShortMessage } from "./render-short-message";
@@ -48,6 +49,7 @@ export async function renderNotification(ctx: ServiceContext, input: { notificat
   if (row.channel !== "email") return renderShortMessage(ctx, { ...row, channel: row.channel });
   if (row.kind === "refund-issued") return renderRefundEmail(ctx, row.subjectId);
   if (row.kind === "back-in-stock") return renderBackInStock(ctx, row);
+  if (row.kind === "admin-low-stock") return renderLowStock(ctx, row.subjectId);
   if (isShippingMilestone(row.kind)) return renderShippingEmail(ctx, { ...row, kind: row.kind });
   return renderOrderEmail(ctx, row.kind, row.subjectId);
 }
