@@ -23,6 +23,13 @@ function checkInngestKeys(e: InngestEnv, ctx: z.RefinementCtx) {
   }
 }
 
+const meilisearchShape = {
+  // Search on Meilisearch when set (its readiness is checked at /api/ready); otherwise PostgreSQL full-text search.
+  MEILISEARCH_HOST: optional.pipe(z.url({ protocol: /^https?$/, error: "MEILISEARCH_HOST must be an http(s) URL such as http://127.0.0.1:7700" }).optional()),
+  // The key search and sync use (the master key, or one allowed documents, indexes, settings, tasks and search).
+  MEILISEARCH_API_KEY: optional,
+};
+
 export const DEFAULT_SITE_URL = "http://localhost:3000";
 
 const GENERATED_IN_DEV = "in development the start scripts generate one in .data/";
@@ -119,10 +126,7 @@ const EnvSchema = z
     // Verifies /api/webhooks/resend (the whsec_… secret of the webhook in Resend's dashboard).
     RESEND_WEBHOOK_SECRET: optional,
     RESEND_BASE_URL: optional.pipe(z.url({ protocol: /^https?$/, error: "RESEND_BASE_URL must be an http(s) URL such as http://127.0.0.1:12112" }).optional()),
-    // Search on Meilisearch when set (its readiness is checked at /api/ready); otherwise PostgreSQL full-text search.
-    MEILISEARCH_HOST: optional.pipe(z.url({ protocol: /^https?$/, error: "MEILISEARCH_HOST must be an http(s) URL such as http://127.0.0.1:7700" }).optional()),
-    // The key search and sync use (the master key, or one allowed documents, indexes, settings, tasks and search).
-    MEILISEARCH_API_KEY: optional,
+    ...meilisearchShape,
     // Without RESEND_API_KEY: the dev mailbox also hands every message to this SMTP catcher (MailDev, Mailpit).
     SMTP_URL: optional.pipe(z.url({ protocol: /^smtps?$/, error: "SMTP_URL must be an smtp:// or smtps:// URL such as smtp://127.0.0.1:1025" }).optional()),
     // Where new-order alerts go; unset: to every admin user.
@@ -243,8 +247,14 @@ export function carrierWebhookSecret(e: Env = env()): string | undefined {
   return e.EASYPOST_WEBHOOK_SECRET;
 }
 
-/** Meilisearch when MEILISEARCH_HOST is set; null: search on PostgreSQL. */
-export function meilisearchConfig(e: Env = env()): { host: string; apiKey?: string } | null {
+/**
+ * Meilisearch when MEILISEARCH_HOST is set; null: search on PostgreSQL. Reads only its own variables (validated as in
+ * env()), so search works in scripts and tests without the app's secrets.
+ */
+export function meilisearchConfig(source: Record<string, string | undefined> = process.env): { host: string; apiKey?: string } | null {
+  const parsed = z.object(meilisearchShape).safeParse(source);
+  if (!parsed.success) throw formatIssues(parsed.error);
+  const e = parsed.data;
   return e.MEILISEARCH_HOST ? { host: e.MEILISEARCH_HOST, apiKey: e.MEILISEARCH_API_KEY } : null;
 }
 

@@ -1,13 +1,12 @@
+import { searchEngine } from "../search/search-engine";
 import { createTRPCRouter, publicProcedure, toServiceCtx } from "../trpc/init";
 import { getProductBySlug } from "./get-product-by-slug";
-import { getProductFacets } from "./get-product-facets";
 import { listCategoryTree } from "./list-category-tree";
-import { listProducts } from "./list-products";
 import { ListProductsInput, ProductBySlugInput, ProductFacetsInput } from "./schemas";
 
 export const catalogRouter = createTRPCRouter({
-  listProducts: publicProcedure.input(ListProductsInput).query(({ ctx, input }) => listProducts(toServiceCtx(ctx), input)),
-  facets: publicProcedure.input(ProductFacetsInput).query(({ ctx, input }) => getProductFacets(toServiceCtx(ctx), input)),
+  listProducts: publicProcedure.input(ListProductsInput).query(({ ctx, input }) => searchEngine().listProducts(toServiceCtx(ctx), input)),
+  facets: publicProcedure.input(ProductFacetsInput).query(({ ctx, input }) => searchEngine().facets(toServiceCtx(ctx), input)),
   productBySlug: publicProcedure.input(ProductBySlugInput).query(({ ctx, input }) => getProductBySlug(toServiceCtx(ctx), input)),
   categoryTree: publicProcedure.query(({ ctx }) => listCategoryTree(toServiceCtx(ctx))),
 });

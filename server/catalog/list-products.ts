@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../context";
 import { decodeCursor, encodeCursor, microsToIso, type Cursor } from "./cursor";
-import { productConditions, resolveFilters, stockedVariants, textQuery } from "./product-filters";
+import { productConditions, resolveFilters, skuProducts, skuShaped, stockedVariants, textQuery } from "./product-filters";
 import type { CatalogSort, ListProductsQuery, ProductPage } from "./schemas";
 
 interface SortPlan {
@@ -38,8 +38,9 @@ function sortPlan(sort: CatalogSort, q = ""): SortPlan {
         after: (c) => sql`(p.price_min, p.id) < (${c.key}::int, ${c.id})`,
       };
     case "relevance": {
-      // float8 so the rank survives the JSON round trip exactly.
-      const rank = sql`ts_rank_cd(p.search_vector, ${textQuery(q)})::float8`;
+      // float8 so the rank survives the JSON round trip exactly; an exact SKU outranks any words.
+      const words = sql`ts_rank_cd(p.search_vector, ${textQuery(q)})`;
+      const rank = skuShaped(q) ? sql`((p.id in ${skuProducts(q)})::int * 1000 + ${words})::float8` : sql`${words}::float8`;
       return {
         key: rank,
         order: sql`${rank} desc, p.id desc`,
@@ -50,7 +51,7 @@ function sortPlan(sort: CatalogSort, q = ""): SortPlan {
   }
 }
 
-function effectiveSort(sort: CatalogSort | undefined, q: string | undefined): CatalogSort {
+export function effectiveSort(sort: CatalogSort | undefined, q: string | undefined): CatalogSort {
   if (!sort) return q ? "relevance" : "newest";
   return sort === "relevance" && !q ? "newest" : sort;
 }

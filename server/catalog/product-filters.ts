@@ -39,7 +39,31 @@ export const stockedVariants = sql`from variants sv join stock_levels sl on sl.v
 // probes or one hash of all stocked products, whichever suits the estimated number of products.
 export const productInStock = sql`exists (select 1 ${stockedVariants} and sv.product_id = p.id)`;
 
-export const textQuery = (q: string) => sql`websearch_to_tsquery('english', ${q})`;
+/** A query's words: letters and digits only, so they are safe inside to_tsquery's syntax. */
+export function queryWords(q: string): string[] {
+  return q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+// Quotes, a leading minus or OR ask for web-search syntax; anything else is typed words, each matched as a prefix.
+const usesOperators = (q: string) => /"|(^|\s)-\S|\sor\s/i.test(q);
+
+/** Every word as a prefix (search as you type: "jack" finds jackets), or websearch syntax when the query uses it. */
+export function textQuery(q: string): SQL {
+  const words = queryWords(q);
+  if (usesOperators(q) || !words.length) return sql`websearch_to_tsquery('english', ${q})`;
+  return sql`to_tsquery('english', ${words.map((w) => `${w}:*`).join(" & ")})`;
+}
+
+/** A query shaped like a SKU (AUD-000123-1): letters and digits in dashed groups, with a digit. */
+export const skuShaped = (q: string) => /^[a-z0-9]+(-[a-z0-9]+)+$/i.test(q) && /\d/.test(q);
+
+/** Products with a variant whose SKU is the query; only for SKU-shaped queries, so plain words keep the GIN index alone. */
+export const skuProducts = (q: string) => sql`(select sv.product_id from variants sv where sv.sku in (${q}, ${q.toUpperCase()}))`;
+
+function textCondition(q: string): SQL {
+  const words = sql`p.search_vector @@ ${textQuery(q)}`;
+  return skuShaped(q) ? sql`(${words} or p.id in ${skuProducts(q)})` : words;
+}
 
 export function priceCondition(f: CatalogFilters): SQL | undefined {
   const parts: SQL[] = [];
@@ -64,7 +88,7 @@ export function activeOptions(f: CatalogFilters): [string, string[]][] {
 export function productConditions(f: CatalogFilters, omit: Omitted = {}): SQL {
   const parts: SQL[] = [visibleProduct];
   if (f.categoryIds && !omit.category) parts.push(sql`p.category_id = any(${`{${f.categoryIds.join(",")}}`}::int[])`);
-  if (f.q) parts.push(sql`p.search_vector @@ ${textQuery(f.q)}`);
+  if (f.q) parts.push(textCondition(f.q));
   const price = omit.price ? undefined : priceCondition(f);
   if (price) parts.push(price);
   if (f.inStock && !omit.inStock) parts.push(productInStock);

@@ -75,6 +75,8 @@ export interface ProductCard {
 export interface ProductPage {
   items: ProductCard[];
   nextCursor: string | null;
+  /** The corrected query these results are for, when the typed one matched nothing. */
+  didYouMean?: string;
 }
 
 export interface ProductFacets {

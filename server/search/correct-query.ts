@@ -1,0 +1,53 @@
+import { sql } from "drizzle-orm";
+import { withTransaction, type ServiceContext } from "../context";
+import { productConditions, queryWords } from "../catalog/product-filters";
+
+/** Whether any visible product matches the words of `q` (prefixes, or an exact SKU), whatever the other filters. */
+export async function anyProductMatches(ctx: ServiceContext, q: string): Promise<boolean> {
+  const [row] = await ctx.db.execute<{ found: boolean }>(sql`select exists (select 1 from products p where ${productConditions({ q })}) as found`);
+  return row?.found ?? false;
+}
+
+/** Edits (insert, delete, substitute, swap two neighbours) between two words: "overcaot" is one from "overcoat". */
+export function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+// Short words allow one edit, longer ones two: "cofee" → "coffee", "headphnes" → "headphones".
+const maxEdits = (word: string) => (word.length >= 8 ? 2 : 1);
+
+/**
+ * The query with each word that starts no known word replaced by the closest known word (candidates by pg_trgm
+ * similarity over search_words, the vocabulary of active products' titles and brands, then the fewest edits), or null
+ * when nothing changes.
+ */
+export async function correctQuery(ctx: ServiceContext, q: string): Promise<string | null> {
+  const words = queryWords(q);
+  if (!words.length || words.length > 8) return null;
+  const rows = await withTransaction(ctx, async (tx) => {
+    // Looser than pg_trgm's default 0.3 so one swapped pair in a short word ("brsas") still finds its word.
+    await tx.db.execute(sql`select set_config('pg_trgm.similarity_threshold', '0.2', true)`);
+    return tx.db.execute<{ word: string; known: boolean; candidates: string[] }>(sql`
+      select w.word,
+        exists (select 1 from search_words s where s.products > 0 and s.word like w.word || '%') as known,
+        array(select s.word from search_words s
+               where s.products > 0 and s.word % w.word and to_tsvector('english', s.word) <> ''::tsvector
+               order by similarity(s.word, w.word) desc, s.products desc, s.word limit 10) as candidates
+      from unnest(${`{${words.join(",")}}`}::text[]) with ordinality as w(word, n) order by w.n`);
+  });
+  const corrected = rows.map(({ word, known, candidates }) => {
+    if (known) return word;
+    const ranked = candidates.map((c) => ({ c, edits: editDistance(word, c) })).filter((x) => x.edits <= maxEdits(word));
+    ranked.sort((a, b) => a.edits - b.edits);
+    return ranked[0]?.c ?? word;
+  });
+  return corrected.join(" ") === words.join(" ") ? null : corrected.join(" ");
+}
