@@ -1,4 +1,5 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { preparedPerHandle } from "@/db/prepared";
 import { emailSuppressions } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { mayReceive } from "./may-receive";
@@ -12,6 +13,14 @@ export const BLOCK_DETAILS: Record<BlockReason, string> = {
   preference: "the recipient switched this category off for this channel",
 };
 
+const suppressionQuery = preparedPerHandle((db) =>
+  db
+    .select({ address: emailSuppressions.address })
+    .from(emailSuppressions)
+    .where(and(eq(emailSuppressions.address, sql.placeholder("address")), isNull(emailSuppressions.liftedAt)))
+    .prepare("email_suppression"),
+);
+
 /**
  * Why a message of `kind` may not go to `recipient` now, or null: checked when it is queued and again just before it is
  * sent. The recipient is an address (email), a phone number (SMS) or the shopper's id (push); `userId` names the shopper
@@ -19,10 +28,7 @@ export const BLOCK_DETAILS: Record<BlockReason, string> = {
  */
 export async function deliveryBlock(ctx: ServiceContext, input: { kind: string; recipient: string; channel: NotificationChannel; userId?: string | null }): Promise<BlockReason | null> {
   if (input.channel === "email") {
-    const [suppressed] = await ctx.db
-      .select({ address: emailSuppressions.address })
-      .from(emailSuppressions)
-      .where(and(eq(emailSuppressions.address, input.recipient), isNull(emailSuppressions.liftedAt)));
+    const [suppressed] = await suppressionQuery(ctx.db).execute({ address: input.recipient });
     if (suppressed) return "suppressed";
   }
   const category = categoryOf(input.kind);

@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { preparedPerHandle } from "@/db/prepared";
 import { renderEmail, type RenderedEmail } from "@/emails";
 import { notifications, payments, refunds } from "@/db/schema";
 import type { ServiceContext } from "../context";
@@ -35,15 +36,20 @@ function cancelReasonFor(reason: string | null): string | undefined {
   return reason;
 }
 
+const notificationQuery = preparedPerHandle((db) =>
+  db
+    .select({ kind: notifications.kind, subjectId: notifications.subjectId, recipient: notifications.recipient, status: notifications.status, channel: notifications.channel })
+    .from(notifications)
+    .where(eq(notifications.id, sql.placeholder("notificationId")))
+    .prepare("render_notification_row"),
+);
+
 /**
  * The subject, HTML and text of a queued message (an SMS's text, a push's payload), from its kind and what it is about,
  * as it reads now; null when the message is no longer queued (sent already, or overtaken by the provider's webhook).
  */
 export async function renderNotification(ctx: ServiceContext, input: { notificationId: string }): Promise<EmailContent | ShortMessageContent | null> {
-  const [row] = await ctx.db
-    .select({ kind: notifications.kind, subjectId: notifications.subjectId, recipient: notifications.recipient, status: notifications.status, channel: notifications.channel })
-    .from(notifications)
-    .where(eq(notifications.id, input.notificationId));
+  const [row] = await notificationQuery(ctx.db).execute({ notificationId: input.notificationId });
   if (!row) throw notFound("Notification");
   if (row.status !== "queued") return null;
   if (row.channel !== "email") return renderShortMessage(ctx, { ...row, channel: row.channel });
