@@ -27,6 +27,8 @@ export const notifications = pgTable(
     skipReason: text("skip_reason"),
     subject: text(),
     providerMessageId: text("provider_message_id"),
+    // The shopper the message is for, when known: their choices are checked again when it is sent.
+    userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
     // An admin's resend of an earlier message: a message of its own, outside the one-per-key rule.
     resendOf: uuid("resend_of").references((): AnyPgColumn => notifications.id),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
@@ -37,6 +39,7 @@ export const notifications = pgTable(
     index("notifications_queued_idx").on(t.updatedAt).where(sql`${t.status} = 'queued'`),
     uniqueIndex("notifications_provider_message_key").on(t.providerMessageId),
     index("notifications_created_idx").on(t.createdAt.desc()),
+    index("notifications_user_idx").on(t.userId),
     check("notifications_recipient_lower", sql`${t.recipient} = lower(${t.recipient})`),
     check("notifications_skip_reason", sql`(${t.status} = 'skipped') = (${t.skipReason} IS NOT NULL)`),
   ],
