@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { OUTBOX_CHANNEL } from "@/server/events/write-event";
 import { parseShopEvent, type ShopEvent } from "@/server/events/schemas";
+import { log, outsideRequest } from "@/server/log";
 
 /** Sends events to Inngest or the in-process runner; both drop an id they have seen. */
 export type SendEvents = (events: ShopEvent[]) => Promise<unknown>;
@@ -22,6 +23,8 @@ export async function relayOutboxBatch(db: Db, send: SendEvents, limit = 200): P
     try {
       if (rows.length > 0) await send(rows.map((row) => ({ ...parseShopEvent(row), id: row.id })));
     } catch (error) {
+      const requestIds = [...new Set(rows.map((row) => row.data.requestId).filter((id) => typeof id === "string"))];
+      log().error({ err: error, eventIds: ids, requestIds }, "outbox relay: sending events failed; they stay undelivered for the next drain");
       // Kept for the next drain; the attempt and its error stay visible on the rows.
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
       await tx.update(outbox).set({ attempts: sql`${outbox.attempts} + 1`, lastError: message }).where(inArray(outbox.id, ids));
@@ -56,7 +59,7 @@ export interface OutboxRelay {
  * one; SKIP LOCKED shares the rows between them.
  */
 export async function startOutboxRelay(db: Db, send: SendEvents, options: { sweepMs?: number; onError?: (error: unknown) => void } = {}): Promise<OutboxRelay> {
-  const onError = options.onError ?? ((error) => console.error("[outbox relay]", error));
+  const onError = options.onError ?? ((error) => log().error({ err: error }, "outbox relay: drain failed"));
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -79,7 +82,8 @@ export async function startOutboxRelay(db: Db, send: SendEvents, options: { swee
     return running;
   };
 
-  const listener = await db.$client.listen(OUTBOX_CHANNEL, () => void wake());
+  // A notification arrives on a connection a request may have opened: its drain must not log under that request's id.
+  const listener = await db.$client.listen(OUTBOX_CHANNEL, () => outsideRequest(() => void wake()));
   const timer = setInterval(() => void wake(), options.sweepMs ?? 5_000);
   timer.unref();
   void wake();

@@ -4,6 +4,7 @@ import { cronIntervalMs } from "./cron";
 import { ReplayedRun } from "./replay";
 import { runnerExecutor, valueAt, Waiters, type ActiveRun, type StepHost } from "./run-steps";
 import type { FunctionDefinition } from "./step";
+import { log, withEventRequestId } from "@/server/log";
 
 export interface RunRecord {
   functionId: string;
@@ -37,6 +38,11 @@ export interface RunnerOptions {
 }
 
 const HOUR = 60 * 60_000;
+
+// Runs log under the id of the request that wrote their event (see start).
+function logFailedRun(run: RunRecord): void {
+  log().error({ err: run.error, functionId: run.functionId, event: run.event.name, eventId: run.event.id }, "background function failed after its retries");
+}
 
 /** Forgets the entries first seen at or before `cutoff`; a Map iterates in insertion order, so the oldest come first. */
 function forgetBefore(seen: Map<string, number>, cutoff: number): void {
@@ -91,7 +97,7 @@ export class InProcessRunner {
       this.eventIds.set(id, event.ts ?? Date.now());
       for (const waiter of this.waiters.matching(event)) waiter.resolve(event);
       for (const fn of this.functions) {
-        if ("event" in fn.trigger && fn.trigger.event === event.name) void this.start(fn, event);
+        if ("event" in fn.trigger && fn.trigger.event === event.name) void withEventRequestId(event, () => this.start(fn, event));
       }
     }
     return { ids };
@@ -148,7 +154,7 @@ export class InProcessRunner {
       Object.assign(record, { status: "completed", output: await replayed.result() });
     } catch (error) {
       Object.assign(record, { status: "failed", error });
-      (this.options.onRunFailed ?? ((r) => console.error(`[inngest runner] ${r.functionId} failed`, r.error)))(record);
+      (this.options.onRunFailed ?? logFailedRun)(record);
     }
     Object.assign(record, { invocations: replayed.invocations, endedAt: Date.now() });
     this.active.delete(run);

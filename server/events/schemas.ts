@@ -59,11 +59,15 @@ export function isShopEventName(name: string): name is ShopEventName {
   return Object.hasOwn(shopEventSchemas, name);
 }
 
-/** Validates an event before it is stored or sent; throws a ZodError naming the bad field. */
+/**
+ * Validates an event before it is stored or sent; throws a ZodError naming the bad field. The id of the request that
+ * wrote it (`data.requestId`, outside every schema) is kept, so the runs it starts log under that id.
+ */
 export function parseShopEvent(event: { name: string; data: unknown; id?: string }): ShopEvent {
   if (!isShopEventName(event.name)) throw new Error(`unknown event ${event.name}`);
   const data = shopEventSchemas[event.name].parse(event.data);
-  return { ...event, data } as ShopEvent;
+  const requestId = (event.data as { requestId?: unknown }).requestId;
+  return { ...event, data: typeof requestId === "string" ? { ...data, requestId } : data } as ShopEvent;
 }
 
 export function eventData<N extends ShopEventName>(name: N, event: ReceivedEvent): ShopEventData<N> {

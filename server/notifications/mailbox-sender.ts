@@ -1,6 +1,7 @@
 import { createTransport } from "nodemailer";
 import type { Db, Tx } from "@/db/client";
 import { mailboxMessages } from "@/db/schema";
+import { log } from "../log";
 import type { MailSender, OutgoingEmail } from "./mail-sender";
 import type { PushSender } from "./push-sender";
 import type { SmsSender } from "./sms-sender";
@@ -10,7 +11,7 @@ async function relay(smtpUrl: string, message: OutgoingEmail): Promise<void> {
   try {
     await createTransport(smtpUrl).sendMail({ from: message.from, to: message.to, subject: message.subject, html: message.html, text: message.text, headers: message.headers });
   } catch (error) {
-    console.warn(`dev mailbox: could not relay message ${message.id} to ${smtpUrl}: ${error instanceof Error ? error.message : String(error)}`);
+    log().warn({ err: error, messageId: message.id }, "dev mailbox: could not relay the message to the SMTP catcher at SMTP_URL");
   }
 }
 

@@ -1,17 +1,21 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { log } from "@/server/log";
 import { createTrpcContext } from "@/server/trpc/context";
+import { trpcHttpOptions } from "@/server/trpc/http-options";
 import { appRouter } from "@/server/trpc/root";
+import { withRequestLog } from "../../with-request-log";
 
-function handler(req: Request) {
-  return fetchRequestHandler({
+const handler = withRequestLog((req: Request) =>
+  fetchRequestHandler({
+    ...trpcHttpOptions,
     endpoint: "/api/trpc",
     req,
     router: appRouter,
     createContext: ({ req, resHeaders }) => createTrpcContext({ req, resHeaders }),
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
+      if (error.code === "INTERNAL_SERVER_ERROR") log().error({ err: error.cause ?? error, procedure: path ?? "?" }, "tRPC procedure failed");
     },
-  });
-}
+  }),
+);
 
 export { handler as GET, handler as POST };

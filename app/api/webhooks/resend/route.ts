@@ -1,9 +1,10 @@
 import { appDb } from "@/server/db";
 import { receiveResendWebhook, RESEND_WEBHOOK_MAX_BYTES } from "@/server/notifications/receive-resend-webhook";
 import { readBodyWithin } from "../read-body-within";
+import { withRequestLog } from "../../with-request-log";
 
 /** Resend posts delivery events here (sent, delivered, bounced, complained, failed), signed over the raw body. */
-export async function POST(request: Request) {
+export const POST = withRequestLog(async (request: Request) => {
   const payload = await readBodyWithin(request, RESEND_WEBHOOK_MAX_BYTES);
   if (payload === null) return Response.json({ received: false, error: "payload too large" }, { status: 413 });
   const answer = await receiveResendWebhook(
@@ -14,4 +15,4 @@ export async function POST(request: Request) {
     },
   );
   return Response.json(answer.body, { status: answer.status });
-}
+});

@@ -1,5 +1,6 @@
 import type { ServiceContext } from "@/server/context";
 import { env } from "@/server/env";
+import { log } from "@/server/log";
 import { DomainError } from "@/server/errors";
 import { orderPagePath } from "@/server/orders/order-link";
 import { PaymentOrderInput } from "@/server/payments/schemas";
@@ -51,7 +52,7 @@ export async function submitTestCard(request: Request, { ctx, orderId, defer }: 
   try {
     await payment.deliver();
   } catch (error) {
-    console.error(`payment simulator: order ${orderId}`, error);
+    log().error({ err: error, orderId }, "payment simulator: the payment's event was not delivered");
     return backToPay("unavailable");
   }
   return payment.outcome === "succeeded" ? orderPage() : backToPay();
