@@ -17,6 +17,8 @@ export const outbox = pgTable(
     dedupeKey: text("dedupe_key"),
     attempts: integer().notNull().default(0),
     lastError: text("last_error"),
+    // The request that wrote the event; the relay hands it on in the event data, so the runs it starts log under it.
+    requestId: text("request_id"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     deliveredAt: timestamp("delivered_at", { withTimezone: true, mode: "date" }),
   },
