@@ -11,6 +11,8 @@ import { notificationsRouter } from "../notifications/notifications.router";
 import { preferencesRouter } from "../notifications/preferences.router";
 import { stockAlertsRouter } from "../notifications/stock-alerts.router";
 import { pushRouter } from "../notifications/push.router";
+import { returnsRouter } from "../returns/returns.router";
+import { adminReturnsRouter } from "../returns/admin-returns.router";
 
 export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
@@ -25,6 +27,8 @@ export const appRouter = createTRPCRouter({
   preferences: preferencesRouter,
   stockAlerts: stockAlertsRouter,
   push: pushRouter,
+  returns: returnsRouter,
+  adminReturns: adminReturnsRouter,
 });
 
 export type AppRouter = typeof appRouter;
