@@ -8,7 +8,13 @@ import { log, outsideRequest } from "@/server/log";
 /** Sends events to Inngest or the in-process runner; both drop an id they have seen. */
 export type SendEvents = (events: ShopEvent[]) => Promise<unknown>;
 
-type OutboxRow = { id: string; name: string; data: Record<string, unknown> };
+type OutboxRow = { id: string; name: string; data: Record<string, unknown>; request_id: string | null };
+
+/** The row as its event, under the row's id, with the id of the request that wrote it in its data. */
+function rowEvent(row: OutboxRow): ShopEvent {
+  const data = row.request_id ? { ...row.data, requestId: row.request_id } : row.data;
+  return { ...parseShopEvent({ name: row.name, data }), id: row.id };
+}
 
 /**
  * Sends one batch of undelivered outbox rows, oldest first, under their row ids, and marks them delivered. The rows stay
@@ -18,12 +24,12 @@ type OutboxRow = { id: string; name: string; data: Record<string, unknown> };
 export async function relayOutboxBatch(db: Db, send: SendEvents, limit = 200): Promise<number> {
   const outcome = await db.transaction(async (tx) => {
     const rows = await tx.execute<OutboxRow>(sql`
-      select id, name, data from outbox where delivered_at is null order by seq limit ${limit} for update skip locked`);
+      select id, name, data, request_id from outbox where delivered_at is null order by seq limit ${limit} for update skip locked`);
     const ids = rows.map((row) => row.id);
     try {
-      if (rows.length > 0) await send(rows.map((row) => ({ ...parseShopEvent(row), id: row.id })));
+      if (rows.length > 0) await send(rows.map(rowEvent));
     } catch (error) {
-      const requestIds = [...new Set(rows.map((row) => row.data.requestId).filter((id) => typeof id === "string"))];
+      const requestIds = [...new Set(rows.flatMap((row) => row.request_id ?? []))];
       log().error({ err: error, eventIds: ids, requestIds }, "outbox relay: sending events failed; they stay undelivered for the next drain");
       // Kept for the next drain; the attempt and its error stay visible on the rows.
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);

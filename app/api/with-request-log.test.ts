@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { drainOutbox } from "@/inngest/relay";
 import { InProcessRunner } from "@/inngest/runner";
+import { systemContext, withTransaction } from "@/server/context";
+import { writeEvent } from "@/server/events/write-event";
 import { useTestDatabase } from "@/test/db";
 import { withRequestLog } from "./with-request-log";
 
@@ -57,14 +60,20 @@ describe("request ids in the logs", () => {
     expect(JSON.stringify(requestLines)).not.toContain("sk_test_escaping_secret_123");
   });
 
-  it("logs a background function's failure under the id of the request whose event started it", async () => {
+  it("carries a request's id through the event it wrote to the background function that failed on it", async () => {
     const runner = new InProcessRunner(
       [{ id: "always-fails", trigger: { event: "shop/order.placed" }, handler: () => Promise.reject(new Error("carrier down")) }],
       { backoffMs: () => 0 },
     );
-    await runner.emit({ name: "shop/order.placed", data: { orderId: randomUUID(), requestId: "req-checkout" } as { orderId: string } });
+    const checkout = withRequestLog(async () => {
+      await withTransaction(systemContext(t.db, "test"), (tx) => writeEvent(tx, { name: "shop/order.placed", data: { orderId: randomUUID() } }));
+      return Response.json({ ok: true });
+    });
+    const response = await checkout(new Request("http://shop.test/api/trpc/checkout.placeOrder", { method: "POST" }));
+    const requestId = response.headers.get("x-request-id");
+    await drainOutbox(t.db, (events) => runner.emit(events));
     await runner.idle();
     runner.stop();
-    expect(lines).toContainEqual(expect.objectContaining({ msg: "background function failed after its retries", functionId: "always-fails", requestId: "req-checkout" }));
+    expect(lines).toContainEqual(expect.objectContaining({ msg: "background function failed after its retries", functionId: "always-fails", requestId }));
   });
 });

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { outbox } from "@/db/schema";
 import type { ServiceContext } from "../context";
+import { currentRequestId } from "../log";
 import { parseShopEvent, type ShopEvent } from "./schemas";
 
 /** The channel the relay listens on; a notification is delivered only when the transaction that sent it commits. */
@@ -16,15 +17,16 @@ export interface AnnounceOptions {
 /**
  * One statement that writes `event` to the outbox and wakes the relay, after `change` (data-modifying CTEs written
  * `name as (…), `), so the event exists exactly when the change does without a transaction of its own. `select`, the
- * statement's last part, reads back what it needs and must name `woken` for the relay to be woken.
+ * statement's last part, reads back what it needs and must name `woken` for the relay to be woken. Written during a
+ * request (or a run its event started), the row keeps the request's id.
  */
 export function withAnnouncement(event: Omit<ShopEvent, "id">, options: AnnounceOptions & { change?: SQL; select: SQL }): SQL {
   const { name, data } = parseShopEvent(event);
   return sql`
     with ${options.change ?? sql``}
     written as (
-      insert into ${outbox} (name, data, dedupe_key)
-      select ${name}, ${JSON.stringify(data)}::jsonb, ${options.key ?? null} where ${options.when ?? sql`true`}
+      insert into ${outbox} (name, data, dedupe_key, request_id)
+      select ${name}, ${JSON.stringify(data)}::jsonb, ${options.key ?? null}, ${currentRequestId() ?? null} where ${options.when ?? sql`true`}
       on conflict do nothing returning 1
     ),
     woken as (select pg_notify(${OUTBOX_CHANNEL}, '') from written)
