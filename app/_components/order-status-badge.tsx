@@ -1,4 +1,5 @@
 import type { OrderStatus, PaymentStatus } from "@/server/orders/schemas";
+import type { FulfilmentStatus } from "@/server/shipping/fulfilment-status";
 
 const ORDER_STYLES: Record<OrderStatus, string> = {
   pending: "bg-amber-100 text-amber-900",
@@ -46,6 +47,31 @@ export function PaymentStatusBadge({ status }: { status: PaymentStatus }) {
     <span className={`${badge} ${PAYMENT_STYLES[status]}`}>
       <span className="sr-only">Payment </span>
       {PAYMENT_STATUS_LABELS[status]}
+    </span>
+  );
+}
+
+const FULFILMENT_STYLES: Record<FulfilmentStatus, string> = {
+  unfulfilled: "bg-amber-100 text-amber-900",
+  partially_shipped: "bg-sky-100 text-sky-900",
+  shipped: "bg-sky-100 text-sky-900",
+  delivered: "bg-brand-100 text-brand-800",
+};
+
+export const FULFILMENT_STATUS_LABELS: Record<FulfilmentStatus, string> = {
+  unfulfilled: "Unfulfilled",
+  partially_shipped: "Partially shipped",
+  shipped: "Shipped",
+  delivered: "Delivered",
+};
+
+/** Nothing for an order with nothing to ship; says "Fulfilment …" to screen readers. */
+export function FulfilmentStatusBadge({ status }: { status: FulfilmentStatus | null }) {
+  if (!status) return null;
+  return (
+    <span className={`${badge} ${FULFILMENT_STYLES[status]}`}>
+      <span className="sr-only">Fulfilment </span>
+      {FULFILMENT_STATUS_LABELS[status]}
     </span>
   );
 }

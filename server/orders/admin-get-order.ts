@@ -4,6 +4,7 @@ import { requireAdmin, type ServiceContext } from "../context";
 import { notFound } from "../errors";
 import { listOrderMessages, type OrderMessage } from "../notifications/list-order-messages";
 import { RECONCILED_EVENT } from "../payments/reconcile-payment";
+import { selectOrderShipments, type ShipmentView } from "../shipping/shipment-queries";
 import { selectOrder, selectOrderEvents, selectOrderLines, type OrderHeader } from "./order-queries";
 import type { OrderEventView, OrderLineView, PaymentStatus } from "./schemas";
 
@@ -42,6 +43,8 @@ export interface AdminOrderView extends OrderHeader {
   stockMovements: { id: number; sku: string; warehouse: string; onHandDelta: number; reservedDelta: number; reason: string; createdAt: Date }[];
   /** Every message about the order or its refunds, the admins' alerts and resends included, oldest first. */
   messages: OrderMessage[];
+  /** Its shipments, voided ones included, oldest first, with their lines and timelines. */
+  shipments: ShipmentView[];
 }
 
 /** Everything an admin needs to understand one order: lines, payment and refunds, reservations, the stock ledger and the saga's steps. */
@@ -51,7 +54,7 @@ export async function adminGetOrder(ctx: ServiceContext, input: { orderId: strin
   const row = await selectOrder(db, input.orderId);
   if (!row) throw notFound("Order");
   const { orderId } = input;
-  const [customer, lines, events, payment, paymentRefunds, reservations, movements, messages] = await Promise.all([
+  const [customer, lines, events, payment, paymentRefunds, reservations, movements, messages, shipments] = await Promise.all([
     row.userId ? db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, row.userId)) : [],
     selectOrderLines(db, orderId),
     selectOrderEvents(db, orderId),
@@ -115,6 +118,7 @@ export async function adminGetOrder(ctx: ServiceContext, input: { orderId: strin
       .where(eq(stockMovements.orderId, orderId))
       .orderBy(asc(stockMovements.id)),
     listOrderMessages(ctx, { orderId, audience: "admin" }),
+    selectOrderShipments(db, orderId),
   ]);
   return {
     ...row.order,
@@ -123,6 +127,7 @@ export async function adminGetOrder(ctx: ServiceContext, input: { orderId: strin
     events,
     payment: payment[0] ? { ...payment[0], refunds: paymentRefunds } : null,
     messages,
+    shipments,
     reconciliation: events.filter((e) => e.type === RECONCILED_EVENT),
     reservations,
     stockMovements: movements,

@@ -2,6 +2,7 @@ import type { ServiceContext } from "../context";
 import { notFound } from "../errors";
 import { listOrderMessages } from "../notifications/list-order-messages";
 import { payOptions } from "../payments/payable-order";
+import { selectOrderShipments } from "../shipping/shipment-queries";
 import { tokenOpensOrder } from "./order-link";
 import { selectOrder, selectOrderEvents, selectOrderLines } from "./order-queries";
 import type { GetOrderInput, ShopperOrderView } from "./schemas";
@@ -18,13 +19,35 @@ export async function getOrder(ctx: ServiceContext, input: GetOrderInput): Promi
   const owns = row !== undefined && ownsOrder(ctx, row.userId);
   if (!row || !(owns || tokenOpensOrder(input.accessToken, input.orderId))) throw notFound("Order");
   const { order } = row;
-  const [lines, events, pay, messages] = await Promise.all([
+  const [lines, events, pay, messages, shipments] = await Promise.all([
     selectOrderLines(ctx.db, order.id),
     selectOrderEvents(ctx.db, order.id),
     payOptions(ctx, { orderId: order.id, guest: !owns }),
     listOrderMessages(ctx, { orderId: order.id, audience: "shopper" }),
+    selectOrderShipments(ctx.db, order.id),
   ]);
-  return { ...order, ...pay, lines, messages, timeline: events.filter((event) => shownToShopper(event.type)) };
+  return {
+    ...order,
+    ...pay,
+    lines,
+    messages,
+    timeline: events.filter((event) => shownToShopper(event.type)),
+    // A voided label's shipment lives on in its replacement; where it ships from and our label stay in the shop.
+    shipments: shipments
+      .filter((s) => s.status !== "cancelled")
+      .map((s) => ({
+        id: s.id,
+        status: s.status,
+        carrier: s.carrier,
+        service: s.service,
+        trackingCode: s.trackingCode,
+        trackingUrl: s.trackingUrl,
+        labelPurchasedAt: s.labelPurchasedAt,
+        estimatedDeliveryAt: s.estimatedDeliveryAt,
+        lines: s.lines,
+        events: s.events,
+      })),
+  };
 }
 
 function ownsOrder(ctx: ServiceContext, userId: string | null): boolean {

@@ -2,6 +2,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { preparedPerHandle } from "@/db/prepared";
 import { orderEvents, orderLines, orders, products, variants } from "@/db/schema";
+import { fulfilmentStatusSql } from "../shipping/fulfilment-status";
 import type { OrderEventView, OrderLineView, OrderView, PaymentStatus } from "./schemas";
 
 type Database = Db | Tx;
@@ -13,6 +14,7 @@ export const orderColumns = {
   status: orders.status,
   // payments holds the one payment status; an order whose payment never opened is still awaiting it.
   paymentStatus: sql<PaymentStatus>`coalesce((select p.status from payments p where p.order_id = orders.id), 'awaiting')`,
+  fulfilmentStatus: fulfilmentStatusSql,
   totalAmount: orders.totalAmount,
   currency: orders.currency,
   placedAt: orders.placedAt,

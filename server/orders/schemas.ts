@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { ShippingAddress } from "@/db/schema";
 import { MAX_CHARGE_AMOUNT } from "../limits";
 import type { OrderMessage } from "../notifications/list-order-messages";
+import type { FulfilmentStatus } from "../shipping/fulfilment-status";
+import type { ShipmentView } from "../shipping/shipment-queries";
 
 export const OrderStatus = z.enum(["pending", "paid", "cancelled", "refunded"]);
 export type OrderStatus = z.infer<typeof OrderStatus>;
@@ -89,6 +91,7 @@ export interface OrderSummary {
   number: number;
   status: OrderStatus;
   paymentStatus: PaymentStatus;
+  fulfilmentStatus: FulfilmentStatus | null;
   totalAmount: number;
   currency: string;
   placedAt: Date;
@@ -121,4 +124,6 @@ export interface ShopperOrderView extends OrderView {
   holdEnded: boolean;
   /** The messages sent to the shopper about this order, oldest first. */
   messages: OrderMessage[];
+  /** Its parcels (not the cancelled ones), oldest first, with carrier, tracking, timeline and expected date. */
+  shipments: Omit<ShipmentView, "parentId" | "warehouse" | "weightGrams" | "hasLabel">[];
 }

@@ -69,7 +69,14 @@ export async function receiveCarrierWebhook(ctx: ServiceContext, input: { payloa
     const latest = t.tracking_details.reduce<(typeof t.tracking_details)[number] | undefined>((a, d) => (!a || Date.parse(d.datetime) >= Date.parse(a.datetime) ? d : a), undefined);
     const occurredAt = iso(latest?.datetime ?? t.updated_at ?? new Date().toISOString());
     const status = statusFromTracker(t.status);
-    await tx.db.insert(shipmentEvents).values({ shipmentId: shipment.id, status, carrierStatus: t.status, detail: latest?.message ?? null, occurredAt: new Date(occurredAt) });
+    await tx.db.insert(shipmentEvents).values({
+      shipmentId: shipment.id,
+      status,
+      carrierStatus: t.status,
+      detail: latest?.message ?? null,
+      estimatedDeliveryAt: t.est_delivery_date ? new Date(t.est_delivery_date) : null,
+      occurredAt: new Date(occurredAt),
+    });
     if (!status) return null;
 
     const [moved] = await tx.db

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { formatMoney } from "@/app/_components/format-money";
-import { OrderStatusBadge } from "@/app/_components/order-status-badge";
+import { FulfilmentStatusBadge, OrderStatusBadge } from "@/app/_components/order-status-badge";
 import { Pagination } from "@/app/_components/pagination";
 import { getCaller } from "@/app/_trpc/server";
 import { currentUser } from "@/server/auth/session";
@@ -42,8 +42,9 @@ export default async function OrderHistoryPage({ searchParams }: { searchParams:
                   {order.itemCount} {order.itemCount === 1 ? "item" : "items"}
                 </span>
                 <span className="min-w-24 font-medium tabular-nums">{formatMoney(order.totalAmount, order.currency)}</span>
-                <span className="ml-auto">
+                <span className="ml-auto flex gap-1">
                   <OrderStatusBadge status={order.status} />
+                  <FulfilmentStatusBadge status={order.fulfilmentStatus} />
                 </span>
               </Link>
             </li>

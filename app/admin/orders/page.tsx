@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatMoney } from "@/app/_components/format-money";
-import { ORDER_STATUS_LABELS, OrderStatusBadge, PaymentStatusBadge } from "@/app/_components/order-status-badge";
+import { FulfilmentStatusBadge, ORDER_STATUS_LABELS, OrderStatusBadge, PaymentStatusBadge } from "@/app/_components/order-status-badge";
 import { getCaller } from "@/app/_trpc/server";
 import { OrderStatus } from "@/server/orders/schemas";
 import { ListFilters } from "../_components/list-filters";
@@ -73,7 +73,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
           <table className="w-full text-left text-sm">
             <thead className="border-b border-stone-300 text-xs uppercase tracking-wide text-stone-500">
               <tr>
-                {["Order", "Placed", "Customer", "Items", "Total", "Status", "Payment"].map((h) => (
+                {["Order", "Placed", "Customer", "Items", "Total", "Status", "Payment", "Fulfilment"].map((h) => (
                   <th key={h} scope="col" className="px-2 py-2 font-medium">
                     {h}
                   </th>
@@ -102,6 +102,9 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
                   </td>
                   <td className="px-2 py-2">
                     <PaymentStatusBadge status={o.paymentStatus} />
+                  </td>
+                  <td className="px-2 py-2">
+                    <FulfilmentStatusBadge status={o.fulfilmentStatus} />
                   </td>
                 </tr>
               ))}

@@ -3,7 +3,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { OrderAddress } from "@/app/_components/order-address";
 import { OrderLines } from "@/app/_components/order-lines";
-import { OrderStatusBadge } from "@/app/_components/order-status-badge";
+import { FulfilmentStatusBadge, OrderStatusBadge } from "@/app/_components/order-status-badge";
 import { OrderMessages } from "@/app/_components/order-messages";
 import { OrderTimeline } from "@/app/_components/order-timeline";
 import { useTRPC } from "@/app/_trpc/client";
@@ -32,6 +32,7 @@ export function OrderDetails({ input, signedIn }: { input: GetOrderInput; signed
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight sm:text-3xl">Order #{order.number}</h1>
           <OrderStatusBadge status={order.status} />
+          <FulfilmentStatusBadge status={order.fulfilmentStatus} />
         </div>
         <p className="text-sm text-stone-600">
           Placed on{" "}
