@@ -1,4 +1,4 @@
-export type DomainErrorKind = "NotFound" | "Conflict" | "OutOfStock" | "Forbidden" | "Unauthenticated" | "PaymentDeclined" | "Invalid";
+export type DomainErrorKind = "NotFound" | "Conflict" | "OutOfStock" | "Forbidden" | "Unauthenticated" | "PaymentDeclined" | "Invalid" | "RateLimited";
 
 /** An expected failure of a use case; the tRPC layer maps `kind` to a status code and shows `message` to the caller. */
 export class DomainError extends Error {
@@ -11,6 +11,19 @@ export class DomainError extends Error {
     super(message);
     this.name = "DomainError";
   }
+}
+
+/** Too many attempts: the caller may try again after `retryAfterSeconds`. */
+export class RateLimited extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("RateLimited", `Too many attempts: try again in ${waitInWords(retryAfterSeconds)}`);
+  }
+}
+
+export function waitInWords(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 90 ? `${minutes} minutes` : `${Math.ceil(minutes / 60)} hours`;
 }
 
 export const notFound = (what: string) => new DomainError("NotFound", `${what} not found`);

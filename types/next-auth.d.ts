@@ -9,5 +9,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     role?: UserRole;
+    /** The user's session version when this session signed in (users.session_version). */
+    sessionVersion?: number;
   }
 }

@@ -1,6 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { accounts, users } from "@/db/schema";
+import { accounts, userTokens, users } from "@/db/schema";
+import { systemContext } from "@/server/context";
+import { accountLinkToken } from "@/server/users/account-tokens";
+import { sendEmailVerification, verifyEmail } from "@/server/users/email-verification";
 import { parseEnv } from "@/server/env";
 import { developmentEnv } from "@/test/env";
 import { useTestDatabase } from "@/test/db";
@@ -10,6 +13,8 @@ import { buildAuthOptions } from "./options";
 
 const t = useTestDatabase();
 vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
+vi.stubEnv("NEXTAUTH_SECRET", developmentEnv.NEXTAUTH_SECRET);
+vi.stubEnv("DATABASE_URL", developmentEnv.DATABASE_URL);
 let issuer: LocalIssuer;
 
 beforeAll(async () => {
@@ -18,6 +23,7 @@ beforeAll(async () => {
       kim: { sub: "kim", email: "Kim@Example.com", email_verified: true, name: "Kim Lee" },
       boss: { sub: "boss", email: "boss@shop.test", email_verified: true, name: "Boss" },
       unverified: { sub: "unverified", email: "someone@shop.test", email_verified: false, name: "Mallory" },
+      owner: { sub: "owner", email: "owner@shop.test", email_verified: true, name: "Real Owner" },
     },
     "http://localhost:3000/api/auth/callback/cognito",
   );
@@ -55,9 +61,24 @@ describe("signing in with Cognito (a local OpenID issuer)", () => {
   });
 
   it("signs an existing user in by their verified email, keeping their admin role", async () => {
-    const [boss] = await t.db.insert(users).values({ email: "Boss@shop.test", name: "The Boss", role: "admin" }).returning({ id: users.id });
+    const [boss] = await t.db.insert(users).values({ email: "Boss@shop.test", name: "The Boss", role: "admin", emailVerified: new Date() }).returning({ id: users.id });
     const { client } = await signInWithCognito("boss");
     expect((await client.session()).user).toMatchObject({ id: boss!.id, role: "admin" });
+  });
+
+  it("never links the identity to a local account whose email is not verified with us, until it is", async () => {
+    const [squatter] = await t.db.insert(users).values({ email: "owner@shop.test", name: "Squatter", passwordHash: "x" }).returning({ id: users.id });
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const refused = await signInWithCognito("owner");
+    vi.mocked(console.error).mockRestore();
+    expect(await refused.client.session()).toEqual({});
+    expect(await t.db.select().from(accounts).where(eq(accounts.userId, squatter!.id))).toEqual([]);
+
+    await sendEmailVerification(systemContext(t.db, "test"), { userId: squatter!.id });
+    const [link] = await t.db.select().from(userTokens).where(eq(userTokens.userId, squatter!.id));
+    await verifyEmail(systemContext(t.db, "test"), { token: accountLinkToken(link!) });
+    const linked = await signInWithCognito("owner");
+    expect((await linked.client.session()).user).toMatchObject({ id: squatter!.id });
   });
 
   it("refuses an unverified email and sends the visitor back to the sign-in page with an error", async () => {

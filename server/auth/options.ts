@@ -6,10 +6,14 @@ import type { Db } from "@/db/client";
 import { systemContext } from "../context";
 import { appDb } from "../db";
 import { cognitoConfigured, env, type Env } from "../env";
-import { findUser } from "../users/find-user";
+import { clientIp } from "../abuse/client-ip";
+import { RateLimited } from "../errors";
+import { endSessions } from "../users/end-sessions";
+import { findSessionUser } from "../users/find-user";
 import { linkOidcAccount } from "../users/link-oidc-account";
 import { SignInInput, type OidcIdentity } from "../users/schemas";
 import { verifyCredentials } from "../users/verify-credentials";
+import { tooManyAttemptsError } from "./too-many-attempts";
 
 /** Cognito sends email_verified as a boolean in the ID token and has sent the string "true" from userinfo. */
 function oidcIdentity(account: Account, profile: Profile | undefined): OidcIdentity {
@@ -29,6 +33,8 @@ function oidcIdentity(account: Account, profile: Profile | undefined): OidcIdent
  * next-auth's options for an environment and a database. Sessions are JWTs; the jwt callback re-reads the user
  * (one primary-key lookup) on every call, so a changed role or a deleted user takes effect on the next request:
  * server components cannot rewrite the cookie, so a time-based refresh would end up reading on every call anyway.
+ * The token carries the user's session version from sign-in; signing out, a password change or erasure raises it, so a
+ * copied cookie stops working. Cookies are Secure (and __Secure- prefixed) when the public URL is HTTPS.
  */
 export function buildAuthOptions(e: Env, db: () => Db): AuthOptions {
   const ctx = () => systemContext(db(), "auth");
@@ -37,9 +43,14 @@ export function buildAuthOptions(e: Env, db: () => Db): AuthOptions {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const input = SignInInput.safeParse({ email: credentials?.email, password: credentials?.password });
-        return input.success ? verifyCredentials(ctx(), input.data) : null;
+        if (!input.success) return null;
+        try {
+          return await verifyCredentials(ctx(), { ...input.data, ip: clientIp(req?.headers) });
+        } catch (error) {
+          throw error instanceof RateLimited ? tooManyAttemptsError(error.retryAfterSeconds) : error;
+        }
       },
     }),
   ];
@@ -56,7 +67,13 @@ export function buildAuthOptions(e: Env, db: () => Db): AuthOptions {
 
   return {
     secret: e.NEXTAUTH_SECRET,
+    events: {
+      async signOut({ token }) {
+        if (token?.sub && typeof token.sessionVersion === "number") await endSessions(ctx(), { userId: token.sub, fromVersion: token.sessionVersion });
+      },
+    },
     session: { strategy: "jwt" },
+    useSecureCookies: new URL(e.NEXTAUTH_URL).protocol === "https:",
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers,
     callbacks: {
@@ -64,10 +81,11 @@ export function buildAuthOptions(e: Env, db: () => Db): AuthOptions {
         let userId = token.sub;
         if (account?.type === "oauth") userId = (await linkOidcAccount(ctx(), oidcIdentity(account, profile))).id;
         else if (account) userId = user.id;
-        const fresh = userId ? await findUser(ctx(), { id: userId }) : null;
-        // An empty token is a signed-out session: the user was deleted since the cookie was issued.
-        if (!fresh) return {};
-        return { ...token, sub: fresh.id, email: fresh.email, name: fresh.name, role: fresh.role };
+        const fresh = userId ? await findSessionUser(ctx(), { id: userId }) : null;
+        const version = account ? fresh?.sessionVersion : token.sessionVersion;
+        // An empty token is a signed-out session: the user was deleted, or signed out everywhere, since the cookie was issued.
+        if (!fresh || version !== fresh.sessionVersion) return {};
+        return { ...token, sub: fresh.id, email: fresh.email, name: fresh.name, role: fresh.role, sessionVersion: version };
       },
       session({ session, token }): Session {
         const { sub, email, role } = token;

@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { appDb } from "../db";
+import { clientIp } from "../abuse/client-ip";
 import { currentActor } from "../auth/session";
 import { CART_COOKIE, cartCookieHeader, readCartCookie } from "../cart/cart-cookie";
 import type { TrpcContext } from "./init";
@@ -15,6 +16,7 @@ export async function createTrpcContext(options: { req?: Request; resHeaders?: H
   return {
     db: appDb(),
     actor,
+    ip: req ? clientIp(req.headers) : null,
     guestCartId: readCartCookie(jar.get(CART_COOKIE)?.value),
     setGuestCartId: (id) => resHeaders?.append("Set-Cookie", cartCookieHeader(id, { secure })),
   };

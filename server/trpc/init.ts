@@ -2,8 +2,9 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Actor, ServiceContext } from "../context";
-import { DomainError, type DomainErrorKind } from "../errors";
+import { DomainError, RateLimited, type DomainErrorKind } from "../errors";
 import type { Db } from "@/db/client";
+import { consumeLimits, type LimitName } from "../abuse/limits";
 import type { Carrier } from "../shipping/carrier";
 
 /** What every procedure sees: the database pool and who is calling. Built per request in ./context.ts. */
@@ -14,6 +15,8 @@ export interface TrpcContext {
   guestCartId?: string | null;
   /** Stores the guest cart cookie on the response (null clears it); a no-op where headers are read-only (server components). */
   setGuestCartId?: (id: string | null) => void;
+  /** The caller's address (see clientIp), for per-IP abuse limits; null when unknown (server components, tests). */
+  ip?: string | null;
   /** Tests pass a carrier (the simulator) here; the app leaves it to carrierFor's choice from the environment. */
   carrier?: Carrier;
 }
@@ -26,6 +29,7 @@ const CODES: Record<DomainErrorKind, TRPCError["code"]> = {
   Unauthenticated: "UNAUTHORIZED",
   PaymentDeclined: "PAYMENT_REQUIRED",
   Invalid: "BAD_REQUEST",
+  RateLimited: "TOO_MANY_REQUESTS",
 };
 
 const t = initTRPC.context<TrpcContext>().create({
@@ -42,6 +46,7 @@ const t = initTRPC.context<TrpcContext>().create({
         path: shape.data.path,
         domainError: cause instanceof DomainError ? cause.kind : null,
         fieldErrors: cause instanceof DomainError ? (cause.fieldErrors ?? null) : null,
+        retryAfterSeconds: cause instanceof RateLimited ? cause.retryAfterSeconds : null,
         zodIssues: cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : null,
       },
     };
@@ -62,6 +67,16 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+/**
+ * Takes a point from each abuse limit (server/abuse/limits.ts) for the keys `checks` names, before the procedure runs:
+ * TOO_MANY_REQUESTS with the wait when one ran out. Place it after `.input()` to key on the parsed input.
+ */
+export const limited = <I>(checks: (ctx: TrpcContext, input: I) => Array<readonly [LimitName, string | null | undefined]>) =>
+  t.middleware(async ({ ctx, input, next }) => {
+    await consumeLimits(ctx.db, checks(ctx, input as I));
+    return next();
+  });
 
 export const shopperProcedure = publicProcedure.use(({ ctx, next }) => {
   if (ctx.actor.type !== "shopper" && ctx.actor.type !== "admin") {

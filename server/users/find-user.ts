@@ -10,3 +10,12 @@ export async function findUser(ctx: ServiceContext, input: { id: string }): Prom
   const [user] = await ctx.db.select(sessionUserColumns).from(users).where(eq(users.id, input.id));
   return user ?? null;
 }
+
+/** The user with their session version, for the session callback: a token carrying another version is signed out. */
+export async function findSessionUser(ctx: ServiceContext, input: { id: string }): Promise<(SessionUser & { sessionVersion: number }) | null> {
+  const [user] = await ctx.db
+    .select({ ...sessionUserColumns, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, input.id));
+  return user ?? null;
+}

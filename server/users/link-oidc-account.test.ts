@@ -36,7 +36,7 @@ describe("linkOidcAccount", () => {
   });
 
   it("links to the existing user with the same email, keeping their role", async () => {
-    const [owner] = await t.db.insert(users).values({ email: "Admin@Shop.test", name: "Admin", role: "admin" }).returning({ id: users.id });
+    const [owner] = await t.db.insert(users).values({ email: "Admin@Shop.test", name: "Admin", role: "admin", emailVerified: new Date() }).returning({ id: users.id });
     const linked = await linkOidcAccount(ctx(), identity("sub-admin", "admin@shop.test"));
     expect(linked).toMatchObject({ id: owner!.id, role: "admin" });
     expect(await countFor("Admin@Shop.test")).toEqual({ users: 1, accounts: 1 });

@@ -32,10 +32,13 @@ export async function linkOidcAccount(ctx: ServiceContext, identity: OidcIdentit
       .values({ email, name: identity.name, image: identity.image, emailVerified: new Date() })
       .onConflictDoNothing();
     const [owner] = await tx.db
-      .select({ id: users.id })
+      .select({ id: users.id, emailVerified: users.emailVerified })
       .from(users)
       .where(eq(sql`lower(${users.email})`, email));
     if (!owner) throw new Error(`no user for ${email} after insert`);
+    // Someone may have signed up with this address without owning it (pre-hijacking): an account whose owner has not
+    // proved the address by our own link is never handed to the identity.
+    if (!owner.emailVerified) throw new DomainError("Forbidden", "verify your email address with the link we sent before signing in with Cognito");
 
     await tx.db
       .insert(accounts)

@@ -1,9 +1,10 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions } from "@/server/auth/options";
+import { withTooManyAttemptsStatus } from "@/server/auth/too-many-attempts";
 
-function handler(req: NextRequest, context: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
-  return NextAuth(req, context, authOptions());
+async function handler(req: NextRequest, context: { params: Promise<{ nextauth: string[] }> }): Promise<Response> {
+  return withTooManyAttemptsStatus(await NextAuth(req, context, authOptions()));
 }
 
 export { handler as GET, handler as POST };
