@@ -2,17 +2,23 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { pendingMigrations } from "../db/pending-migrations";
 import { devDatabaseSettings, openDevDatabase, seedServerDatabase } from "./dev-database";
+import { checkDatabasePort, checkNodeVersion, checkWebPort, nextPort } from "./preflight";
 import { checkServerEnvironment, isProduction, serverEnvironment } from "./server-environment";
+
+const SERVER_STOP_MS = 30_000;
 
 /**
  * Runs `next <command>` on a migrated database (seeded with demo data outside production) and stops the embedded
- * cluster once Next has exited. A bad or missing variable stops it before any database starts.
+ * cluster once Next has exited. An old Node, a bad or missing variable or a taken database port stops it before any
+ * database starts; a taken web port, before Next starts.
  */
 export async function runNext(command: "dev" | "start", extraArgs: string[]) {
   const production = isProduction();
   const env = serverEnvironment(process.env, { production });
   try {
+    checkNodeVersion();
     checkServerEnvironment(env, command);
+    if (!env.DATABASE_URL) await checkDatabasePort(devDatabaseSettings().port, command);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
@@ -33,16 +39,28 @@ export async function runNext(command: "dev" | "start", extraArgs: string[]) {
   await seedServerDatabase(database.db, { production, products: devDatabaseSettings().seedProducts });
   await database.db.$client.end();
   console.log(`database ready in ${Date.now() - started} ms`);
+  try {
+    await checkWebPort(nextPort(extraArgs, env), command);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await database.close();
+    process.exit(1);
+  }
   const child = spawn("node_modules/.bin/next", [command, ...extraArgs], { stdio: "inherit", env: { ...env, DATABASE_URL: database.url } });
   const exited = once(child, "exit");
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    // The server's background jobs still use the database while it shuts down: stop it first.
+    // The server answers its requests in flight and stops its background jobs, which use the database: wait for it.
     if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      const late = await Promise.race([exited.then(() => false), new Promise((resolve) => setTimeout(resolve, SERVER_STOP_MS, true))]);
+      if (late) {
+        console.error(`next ${command} did not stop within ${SERVER_STOP_MS / 1000} s of SIGTERM: killing it`);
+        child.kill("SIGKILL");
+        await exited;
+      }
     }
     await database.close().catch(() => {});
     process.exit(code);

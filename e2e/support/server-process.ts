@@ -46,10 +46,11 @@ export async function buildNext(distDir: string, env: NodeJS.ProcessEnv = proces
   }
 }
 
-export function assertPortFree(port: number): Promise<void> {
+/** Rejects with a message naming the port and what to do (`advice`) when the port is taken. */
+export function assertPortFree(port: number, advice = "stop whatever listens there first"): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
-    probe.once("error", () => reject(new Error(`port ${port} is already in use: stop whatever listens there first`)));
+    probe.once("error", () => reject(new Error(`port ${port} is already in use: ${advice}`)));
     probe.listen(port, () => probe.close(() => resolve()));
   });
 }
