@@ -18,13 +18,14 @@ export interface ReturnableLine {
 }
 
 export interface OrderReturnsView {
+  currency: string;
   /** Empty when nothing can be returned (nothing delivered, everything returned, the window closed, the order refunded). */
   returnable: ReturnableLine[];
   returns: OrderReturn[];
 }
 
-async function orderReturns(ctx: ServiceContext, orderId: string, orderStatus: string): Promise<OrderReturnsView> {
-  const [lines, returns] = await Promise.all([orderStatus === "paid" ? selectReturnableLines(ctx.db, orderId) : [], selectOrderReturns(ctx.db, orderId)]);
+async function orderReturns(ctx: ServiceContext, orderId: string, order: { status: string; currency: string }): Promise<OrderReturnsView> {
+  const [lines, returns] = await Promise.all([order.status === "paid" ? selectReturnableLines(ctx.db, orderId) : [], selectOrderReturns(ctx.db, orderId)]);
   const returnable = new Map<number, ReturnableLine>();
   for (const l of lines) {
     if (!l.withinWindow || l.shipped <= l.returned) continue;
@@ -37,12 +38,12 @@ async function orderReturns(ctx: ServiceContext, orderId: string, orderStatus: s
       returnable.set(orderLineId, { orderLineId, productTitle, variantTitle, unitAmount, quantity: l.shipped - l.returned, returnBy });
     }
   }
-  return { returnable: [...returnable.values()], returns };
+  return { currency: order.currency, returnable: [...returnable.values()], returns };
 }
 
 const selectOrder = (ctx: ServiceContext, orderId: string) =>
   ctx.db
-    .select({ userId: orders.userId, status: orders.status })
+    .select({ userId: orders.userId, status: orders.status, currency: orders.currency })
     .from(orders)
     .where(eq(orders.id, orderId))
     .then((rows) => rows[0]);
@@ -51,12 +52,12 @@ const selectOrder = (ctx: ServiceContext, orderId: string) =>
 export async function listOrderReturns(ctx: ServiceContext, input: OrderReturnsInput): Promise<OrderReturnsView> {
   const order = await selectOrder(ctx, input.orderId);
   requireOrderAccess(ctx, order, input);
-  return orderReturns(ctx, input.orderId, order!.status);
+  return orderReturns(ctx, input.orderId, order!);
 }
 
 export async function adminListOrderReturns(ctx: ServiceContext, input: { orderId: string }): Promise<OrderReturnsView> {
   requireAdmin(ctx);
   const order = await selectOrder(ctx, input.orderId);
   if (!order) throw notFound("Order");
-  return orderReturns(ctx, input.orderId, order.status);
+  return orderReturns(ctx, input.orderId, order);
 }

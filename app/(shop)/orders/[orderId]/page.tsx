@@ -6,6 +6,7 @@ import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
 import { currentUser } from "@/server/auth/session";
 import { GetOrderInput } from "@/server/orders/schemas";
 import { OrderDetails } from "./order-details";
+import { ReturnItems } from "./return-items";
 
 interface OrderPageProps {
   params: Promise<{ orderId: string }>;
@@ -43,6 +44,7 @@ export default async function OrderPage(props: OrderPageProps) {
   return (
     <HydrateClient>
       <OrderDetails input={input} signedIn={user !== null} />
+      <ReturnItems input={input} />
     </HydrateClient>
   );
 }

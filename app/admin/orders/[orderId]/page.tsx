@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderAddress } from "@/app/_components/order-address";
 import { OrderLines } from "@/app/_components/order-lines";
-import { FulfilmentStatusBadge, OrderStatusBadge, PaymentStatusBadge } from "@/app/_components/order-status-badge";
+import { OrderStatusBadge, PaymentStatusBadge } from "@/app/_components/order-status-badge";
 import { OrderMessages } from "@/app/_components/order-messages";
 import { OrderTimeline } from "@/app/_components/order-timeline";
 import { getCaller } from "@/app/_trpc/server";
@@ -40,7 +40,6 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           <h1 className="text-2xl font-semibold">Order #{order.number}</h1>
           <OrderStatusBadge status={order.status} />
           <PaymentStatusBadge status={order.paymentStatus} />
-          <FulfilmentStatusBadge status={order.fulfilmentStatus} />
         </div>
         <p className="text-sm text-stone-600">
           Placed <AdminTime at={order.placedAt} /> by {order.customer ? `${order.customer.name ?? order.customer.email} (${order.customer.email})` : `a guest (${order.email})`}

@@ -1,0 +1,104 @@
+"use client";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { formatMoney } from "@/app/_components/format-money";
+import { useTRPC } from "@/app/_trpc/client";
+import { rowButtonClass } from "../../_components/row-cell";
+import { serverErrors } from "../../_lib/form-errors";
+import { AdminTime } from "./admin-time";
+import { Panel } from "./panel";
+
+const lineKey = (l: { shipmentId: string; orderLineId: number }) => `${l.shipmentId}:${l.orderLineId}`;
+
+/** The order's returns and their next step: approve (issues the return label), mark received, refund with a restock choice per line. */
+export function ReturnsPanel({ orderId }: { orderId: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const { data } = useQuery(trpc.adminReturns.forOrder.queryOptions({ orderId }));
+  const approve = useMutation(trpc.adminReturns.approve.mutationOptions());
+  const receive = useMutation(trpc.adminReturns.receive.mutationOptions());
+  const refund = useMutation(trpc.adminReturns.refund.mutationOptions());
+  const [restock, setRestock] = useState<Record<string, boolean>>({});
+  const [error, setError] = useState("");
+  if (!data || data.returns.length === 0) return null;
+
+  async function run(step: () => Promise<unknown>) {
+    setError("");
+    try {
+      await step();
+    } catch (e) {
+      setError(serverErrors(e).message);
+    }
+    await queryClient.invalidateQueries({ queryKey: trpc.adminReturns.forOrder.queryKey({ orderId }) });
+    router.refresh();
+  }
+
+  return (
+    <Panel title="Returns">
+      {data.returns.map((r) => (
+        <div key={r.id} className="flex flex-col gap-2 border-t border-stone-100 pt-2 text-sm first:border-0 first:pt-0">
+          <p>
+            <span className="font-medium capitalize">{r.status}</span> · asked <AdminTime at={r.requestedAt} /> · {formatMoney(r.refundAmount, r.currency)}
+          </p>
+          <p className="text-stone-600">Reason: {r.reason}</p>
+          {r.trackingCode && (
+            <p className="text-stone-600">
+              Return label: {r.carrier} {r.service}, {r.trackingCode}
+            </p>
+          )}
+          <ul className="flex flex-col gap-1">
+            {r.lines.map((l) => (
+              <li key={lineKey(l)} className="flex items-center gap-2">
+                {r.status === "received" && (
+                  <input
+                    type="checkbox"
+                    aria-label={`Restock ${l.sku}`}
+                    checked={restock[`${r.id}:${lineKey(l)}`] ?? true}
+                    onChange={(e) => setRestock({ ...restock, [`${r.id}:${lineKey(l)}`]: e.target.checked })}
+                  />
+                )}
+                {l.quantity} × {l.productTitle} ({l.sku}){l.restock !== null && (l.restock ? " · restocked" : " · not restocked")}
+              </li>
+            ))}
+          </ul>
+          <div className="flex gap-2">
+            {(r.status === "requested" || (r.status === "approved" && !r.trackingCode)) && (
+              <button type="button" className={rowButtonClass} disabled={approve.isPending} onClick={() => run(() => approve.mutateAsync({ returnId: r.id }))}>
+                {r.status === "requested" ? "Approve and issue label" : "Issue return label"}
+              </button>
+            )}
+            {r.status === "approved" && (
+              <button type="button" className={rowButtonClass} disabled={receive.isPending} onClick={() => run(() => receive.mutateAsync({ returnId: r.id }))}>
+                Mark received
+              </button>
+            )}
+            {r.status === "received" && (
+              <button
+                type="button"
+                className={rowButtonClass}
+                disabled={refund.isPending}
+                onClick={() =>
+                  run(() =>
+                    refund.mutateAsync({
+                      returnId: r.id,
+                      restock: r.lines.map((l) => ({ shipmentId: l.shipmentId, orderLineId: l.orderLineId, restock: restock[`${r.id}:${lineKey(l)}`] ?? true })),
+                    }),
+                  )
+                }
+              >
+                Refund {formatMoney(r.refundAmount, r.currency)}
+              </button>
+            )}
+          </div>
+        </div>
+      ))}
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </Panel>
+  );
+}
