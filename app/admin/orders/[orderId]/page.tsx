@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OrderAddress } from "@/app/_components/order-address";
 import { OrderLines } from "@/app/_components/order-lines";
-import { OrderStatusBadge, PaymentStatusBadge } from "@/app/_components/order-status-badge";
+import { FulfilmentStatusBadge, OrderStatusBadge, PaymentStatusBadge } from "@/app/_components/order-status-badge";
 import { OrderMessages } from "@/app/_components/order-messages";
 import { OrderTimeline } from "@/app/_components/order-timeline";
 import { getCaller } from "@/app/_trpc/server";
@@ -16,6 +16,7 @@ import { Panel } from "../_components/panel";
 import { FlaggedPaymentNotice, PaymentPanel } from "../_components/payment-panel";
 import { RefundForm } from "../_components/refund-form";
 import { ResendMessageButton } from "../_components/resend-message-button";
+import { ReturnsPanel } from "../_components/returns-panel";
 import { ReturnsPanel } from "../_components/returns-panel";
 import { StockTables } from "../_components/stock-tables";
 
@@ -40,6 +41,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           <h1 className="text-2xl font-semibold">Order #{order.number}</h1>
           <OrderStatusBadge status={order.status} />
           <PaymentStatusBadge status={order.paymentStatus} />
+          <FulfilmentStatusBadge status={order.fulfilmentStatus} />
         </div>
         <p className="text-sm text-stone-600">
           Placed <AdminTime at={order.placedAt} /> by {order.customer ? `${order.customer.name ?? order.customer.email} (${order.customer.email})` : `a guest (${order.email})`}
@@ -60,6 +62,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           <RefundForm orderId={order.id} currency={order.currency} totalAmount={order.totalAmount} refundedAmount={refundedOrPending(order)} />
         </Panel>
       )}
+      <ReturnsPanel orderId={order.id} />
       <ReturnsPanel orderId={order.id} />
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
