@@ -17,7 +17,6 @@ import { FlaggedPaymentNotice, PaymentPanel } from "../_components/payment-panel
 import { RefundForm } from "../_components/refund-form";
 import { ResendMessageButton } from "../_components/resend-message-button";
 import { ReturnsPanel } from "../_components/returns-panel";
-import { ReturnsPanel } from "../_components/returns-panel";
 import { StockTables } from "../_components/stock-tables";
 
 export const metadata: Metadata = { title: "Order" };
@@ -62,7 +61,6 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           <RefundForm orderId={order.id} currency={order.currency} totalAmount={order.totalAmount} refundedAmount={refundedOrPending(order)} />
         </Panel>
       )}
-      <ReturnsPanel orderId={order.id} />
       <ReturnsPanel orderId={order.id} />
 
       <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
