@@ -13,6 +13,7 @@ import { findSessionUser } from "../users/find-user";
 import { linkOidcAccount } from "../users/link-oidc-account";
 import { SignInInput, type OidcIdentity } from "../users/schemas";
 import { verifyCredentials } from "../users/verify-credentials";
+import { sameOriginRedirect } from "./callback-url";
 import { tooManyAttemptsError } from "./too-many-attempts";
 
 /** Cognito sends email_verified as a boolean in the ID token and has sent the string "true" from userinfo. */
@@ -77,6 +78,7 @@ export function buildAuthOptions(e: Env, db: () => Db): AuthOptions {
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers,
     callbacks: {
+      redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
       async jwt({ token, user, account, profile }): Promise<JWT> {
         let userId = token.sub;
         if (account?.type === "oauth") userId = (await linkOidcAccount(ctx(), oidcIdentity(account, profile))).id;
