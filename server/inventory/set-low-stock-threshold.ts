@@ -1,7 +1,8 @@
-import { sql } from "drizzle-orm";
-import { inventorySettings, variantStockSettings } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { inventorySettings, variantStockSettings, variants } from "@/db/schema";
 import { requireAdmin, withTransaction, type ServiceContext } from "../context";
-import { lockStockFor } from "./move-stock";
+import { notFound } from "../errors";
+import { lockStockLevels } from "./lock-stock";
 import type { SetLowStockThresholdInput } from "./schemas";
 import { trackLowStock } from "./track-low-stock";
 
@@ -12,8 +13,9 @@ import { trackLowStock } from "./track-low-stock";
 export async function setLowStockThreshold(ctx: ServiceContext, input: SetLowStockThresholdInput): Promise<{ variantId: number; threshold: number | null }> {
   requireAdmin(ctx);
   return withTransaction(ctx, async (tx) => {
-    const [anyWarehouse] = await tx.db.execute<{ id: number }>(sql`select id from warehouses order by id limit 1`);
-    if (anyWarehouse) await lockStockFor(tx, [{ variantId: input.variantId, warehouseId: anyWarehouse.id }]);
+    const [variant] = await tx.db.select({ id: variants.id }).from(variants).where(eq(variants.id, input.variantId)).for("key share");
+    if (!variant) throw notFound("Variant");
+    await lockStockLevels(tx, [input.variantId]);
     await tx.db
       .insert(variantStockSettings)
       .values({ variantId: input.variantId, lowStockThreshold: input.threshold })

@@ -11,6 +11,7 @@ import { notificationsRouter } from "../notifications/notifications.router";
 import { preferencesRouter } from "../notifications/preferences.router";
 import { stockAlertsRouter } from "../notifications/stock-alerts.router";
 import { pushRouter } from "../notifications/push.router";
+import { inventoryRouter } from "../inventory/inventory.router";
 import { returnsRouter } from "../returns/returns.router";
 import { adminReturnsRouter } from "../returns/admin-returns.router";
 
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   preferences: preferencesRouter,
   stockAlerts: stockAlertsRouter,
   push: pushRouter,
+  inventory: inventoryRouter,
   returns: returnsRouter,
   adminReturns: adminReturnsRouter,
 });
