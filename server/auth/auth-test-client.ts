@@ -17,6 +17,8 @@ export interface AuthResponse {
  */
 export function authTestClient(options: AuthOptions, client: { ip?: string; origin?: string } = {}) {
   const jar = new Map<string, string>();
+  /** Every Set-Cookie line the client received, attributes included. */
+  const setCookies: string[] = [];
   const origin = client.origin ?? "http://localhost:3000";
 
   async function call(method: "GET" | "POST", path: string, body?: Record<string, string>): Promise<AuthResponse> {
@@ -43,6 +45,7 @@ export function authTestClient(options: AuthOptions, client: { ip?: string; orig
     const wait = response.status === 401 ? retryAfterOf((response.body as { url?: string } | undefined)?.url) : null;
     if (wait !== null) Object.assign(response, { status: 429, retryAfter: wait });
     for (const line of [headers.get("set-cookie") ?? []].flat()) {
+      setCookies.push(line);
       const pair = line.slice(0, line.indexOf(";"));
       const name = pair.slice(0, pair.indexOf("="));
       const value = decodeURIComponent(pair.slice(name.length + 1));
@@ -54,6 +57,7 @@ export function authTestClient(options: AuthOptions, client: { ip?: string; orig
 
   return {
     jar,
+    setCookies,
     call,
     async csrfToken() {
       return ((await call("GET", "csrf")).body as { csrfToken: string }).csrfToken;
