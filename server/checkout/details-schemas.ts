@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkAddressForCountry } from "./address-rules";
+import { toE164 } from "./phone-number";
 
 // Optional form fields arrive as "" when left empty.
 const optionalText = (max: number) =>
@@ -32,16 +33,19 @@ export const ShippingAddress = z
     region: optionalText(100),
     postalCode: requiredText(20, "Enter the postal code"),
     country: CountryCode,
-    phone: optionalText(30).refine((p) => p === undefined || /^\+?[0-9 ()./-]{5,30}$/.test(p), "Enter a phone number with digits only"),
+    phone: optionalText(30),
   })
   // Per-country rules (address-rules.ts), each error on its own field so the form shows it beside the input.
   .superRefine((address, ctx) => {
     const { errors } = checkAddressForCountry(address);
     for (const [field, message] of Object.entries(errors)) ctx.addIssue({ code: "custom", path: [field], message });
+    if (address.phone && !toE164(address.phone, address.country))
+      ctx.addIssue({ code: "custom", path: ["phone"], message: "Enter the phone number with its country code, like +44 7700 900123" });
   })
+  // Phone numbers are kept in E.164, the form SMS providers take.
   .transform((address) => {
     const { postalCode, region } = checkAddressForCountry(address);
-    return { ...address, postalCode, region };
+    return { ...address, postalCode, region, phone: address.phone && (toE164(address.phone, address.country) ?? undefined) };
   });
 export type ShippingAddress = z.output<typeof ShippingAddress>;
 export type ShippingAddressForm = z.input<typeof ShippingAddress>;

@@ -1,4 +1,5 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { preparedPerHandle } from "@/db/prepared";
 import { notificationEvents, notifications } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import type { NotificationStatus } from "./schemas";
@@ -33,4 +34,14 @@ export async function moveNotification(ctx: ServiceContext, move: NotificationMo
     select id, ${move.to}, ${move.detail ?? null} from moved
     returning notification_id as id`);
   return rows.length > 0;
+}
+
+const statusQuery = preparedPerHandle((db) =>
+  db.select({ status: notifications.status }).from(notifications).where(eq(notifications.id, sql.placeholder("notificationId"))).prepare("notification_status"),
+);
+
+/** Where a message stands now, as read after a move that may have lost to the provider's webhook. */
+export async function currentStatus(ctx: ServiceContext, notificationId: string): Promise<NotificationStatus> {
+  const [row] = await statusQuery(ctx.db).execute({ notificationId });
+  return row!.status;
 }

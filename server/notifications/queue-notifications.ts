@@ -39,13 +39,13 @@ export async function queueNotifications(ctx: ServiceContext, input: QueueNotifi
   const decided: QueuedNotification[] = [];
   for (const recipient of recipients) {
     const skipReason = input.skipReason ?? (await deliveryBlock(ctx, { kind: input.kind, recipient, channel, userId: input.userId }));
-    const message = { id: randomUUID(), kind: input.kind, subjectId: input.subjectId, recipient, channel, skipReason };
+    const message = { id: randomUUID(), kind: input.kind, subjectId: input.subjectId, recipient, channel, userId: input.userId ?? null, skipReason };
     decided.push((await insertMessage(ctx, message)) ?? (await knownMessage(ctx, message)));
   }
   return decided;
 }
 
-type NewMessage = { id: string; kind: string; subjectId: string; recipient: string; channel: NotificationChannel; skipReason: string | null };
+type NewMessage = { id: string; kind: string; subjectId: string; recipient: string; channel: NotificationChannel; userId: string | null; skipReason: string | null };
 
 /**
  * The ledger row, its first timeline row and, for a queued message, its announcement, in one statement (one round trip,
@@ -60,8 +60,8 @@ async function insertMessage(ctx: ServiceContext, message: NewMessage): Promise<
       {
         change: sql`
           fresh as (
-            insert into ${notifications} (id, kind, subject_id, recipient, channel, status, skip_reason)
-            values (${message.id}, ${message.kind}, ${message.subjectId}, ${message.recipient}, ${message.channel}, ${status}, ${message.skipReason})
+            insert into ${notifications} (id, kind, subject_id, recipient, channel, user_id, status, skip_reason)
+            values (${message.id}, ${message.kind}, ${message.subjectId}, ${message.recipient}, ${message.channel}, ${message.userId}, ${status}, ${message.skipReason})
             on conflict do nothing returning id, recipient, status, skip_reason
           ),
           timeline as (insert into ${notificationEvents} (notification_id, status, detail) select id, status, ${detail} from fresh),`,

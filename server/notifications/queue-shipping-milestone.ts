@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { orders, pushSubscriptions, shippingNotices } from "@/db/schema";
 import { withTransaction, type ServiceContext } from "../context";
 import type { ShopEventData } from "../events/schemas";
+import { toE164 } from "../checkout/phone-number";
 import { notFound } from "../errors";
 import { queueNotifications, type QueuedNotification } from "./queue-notifications";
 import type { ShippingMilestone } from "./short-messages";
@@ -38,7 +39,8 @@ export async function queueShippingMilestone(ctx: ServiceContext, input: { kind:
     const message = { kind, subjectId: event.shipmentId, userId: order.userId };
     const queued = await queueNotifications(tx, { ...message, recipients: [order.email] });
     if (!order.userId) return queued;
-    const phone = order.address.phone?.replace(/[^\d+]/g, "");
+    // Orders placed before numbers were kept in E.164 hold them as typed.
+    const phone = order.address.phone && toE164(order.address.phone, order.address.country);
     if (phone) queued.push(...(await queueNotifications(tx, { ...message, channel: "sms", recipients: [phone] })));
     const [browser] = await tx.db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, order.userId)).limit(1);
     if (browser) queued.push(...(await queueNotifications(tx, { ...message, channel: "push", recipients: [order.userId] })));

@@ -7,7 +7,7 @@ import { notFound } from "../errors";
 import { BLOCK_DETAILS, deliveryBlock } from "./delivery-block";
 import { mailSenderFor } from "./mail-sender-for";
 import { PermanentSendError } from "./mail-sender";
-import { moveNotification } from "./move-notification";
+import { currentStatus, moveNotification } from "./move-notification";
 import { unsubscribeHeaders, unsubscribeUrlFor } from "./unsubscribe-link";
 import type { EmailContent, NotificationStatus } from "./schemas";
 import { sendShortMessage } from "./send-short-message";
@@ -15,14 +15,10 @@ import type { ShortMessageContent } from "./short-messages";
 
 const notificationQuery = preparedPerHandle((db) =>
   db
-    .select({ id: notifications.id, kind: notifications.kind, recipient: notifications.recipient, status: notifications.status })
+    .select({ id: notifications.id, kind: notifications.kind, recipient: notifications.recipient, userId: notifications.userId, status: notifications.status })
     .from(notifications)
     .where(eq(notifications.id, sql.placeholder("notificationId")))
     .prepare("send_notification_row"),
-);
-
-const statusQuery = preparedPerHandle((db) =>
-  db.select({ status: notifications.status }).from(notifications).where(eq(notifications.id, sql.placeholder("notificationId"))).prepare("notification_status"),
 );
 
 /**
@@ -38,7 +34,7 @@ export async function sendNotification(ctx: ServiceContext, input: { notificatio
   if (row.status !== "queued") return row.status;
   const { subject, html, text } = input.content;
   // The address may have bounced, or the reader opted out, since the message was queued.
-  const block = await deliveryBlock(ctx, { kind: row.kind, recipient: row.recipient, channel: "email" });
+  const block = await deliveryBlock(ctx, { kind: row.kind, recipient: row.recipient, channel: "email", userId: row.userId });
   if (block) {
     await moveNotification(ctx, { notificationId: row.id, to: "skipped", skipReason: block, detail: `${BLOCK_DETAILS[block]} (found at send time)` });
     return currentStatus(ctx, row.id);
@@ -54,11 +50,6 @@ export async function sendNotification(ctx: ServiceContext, input: { notificatio
     await moveNotification(ctx, { notificationId: row.id, to: "failed", detail: error.message, subject });
   }
   return currentStatus(ctx, row.id);
-}
-
-async function currentStatus(ctx: ServiceContext, notificationId: string): Promise<NotificationStatus> {
-  const [row] = await statusQuery(ctx.db).execute({ notificationId });
-  return row!.status;
 }
 
 /** The channel kept failing past every retry: the message is recorded failed with the last error, and nothing more is tried. */

@@ -8,7 +8,7 @@ import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import webpush from "web-push";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mailboxMessages, notificationEvents, notifications, pushSubscriptions, shippingNotices } from "@/db/schema";
+import { mailboxMessages, notificationEvents, notificationPreferences, notifications, pushSubscriptions, shippingNotices } from "@/db/schema";
 import { InProcessRunner } from "@/inngest/runner";
 import { sendNotificationFunction } from "@/inngest/functions/send-notification";
 import type { FunctionDeps } from "@/inngest/functions/order-state";
@@ -66,9 +66,9 @@ afterAll(async () => {
 });
 
 /** Queues a shipping milestone for `channel` the way queueShippingMilestone does (ledger row + announcement) and runs send-notification on it. */
-async function send(channel: "sms" | "push", recipient: string, senders: Pick<ServiceContext, "sms" | "push">, kind = "shipped") {
+async function send(channel: "sms" | "push", recipient: string, senders: Pick<ServiceContext, "sms" | "push">, kind = "shipped", forUser: string | null = null) {
   const id = await t.db.transaction(async (tx) => {
-    const [row] = await tx.insert(notifications).values({ kind, subjectId: shipmentId, recipient, channel, status: "queued" }).returning({ id: notifications.id });
+    const [row] = await tx.insert(notifications).values({ kind, subjectId: shipmentId, recipient, channel, userId: forUser, status: "queued" }).returning({ id: notifications.id });
     await tx.insert(notificationEvents).values({ notificationId: row!.id, status: "queued" });
     await writeEvent({ db: tx, actor: { type: "system", name: "test" }, inTransaction: true }, { name: "shop/notification.queued", data: { notificationId: row!.id } });
     return row!.id;
@@ -107,6 +107,17 @@ describe("SMS", () => {
     expect(row.status).toBe("failed");
     expect(timeline.map((e) => e.status)).toEqual(["queued", "failed"]);
     expect(timeline[1]!.detail).toMatch(/^SNS 500: InternalError/);
+  });
+
+  it("a shopper who switched shipping SMS off after the message was queued is not sent it: skipped at send time", async () => {
+    const shopper = await insertUser(t.db);
+    await t.db.insert(notificationPreferences).values({ userId: shopper, category: "shipping-updates", channel: "sms", enabled: false });
+    const before = sns.published.length;
+    const { row, timeline } = await send("sms", "+447700900127", { sms: snsSender() }, "shipped", shopper);
+    expect(sns.published.length).toBe(before);
+    expect(row).toMatchObject({ status: "skipped", skipReason: "preference" });
+    expect(timeline.map((e) => e.status)).toEqual(["queued", "skipped"]);
+    expect(timeline[1]!.detail).toMatch(/found at send time/);
   });
 
   it("without SNS, the dev mailbox keeps the text as a message of channel sms", async () => {
