@@ -14,6 +14,8 @@ export function devDatabaseSettings(source: Record<string, string | undefined> =
     port: Number(source.EMBEDDED_PG_PORT || 54329),
     dataDir: source.EMBEDDED_PG_DIR || ".data/pg",
     seedProducts: Number(source.SEED_PRODUCTS || 600),
+    // `npm run db:seed` only: an order history of this many orders for the admin dashboard (0: none).
+    seedOrders: Number(source.SEED_ORDERS || 0),
   };
 }
 

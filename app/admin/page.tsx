@@ -1,45 +1,72 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getCaller } from "@/app/_trpc/server";
-import { ProductStatus } from "@/server/catalog/admin-schemas";
-import { STATUS_LABELS } from "./_components/status-badge";
+import { DASHBOARD_PERIODS, type DashboardPeriod } from "@/server/admin/dashboard-periods";
+import { OperationsCard } from "./_components/dashboard/operations-card";
+import { RecentOrders } from "./_components/dashboard/recent-orders";
+import { SalesChart } from "./_components/dashboard/sales-chart";
+import { SalesTiles } from "./_components/dashboard/sales-tiles";
+import { TopProducts } from "./_components/dashboard/top-products";
+import { LiveRefresh } from "./_components/live-refresh";
 import { requireAdmin } from "./_lib/require-admin";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function AdminDashboard() {
-  await requireAdmin("/admin");
-  const caller = await getCaller();
-  const count = async (status?: ProductStatus) => (await caller.adminProducts.list({ status, pageSize: 1 })).total;
-  const [all, ...byStatus] = await Promise.all([count(), ...ProductStatus.options.map(count)]);
-  const figures = [
-    { label: "All products", value: all, href: "/admin/products" },
-    ...ProductStatus.options.map((status, i) => ({ label: STATUS_LABELS[status], value: byStatus[i] ?? 0, href: `/admin/products?status=${status}` })),
-  ];
+const PERIOD_LABELS: Record<DashboardPeriod, string> = { today: "Today", "7d": "Last 7 days", "30d": "Last 30 days" };
+
+function readPeriod(value: string | string[] | undefined): DashboardPeriod {
+  return typeof value === "string" && value in DASHBOARD_PERIODS ? (value as DashboardPeriod) : "today";
+}
+
+export default async function AdminDashboard({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const period = readPeriod((await searchParams).period);
+  await requireAdmin(period === "today" ? "/admin" : `/admin?period=${period}`);
+  const dashboard = await (await getCaller()).adminDashboard.get();
+  const figures = dashboard.periods.find((p) => p.period === period)!;
 
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">Dashboard</h1>
-      <section aria-labelledby="products-heading" className="flex flex-col gap-3">
-        <div className="flex items-center justify-between">
-          <h2 id="products-heading" className="text-lg font-medium">
-            Products
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        <LiveRefresh />
+      </div>
+
+      <section aria-labelledby="sales-heading" className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="sales-heading" className="text-lg font-medium">
+            Sales: {PERIOD_LABELS[period].toLowerCase()}
           </h2>
-          <Link href="/admin/products" className="text-sm underline">
-            Manage products
-          </Link>
-        </div>
-        <ul className="grid grid-cols-2 gap-3 md:grid-cols-4">
-          {figures.map((f) => (
-            <li key={f.label}>
-              <Link href={f.href} className="flex flex-col rounded-lg border border-stone-200 p-4 hover:bg-stone-50">
-                <span className="text-sm text-stone-600">{f.label}</span>
-                <span className="text-3xl font-semibold tabular-nums">{f.value}</span>
+          <nav aria-label="Period" className="flex gap-1">
+            {(Object.keys(PERIOD_LABELS) as DashboardPeriod[]).map((p) => (
+              <Link
+                key={p}
+                href={p === "today" ? "/admin" : `/admin?period=${p}`}
+                aria-current={p === period ? "page" : undefined}
+                className={`rounded px-2 py-1 text-sm ${p === period ? "bg-stone-800 text-white" : "border border-stone-300 hover:bg-stone-50"}`}
+              >
+                {PERIOD_LABELS[p]}
               </Link>
-            </li>
-          ))}
-        </ul>
+            ))}
+          </nav>
+        </div>
+        <SalesTiles figures={figures} />
+        <p className="text-xs text-stone-500">
+          Days run midnight to midnight in {dashboard.timeZone}. Each figure is compared with the same span just before it (today with yesterday up to this
+          time). Paid orders count, by the day they were placed; refunds by the day they were made. Money stays in its own currency.
+        </p>
       </section>
+
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
+        <div className="min-w-0 lg:col-span-2">
+          <SalesChart days={dashboard.chart} />
+        </div>
+        <OperationsCard operations={dashboard.operations} />
+      </div>
+
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <RecentOrders orders={dashboard.recentOrders} timeZone={dashboard.timeZone} />
+        <TopProducts products={dashboard.topProducts} />
+      </div>
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { pushRouter } from "../notifications/push.router";
 import { inventoryRouter } from "../inventory/inventory.router";
 import { returnsRouter } from "../returns/returns.router";
 import { adminReturnsRouter } from "../returns/admin-returns.router";
+import { adminDashboardRouter } from "../admin/admin-dashboard.router";
 import { adminFulfilmentRouter } from "../shipping/admin-fulfilment.router";
 
 export const appRouter = createTRPCRouter({
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   inventory: inventoryRouter,
   returns: returnsRouter,
   adminReturns: adminReturnsRouter,
+  adminDashboard: adminDashboardRouter,
   adminFulfilment: adminFulfilmentRouter,
 });
 

@@ -1,0 +1,158 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { seedDatabase } from "@/db/seed";
+import { seedOrderHistory } from "@/db/seed-orders";
+import { useTestDatabase } from "@/test/db";
+import type { ServiceContext } from "../context";
+import { insertUser } from "../orders/test-fixtures";
+import { DASHBOARD_PERIODS } from "./dashboard-periods";
+import { getDashboard, type Dashboard } from "./get-dashboard";
+
+const t = useTestDatabase();
+const TIME_ZONE = "America/New_York";
+const ORDERS = 50_000;
+
+type Bounds = { cur_start: string; prev_start: string; prev_end: string };
+type Db = ServiceContext["db"];
+
+// The same definitions as the dashboard, written another way: bounds from date_trunc on local timestamps, sales by
+// paid_at, refunds' currency from their order, first orders from a plain group by.
+async function independentBounds(db: Db, days: number): Promise<Bounds> {
+  const [row] = await db.execute<Bounds>(sql`
+    select ((date_trunc('day', now() at time zone ${TIME_ZONE}::text) - ${days - 1}::int * interval '1 day') at time zone ${TIME_ZONE}::text)::text as cur_start,
+           ((date_trunc('day', now() at time zone ${TIME_ZONE}::text) - ${2 * days - 1}::int * interval '1 day') at time zone ${TIME_ZONE}::text)::text as prev_start,
+           ((now() at time zone ${TIME_ZONE}::text - ${days}::int * interval '1 day') at time zone ${TIME_ZONE}::text)::text as prev_end`);
+  return row!;
+}
+
+async function independentSales(db: Db, from: string, to: string) {
+  return db.execute<{ currency: string; orders: number; revenue: number }>(sql`
+    select currency, count(*)::int as orders, sum(total_amount)::bigint as revenue from orders
+     where paid_at is not null and placed_at >= ${from}::timestamptz and placed_at < ${to}::timestamptz
+     group by currency order by currency`);
+}
+
+async function independentRefunds(db: Db, from: string, to: string) {
+  return db.execute<{ currency: string; amount: number; count: number }>(sql`
+    select o.currency, sum(r.amount)::bigint as amount, count(*)::int as count
+      from refunds r join payments p on p.id = r.payment_id join orders o on o.id = p.order_id
+     where r.status = 'succeeded' and r.created_at >= ${from}::timestamptz and r.created_at < ${to}::timestamptz
+     group by o.currency order by o.currency`);
+}
+
+async function independentNewCustomers(db: Db, from: string, to: string): Promise<number> {
+  const [row] = await db.execute<{ n: number }>(sql`
+    select count(*)::int as n from (select lower(email), min(placed_at) as first_at from orders where paid_at is not null group by 1) f
+     where first_at >= ${from}::timestamptz and first_at < ${to}::timestamptz`);
+  return row!.n;
+}
+
+/** Runs the dashboard and `check` in one transaction, so now() is the same instant for both. */
+async function withDashboard(check: (dashboard: Dashboard, db: Db) => Promise<void>) {
+  const adminId = await insertUser(t.db, "admin");
+  await t.db.transaction(async (tx) => {
+    const dashboard = await getDashboard({ db: tx, actor: { type: "admin", userId: adminId }, inTransaction: true }, { timeZone: TIME_ZONE });
+    await check(dashboard, tx);
+  });
+}
+
+beforeAll(async () => {
+  await seedDatabase(t.db, { products: 200, demoUsers: false });
+  await seedOrderHistory(t.db, { orders: ORDERS });
+}, 180_000);
+
+describe("the dashboard on a seeded history of 50,000 orders", () => {
+  it("holds both currencies, refunds and cancellations", async () => {
+    const [row] = await t.db.execute<{ orders: number; currencies: number; cancelled: number; refunded: number; partial: number }>(sql`
+      select count(*)::int as orders, count(distinct currency)::int as currencies, count(*) filter (where status = 'cancelled')::int as cancelled,
+             count(*) filter (where status = 'refunded')::int as refunded, count(*) filter (where status = 'paid' and refunded_amount > 0)::int as partial
+        from orders`);
+    expect(row!.orders).toBe(ORDERS);
+    expect(row!.currencies).toBe(2);
+    for (const n of [row!.cancelled, row!.refunded, row!.partial]) expect(n).toBeGreaterThan(100);
+  });
+
+  it("has every period's orders, revenue, refunds and new customers equal to an independent computation, per currency", async () => {
+    await withDashboard(async (dashboard, db) => {
+      expect(dashboard.timeZone).toBe(TIME_ZONE);
+      for (const figures of dashboard.periods) {
+        const bounds = await independentBounds(db, DASHBOARD_PERIODS[figures.period]);
+        const now = (await db.execute<{ now: string }>(sql`select now()::text as now`))[0]!.now;
+        const [sales, salesBefore, refunds, refundsBefore] = await Promise.all([
+          independentSales(db, bounds.cur_start, now),
+          independentSales(db, bounds.prev_start, bounds.prev_end),
+          independentRefunds(db, bounds.cur_start, now),
+          independentRefunds(db, bounds.prev_start, bounds.prev_end),
+        ]);
+        const currencies = [...new Set([...sales, ...salesBefore, ...refunds, ...refundsBefore].map((r) => r.currency))].sort();
+        const expected = currencies.map((currency) => {
+          const of = <T extends { currency: string }>(rows: T[]) => rows.find((r) => r.currency === currency);
+          return {
+            currency,
+            revenue: { current: of(sales)?.revenue ?? 0, previous: of(salesBefore)?.revenue ?? 0 },
+            orders: { current: of(sales)?.orders ?? 0, previous: of(salesBefore)?.orders ?? 0 },
+            refunds: { current: of(refunds)?.amount ?? 0, previous: of(refundsBefore)?.amount ?? 0 },
+            refundCount: { current: of(refunds)?.count ?? 0, previous: of(refundsBefore)?.count ?? 0 },
+          };
+        });
+        expect([...figures.byCurrency].sort((a, b) => a.currency.localeCompare(b.currency)), figures.period).toEqual(expected);
+        expect(figures.orders.current).toBe(sales.reduce((sum, r) => sum + r.orders, 0));
+        expect(figures.newCustomers).toEqual({
+          current: await independentNewCustomers(db, bounds.cur_start, now),
+          previous: await independentNewCustomers(db, bounds.prev_start, bounds.prev_end),
+        });
+      }
+      const month = dashboard.periods.find((p) => p.period === "30d")!;
+      expect(month.byCurrency.map((c) => c.currency).sort()).toEqual(["EUR", "USD"]);
+      expect(month.byCurrency.every((c) => c.refunds.current > 0 && c.revenue.current > 0)).toBe(true);
+    });
+  });
+
+  it("charts each local day's revenue per currency and ranks top products by units, as the tables say", async () => {
+    await withDashboard(async (dashboard, db) => {
+      const days = await db.execute<{ day: string; currency: string; revenue: number; orders: number }>(sql`
+        select to_char(placed_at at time zone ${TIME_ZONE}::text, 'YYYY-MM-DD') as day, currency, sum(total_amount)::bigint as revenue, count(*)::int as orders
+          from orders where paid_at is not null
+           and placed_at at time zone ${TIME_ZONE}::text >= date_trunc('day', now() at time zone ${TIME_ZONE}::text) - interval '29 days'
+         group by 1, 2`);
+      expect(dashboard.chart.length).toBe(30 * 2);
+      for (const point of dashboard.chart.filter((p) => p.orders > 0)) {
+        expect(days.find((d) => d.day === point.day && d.currency === point.currency), point.day).toMatchObject({ revenue: point.revenue, orders: point.orders });
+      }
+      expect(dashboard.chart.filter((p) => p.orders > 0).length).toBe(days.length);
+
+      const top = await db.execute<{ product_id: number; units: number }>(sql`
+        select v.product_id, sum(l.quantity)::int as units from order_lines l join orders o on o.id = l.order_id join variants v on v.id = l.variant_id
+         where o.paid_at is not null
+           and o.placed_at at time zone ${TIME_ZONE}::text >= date_trunc('day', now() at time zone ${TIME_ZONE}::text) - interval '29 days'
+         group by 1 order by 2 desc, 1 limit 5`);
+      expect(dashboard.topProducts.map((p) => ({ product_id: p.productId, units: p.units }))).toEqual(top);
+    });
+  });
+
+  it("counts what needs doing: orders to ship (and those waiting over 48 h), payments to look at", async () => {
+    await withDashboard(async (dashboard, db) => {
+      const [row] = await db.execute<{ unshipped: number; late: number; pending: number; failed: number }>(sql`
+        select count(distinct o.id) filter (where s.id is null or s.status in ('pending', 'label_purchased'))::int as unshipped,
+               count(distinct o.id) filter (where (s.id is null or s.status in ('pending', 'label_purchased')) and o.paid_at < now() - interval '48 hours')::int as late,
+               (select count(*) from orders where paid_at is null and cancelled_at is null)::int as pending,
+               (select count(*) from refunds where status = 'failed')::int as failed
+          from orders o left join shipments s on s.order_id = o.id
+         where o.status = 'paid' and o.shipping_method <> 'none'`);
+      expect(dashboard.operations).toMatchObject({
+        awaitingShipment: row!.unshipped,
+        awaitingShipmentOver48h: row!.late,
+        awaitingPayment: row!.pending,
+        failedRefunds: row!.failed,
+      });
+      expect(row!.unshipped).toBeGreaterThan(0);
+      expect(dashboard.recentOrders).toHaveLength(8);
+    });
+  });
+
+  it("refuses anyone but an admin", async () => {
+    const shopper: ServiceContext = { db: t.db, actor: { type: "shopper", userId: await insertUser(t.db) } };
+    await expect(getDashboard(shopper)).rejects.toMatchObject({ kind: "Forbidden" });
+    await expect(getDashboard({ db: t.db, actor: { type: "anonymous" } })).rejects.toMatchObject({ kind: "Unauthenticated" });
+  });
+});
