@@ -5,6 +5,7 @@ import { FulfilmentStatusBadge, ORDER_STATUS_LABELS, OrderStatusBadge, PaymentSt
 import { getCaller } from "@/app/_trpc/server";
 import { OrderStatus } from "@/server/orders/schemas";
 import { ListFilters } from "../_components/list-filters";
+import { LiveRefresh } from "../_components/live-refresh";
 import { Pagination } from "../_components/pagination";
 import { requireAdmin } from "../_lib/require-admin";
 
@@ -47,7 +48,10 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
 
   return (
     <div className="flex flex-col gap-5">
-      <h1 className="text-2xl font-semibold">Orders</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Orders</h1>
+        <LiveRefresh />
+      </div>
 
       <ListFilters
         action="/admin/orders"
