@@ -35,6 +35,21 @@ export const VariantInput = z
       .int({ error: "Weight must be a whole number of grams ≥ 0" })
       .min(0, { error: "Weight must be a whole number of grams ≥ 0" })
       .max(INT4_MAX, { error: `Weight must be at most ${INT4_MAX} grams` }),
+    /** Units counted in per warehouse when the variant is created (a variant that exists keeps its stock). */
+    initialStock: z
+      .array(
+        z
+          .object({
+            warehouseId: Id,
+            onHand: z
+              .int({ error: "Enter a whole number of units" })
+              .min(0, { error: "Units cannot be negative" })
+              .max(INT4_MAX, { error: `At most ${INT4_MAX} units` }),
+          })
+          .strict(),
+      )
+      .max(100)
+      .optional(),
   })
   .strict();
 
@@ -87,6 +102,11 @@ function checkProduct(product: ProductShape, ctx: z.RefinementCtx) {
     if (variant.id !== undefined && ids.has(variant.id)) issue(["variants", i, "id"], "This variant appears twice");
     if (variant.id !== undefined) ids.add(variant.id);
     if (variant.currency !== currency) issue(["variants", i, "currency"], `All variants must use the same currency (${currency})`);
+    const stocked = new Set<number>();
+    variant.initialStock?.forEach((s, j) => {
+      if (stocked.has(s.warehouseId)) issue(["variants", i, "initialStock", j, "warehouseId"], "This warehouse appears twice");
+      stocked.add(s.warehouseId);
+    });
 
     for (const [name, values] of declared) {
       const value = variant.optionValues[name];

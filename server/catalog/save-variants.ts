@@ -1,6 +1,7 @@
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { categories, productImages, productOptions, stockLevels, variants, warehouses } from "@/db/schema";
-import type { ServiceContext } from "../context";
+import { requireAdmin, type ServiceContext } from "../context";
+import { lockStockFor, moveStock, type StockChange } from "../inventory/move-stock";
 import { conflict, foreignKeyViolation, invalid, notFound, uniqueViolation, type DomainError } from "../errors";
 import type { ProductInput } from "./admin-schemas";
 
@@ -28,8 +29,8 @@ export async function assertCategory(ctx: ServiceContext, categoryId: number): P
 }
 
 /**
- * Writes a product's options, images and variants (variants with an id are updated, new ones inserted,
- * missing ones deleted), then refreshes products.price_min/price_max/currency. Call inside a transaction.
+ * Writes a product's options, images and variants (variants with an id are updated, new ones inserted with their
+ * initial stock, missing ones deleted), then refreshes products.price_min/price_max/currency. Call inside a transaction.
  */
 export async function saveProductChildren(ctx: ServiceContext, productId: number, input: ProductInput): Promise<void> {
   const { db } = ctx;
@@ -66,7 +67,8 @@ async function saveVariants(ctx: ServiceContext, productId: number, list: Produc
   }
 
   const created: number[] = [];
-  for (const [position, { id, ...variant }] of list.entries()) {
+  const initialStock: StockChange[] = [];
+  for (const [position, { id, initialStock: stock, ...variant }] of list.entries()) {
     const values = { ...variant, compareAtAmount: variant.compareAtAmount ?? null, position };
     const message = `SKU ${variant.sku} is already used`;
     const skuTaken = () => conflict(message, { [`variants.${position}.sku`]: message });
@@ -74,6 +76,7 @@ async function saveVariants(ctx: ServiceContext, productId: number, list: Produc
       if (id === undefined) {
         const rows = await db.insert(variants).values({ productId, ...values }).returning({ id: variants.id });
         created.push(...rows.map((row) => row.id));
+        for (const s of stock ?? []) initialStock.push({ variantId: rows[0]!.id, warehouseId: s.warehouseId, onHandDelta: s.onHand });
         return;
       }
       const rows = await db
@@ -91,5 +94,10 @@ async function saveVariants(ctx: ServiceContext, productId: number, list: Produc
       select ${variants.id}, ${warehouses.id} from ${variants} cross join ${warehouses}
        where ${inArray(variants.id, created)}
       on conflict do nothing`);
+  }
+  const counted = initialStock.filter((s) => s.onHandDelta > 0);
+  if (counted.length > 0) {
+    await lockStockFor(ctx, counted);
+    await moveStock(ctx, counted, { reason: "received", note: "initial stock", actorId: requireAdmin(ctx) });
   }
 }

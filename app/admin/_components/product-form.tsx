@@ -19,9 +19,11 @@ interface ProductFormProps {
   product?: AdminProduct;
   /** Shows the "Saved" notice on arrival, after a create. */
   saved?: boolean;
+  /** Active warehouses, where new variants' initial stock is counted in. */
+  warehouses?: { id: number; name: string }[];
 }
 
-export function ProductForm({ categories, product, saved }: ProductFormProps) {
+export function ProductForm({ categories, product, saved, warehouses = [] }: ProductFormProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -47,6 +49,7 @@ export function ProductForm({ categories, product, saved }: ProductFormProps) {
   }, [focusRequest]);
 
   const edit = (patch: Partial<ProductDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const warehouseIds = warehouses.map((w) => w.id);
 
   // An input's message goes once its value changes, so it never contradicts what is typed.
   function clearErrorOf(target: EventTarget) {
@@ -55,7 +58,7 @@ export function ProductForm({ categories, product, saved }: ProductFormProps) {
   }
 
   function fail(fields: FieldErrors, message: string) {
-    const placed = placeErrors(attributeErrorsToRows(fields, draft), inputPaths(draft));
+    const placed = placeErrors(attributeErrorsToRows(fields, draft), inputPaths(draft, warehouseIds));
     setErrors(placed.fields);
     // The fields say what is wrong; the banner only repeats the server's message when no field took it.
     const summary = Object.keys(placed.fields).length > 0 ? "Some fields need attention." : message;
@@ -76,7 +79,7 @@ export function ProductForm({ categories, product, saved }: ProductFormProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setNotice("");
-    const result = validateDraft(draft);
+    const result = validateDraft(draft, warehouseIds);
     if (!result.ok) return fail(result.errors, "");
     try {
       if (stored) {
@@ -135,7 +138,7 @@ export function ProductForm({ categories, product, saved }: ProductFormProps) {
         max={5}
         onChange={(options) => edit({ options })}
       />
-      <VariantRows variants={draft.variants} options={draft.options} errors={errors} onChange={(variants) => edit({ variants })} />
+      <VariantRows variants={draft.variants} options={draft.options} errors={errors} warehouses={warehouses} onChange={(variants) => edit({ variants })} />
       <PairRows
         legend="Images"
         noun="Image"

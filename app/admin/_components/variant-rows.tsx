@@ -9,16 +9,18 @@ interface VariantRowsProps {
   /** The declared options (name, comma-separated values): one select per option in each row. */
   options: PairDraft[];
   errors: FieldErrors;
+  /** Where a new variant's initial stock can be counted in: one column each. */
+  warehouses: { id: number; name: string }[];
   onChange: (variants: VariantDraft[]) => void;
 }
 
 /** The sellable variants: prices are typed in currency units ("12.34") and sent as minor units. */
-export function VariantRows({ variants, options, errors, onChange }: VariantRowsProps) {
+export function VariantRows({ variants, options, errors, warehouses, onChange }: VariantRowsProps) {
   const set = (i: number, patch: Partial<VariantDraft>) => onChange(variants.map((v, j) => (j === i ? { ...v, ...patch } : v)));
   const declared = options
     .filter((o) => optionKey(o.first))
     .map((o) => ({ rowKey: o.key, key: optionKey(o.first), name: o.first.trim(), values: splitValues(o.second) }));
-  const headings = ["SKU", "Title", ...declared.map((o) => o.name), "Price", "Compare at", "Weight (g)", "Currency", ""];
+  const headings = ["SKU", "Title", ...declared.map((o) => o.name), "Price", "Compare at", "Weight (g)", "Currency", ...warehouses.map((w) => `Stock: ${w.name}`), ""];
 
   return (
     <fieldset className="flex flex-col gap-2">
@@ -81,6 +83,24 @@ export function VariantRows({ variants, options, errors, onChange }: VariantRows
                   <td className="w-20 p-1">
                     <RowInput label={label("Currency")} path={`${p}.currency`} errors={errors} value={v.currency} onChange={(currency) => set(i, { currency: currency.toUpperCase() })} />
                   </td>
+                  {warehouses.map((w, j) => (
+                    <td key={w.id} className="w-24 p-1">
+                      {v.id === undefined ? (
+                        <RowInput
+                          label={label(`initial stock in ${w.name}`)}
+                          path={`${p}.initialStock.${j}.onHand`}
+                          errors={errors}
+                          value={v.stock[w.id] ?? ""}
+                          inputMode="numeric"
+                          onChange={(units) => set(i, { stock: { ...v.stock, [w.id]: units } })}
+                        />
+                      ) : (
+                        <span className="block px-2 py-1.5 text-stone-500" title="Change stock on the Inventory page">
+                          —
+                        </span>
+                      )}
+                    </td>
+                  ))}
                   <td className="p-1">
                     <button type="button" className={rowButtonClass} disabled={variants.length === 1} onClick={() => onChange(variants.filter((_, j) => j !== i))} aria-label={`Remove variant ${i + 1}`}>
                       Remove

@@ -32,6 +32,8 @@ export interface VariantDraft {
   compareAt: string;
   weightGrams: string;
   currency: string;
+  /** Initial on-hand units as typed, by warehouse id; only a new variant's are sent. */
+  stock: Record<number, string>;
 }
 
 let lastKey = 0;
@@ -40,7 +42,7 @@ export const newKey = () => `row-${++lastKey}`;
 
 export const emptyPair = (): PairDraft => ({ key: newKey(), first: "", second: "" });
 export function emptyVariant(currency = "USD"): VariantDraft {
-  return { key: newKey(), sku: "", title: "", optionValues: {}, price: "", compareAt: "", weightGrams: "0", currency };
+  return { key: newKey(), sku: "", title: "", optionValues: {}, price: "", compareAt: "", weightGrams: "0", currency, stock: {} };
 }
 
 export function emptyDraft(): ProductDraft {
@@ -80,6 +82,7 @@ export function draftFromProduct(product: UpdateProductInput): ProductDraft {
       compareAt: v.compareAtAmount == null ? "" : amountToText(v.compareAtAmount, v.currency),
       weightGrams: String(v.weightGrams),
       currency: v.currency,
+      stock: {},
     })),
     images: product.images.map((i) => ({ key: newKey(), first: i.url, second: i.alt })),
   };

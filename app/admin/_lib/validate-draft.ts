@@ -6,7 +6,7 @@ import { optionKey, splitValues, type ProductDraft, type VariantDraft } from "./
 export type DraftResult = { ok: true; input: ProductInput } | { ok: false; errors: FieldErrors };
 
 /** The draft as a ProductInput, checked with the same schema the server uses; errors keyed by input path. */
-export function validateDraft(draft: ProductDraft): DraftResult {
+export function validateDraft(draft: ProductDraft, warehouseIds: number[] = []): DraftResult {
   const errors: FieldErrors = {};
   const attributes: Record<string, string> = {};
   draft.attributes.forEach((row, i) => {
@@ -28,7 +28,7 @@ export function validateDraft(draft: ProductDraft): DraftResult {
     requiresShipping: draft.requiresShipping,
     attributes,
     options: draft.options.map((o) => ({ name: o.first, values: splitValues(o.second) })),
-    variants: draft.variants.map((v, i) => variantCandidate(v, `variants.${i}`, declared, errors)),
+    variants: draft.variants.map((v, i) => variantCandidate(v, `variants.${i}`, declared, errors, warehouseIds)),
     images: draft.images.map((row) => ({ url: row.first.trim(), alt: row.second.trim() })),
   };
   const parsed = ProductInput.safeParse(candidate);
@@ -37,7 +37,7 @@ export function validateDraft(draft: ProductDraft): DraftResult {
   return { ok: false, errors: all };
 }
 
-function variantCandidate(v: VariantDraft, path: string, declared: string[], errors: FieldErrors) {
+function variantCandidate(v: VariantDraft, path: string, declared: string[], errors: FieldErrors, warehouseIds: number[]) {
   const currency = v.currency.trim().toUpperCase();
   const amount = (text: string, field: string) => {
     const parsed = parseAmount(text, currency);
@@ -56,11 +56,20 @@ function variantCandidate(v: VariantDraft, path: string, declared: string[], err
     currency,
     compareAtAmount: v.compareAt.trim() === "" ? null : amount(v.compareAt, "compareAtAmount"),
     weightGrams: /^\d+$/.test(weight) ? Number(weight) : NaN,
+    ...(v.id === undefined && warehouseIds.length > 0 ? { initialStock: initialStock(v, warehouseIds) } : {}),
   };
 }
 
+/** One entry per warehouse, in the form's order: an empty cell counts as 0. */
+function initialStock(v: VariantDraft, warehouseIds: number[]) {
+  return warehouseIds.map((warehouseId) => {
+    const text = (v.stock[warehouseId] ?? "").trim() || "0";
+    return { warehouseId, onHand: /^\d+$/.test(text) ? Number(text) : NaN };
+  });
+}
+
 /** Every input path the form renders for this draft, in page order, so errors can be placed beside them. */
-export function inputPaths(draft: ProductDraft): string[] {
+export function inputPaths(draft: ProductDraft, warehouseIds: number[] = []): string[] {
   const paths = ["title", "slug", "brand", "categoryId", "status", "description"];
   draft.attributes.forEach((_, i) => paths.push(`attributes.${i}.name`, `attributes.${i}.value`));
   draft.options.forEach((_, i) => paths.push(`options.${i}.name`, `options.${i}.values`));
@@ -69,6 +78,7 @@ export function inputPaths(draft: ProductDraft): string[] {
     const p = `variants.${i}`;
     paths.push(`${p}.sku`, `${p}.title`, ...declared.map((name) => `${p}.optionValues.${name}`));
     paths.push(`${p}.priceAmount`, `${p}.compareAtAmount`, `${p}.weightGrams`, `${p}.currency`);
+    if (draft.variants[i]!.id === undefined) warehouseIds.forEach((_, j) => paths.push(`${p}.initialStock.${j}.onHand`));
   });
   draft.images.forEach((_, i) => paths.push(`images.${i}.url`, `images.${i}.alt`));
   return paths;

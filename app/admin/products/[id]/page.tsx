@@ -22,12 +22,13 @@ export default async function EditProductPage({ params, searchParams }: EditProd
   if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) notFound();
 
   const caller = await getCaller();
-  const [product, tree] = await Promise.all([
+  const [product, tree, warehouses] = await Promise.all([
     caller.adminProducts.get({ id }).catch((error: unknown) => {
       if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
       throw error;
     }),
     caller.catalog.categoryTree(),
+    caller.inventory.warehouses(),
   ]);
 
   return (
@@ -38,7 +39,7 @@ export default async function EditProductPage({ params, searchParams }: EditProd
         </Link>
         <h1 className="mt-1 text-2xl font-semibold">Edit product</h1>
       </div>
-      <ProductForm categories={categoryOptions(tree)} product={product} saved={saved === "1"} />
+      <ProductForm categories={categoryOptions(tree)} product={product} saved={saved === "1"} warehouses={warehouses.filter((w) => w.active)} />
     </div>
   );
 }

@@ -9,7 +9,8 @@ export const metadata: Metadata = { title: "New product" };
 
 export default async function NewProductPage() {
   await requireAdmin("/admin/products/new");
-  const tree = await (await getCaller()).catalog.categoryTree();
+  const caller = await getCaller();
+  const [tree, warehouses] = await Promise.all([caller.catalog.categoryTree(), caller.inventory.warehouses()]);
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -18,7 +19,7 @@ export default async function NewProductPage() {
         </Link>
         <h1 className="mt-1 text-2xl font-semibold">New product</h1>
       </div>
-      <ProductForm categories={categoryOptions(tree)} />
+      <ProductForm categories={categoryOptions(tree)} warehouses={warehouses.filter((w) => w.active)} />
     </div>
   );
 }
