@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { formatMoney } from "@/app/_components/format-money";
-import { SHOP_ORIGIN } from "@/server/checkout/shipping-origin";
+import { SHOP_ORIGIN } from "@/server/shipping/ship-from";
 import { simulatedRates } from "@/server/shipping/carrier-simulator";
 import { planProducts, type ProductPlan } from "../db/seed-generate";
 import { ADMIN, SHOPPER, signIn } from "./fixtures";

@@ -2,7 +2,7 @@ import type { ShippingAddress } from "@/db/schema/orders";
 import type { ServiceContext } from "../context";
 import { DomainError, invalid } from "../errors";
 import { carrierFor } from "../shipping/carrier-for";
-import { SHOP_ORIGIN } from "./shipping-origin";
+import { SHOP_ORIGIN } from "../shipping/ship-from";
 import { freeShippingFrom } from "./shipping-rates";
 
 /** One way to ship the cart, priced in the cart's currency's minor units. `id` is the carrier's service name. */

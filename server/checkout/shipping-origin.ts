@@ -1,10 +1,5 @@
 import type { ShippingAddress } from "@/db/schema/orders";
-
-/**
- * Where parcels leave from, for quoting at checkout. Warehouses have no address yet, so every quote is from the
- * shop's own address (the one fulfilment prints as the sender).
- */
-export const SHOP_ORIGIN: ShippingAddress = { name: "Emporium", line1: "14 Harbour Row", city: "Bristol", postalCode: "BS1 4RN", country: "GB" };
+import { SHOP_ORIGIN } from "../shipping/ship-from";
 
 /** A real-looking address in the home market of each currency we sell in, to quote against before the shopper gives theirs. */
 const ESTIMATE_DESTINATIONS: Record<string, ShippingAddress> = {
