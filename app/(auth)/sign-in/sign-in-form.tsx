@@ -54,6 +54,11 @@ export function SignInForm({ callbackUrl, cognito, initialError }: Props) {
         <FormError message={error} />
         <TextField label="Email" name="email" type="email" autoComplete="email" required autoFocus />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+        <p className="-mt-2 text-right text-sm">
+          <Link href="/forgot-password" className="text-stone-700 underline underline-offset-2">
+            Forgot password?
+          </Link>
+        </p>
         <button type="submit" disabled={pending} className={primaryButton}>
           {pending ? "Signing in…" : "Sign in"}
         </button>

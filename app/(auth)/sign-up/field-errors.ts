@@ -24,3 +24,8 @@ export function serverFieldErrors(error: unknown): FieldErrors | null {
   for (const issue of data.zodIssues) errors[issue.path[0] ?? ""] ??= issue.message;
   return errors;
 }
+
+/** The server's own words for a refusal the user can act on (too many attempts: wait), else null. */
+export function refusalMessage(error: unknown): string | null {
+  return error instanceof TRPCClientError && (error as TRPCClientError<AppRouter>).data?.code === "TOO_MANY_REQUESTS" ? error.message : null;
+}

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { SignUpInput } from "@/server/users/schemas";
 import { AuthCard, FormError, primaryButton, TextField } from "../sign-in/auth-card";
-import { serverFieldErrors, zodFieldErrors, type FieldErrors } from "./field-errors";
+import { refusalMessage, serverFieldErrors, zodFieldErrors, type FieldErrors } from "./field-errors";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -40,7 +40,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     } catch (e) {
       const fields = serverFieldErrors(e);
       if (fields) showFieldErrors(fields);
-      else setError("We could not create your account. Please try again.");
+      else setError(refusalMessage(e) ?? "We could not create your account. Please try again.");
       return;
     }
     setSigningIn(true);
@@ -74,10 +74,10 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           name="password"
           type="password"
           autoComplete="new-password"
-          minLength={8}
-          maxLength={128}
+          minLength={12}
+          maxLength={256}
           required
-          hint="At least 8 characters."
+          hint="At least 12 characters; a few unrelated words work well."
           error={fieldErrors.password}
         />
         <button type="submit" disabled={pending} className={primaryButton}>
