@@ -6,6 +6,7 @@ const LINKS = [
   { href: "/admin", label: "Dashboard" },
   { href: "/admin/products", label: "Products" },
   { href: "/admin/orders", label: "Orders" },
+  { href: "/admin/fulfilment", label: "Fulfilment" },
   { href: "/admin/mailbox", label: "Mailbox" },
   { href: "/admin/emails", label: "Emails" },
 ];

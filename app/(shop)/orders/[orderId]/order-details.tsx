@@ -8,9 +8,12 @@ import { OrderMessages } from "@/app/_components/order-messages";
 import { OrderTimeline } from "@/app/_components/order-timeline";
 import { useTRPC } from "@/app/_trpc/client";
 import type { GetOrderInput } from "@/server/orders/schemas";
+import { OrderShipments } from "./order-shipments";
 import { OrderStatusMessage } from "./order-status-message";
 
 const POLL_MS = 2_000;
+const TRACKING_POLL_MS = 5_000;
+const MOVING = new Set(["label_purchased", "in_transit", "out_for_delivery", "exception"]);
 const placedFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeStyle: "short" });
 
 /** The order page, which is also the confirmation page after paying: it re-reads the order while the payment is pending. */
@@ -18,7 +21,12 @@ export function OrderDetails({ input, signedIn }: { input: GetOrderInput; signed
   const trpc = useTRPC();
   const { data: order } = useSuspenseQuery({
     ...trpc.orders.get.queryOptions(input),
-    refetchInterval: (query) => (query.state.data?.status === "pending" ? POLL_MS : false),
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      if (data?.status === "pending") return POLL_MS;
+      // A parcel on its way: follow its tracking while the page is open.
+      return data?.shipments.some((s) => MOVING.has(s.status)) ? TRACKING_POLL_MS : false;
+    },
   });
 
   return (
@@ -51,6 +59,14 @@ export function OrderDetails({ input, signedIn }: { input: GetOrderInput; signed
             Items
           </h2>
           <OrderLines order={order} linkProducts />
+          {order.shipments.length > 0 && (
+            <section aria-labelledby="shipments-heading" className="mt-4 flex flex-col gap-3">
+              <h2 id="shipments-heading" className="text-lg font-semibold">
+                Shipments
+              </h2>
+              <OrderShipments shipments={order.shipments} />
+            </section>
+          )}
         </section>
         <div className="flex flex-col gap-8">
           <section aria-labelledby="timeline-heading" className="flex flex-col gap-3">

@@ -10,6 +10,7 @@ import { OrderTimeline } from "@/app/_components/order-timeline";
 import { getCaller } from "@/app/_trpc/server";
 import { AdminOrderIdInput } from "@/server/orders/schemas";
 import { requireAdmin } from "../../_lib/require-admin";
+import { ShipmentsPanel } from "../../fulfilment/_components/shipments-panel";
 import { AdminTime } from "../_components/admin-time";
 import { CancelOrderButton } from "../_components/cancel-order-button";
 import { Panel } from "../_components/panel";
@@ -68,6 +69,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           <Panel title="Lines">
             <OrderLines order={order} />
           </Panel>
+          {order.status !== "pending" && <ShipmentsPanel shipments={order.shipments} />}
           <StockTables reservations={order.reservations} movements={order.stockMovements} />
         </div>
         <div className="flex flex-col gap-6">
