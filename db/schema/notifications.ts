@@ -40,6 +40,7 @@ export const notifications = pgTable(
     uniqueIndex("notifications_provider_message_key").on(t.providerMessageId),
     index("notifications_created_idx").on(t.createdAt.desc()),
     index("notifications_user_idx").on(t.userId),
+    index("notifications_recipient_idx").on(t.recipient, t.createdAt.desc()),
     check("notifications_recipient_lower", sql`${t.recipient} = lower(${t.recipient})`),
     check("notifications_skip_reason", sql`(${t.status} = 'skipped') = (${t.skipReason} IS NOT NULL)`),
   ],
