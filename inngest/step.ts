@@ -33,5 +33,8 @@ export interface FunctionDefinition {
   trigger: Trigger;
   /** Event data field that keys runs: a second event with the same value starts no second run (Inngest `idempotency`). */
   key?: string;
-  handler: (args: { event: ReceivedEvent; step: Step }) => Promise<unknown>;
+  /** On an Inngest server, one run per batch of up to maxSize events or what arrived within timeout ("5s"); in-process, one per event. */
+  batch?: { maxSize: number; timeout: `${number}s` };
+  /** `events`: the batch on Inngest (the trigger is its first); absent in-process, where the trigger is the whole batch. */
+  handler: (args: { event: ReceivedEvent; events?: ReceivedEvent[]; step: Step }) => Promise<unknown>;
 }

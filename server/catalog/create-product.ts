@@ -1,6 +1,7 @@
 import { products } from "@/db/schema";
 import { requireAdmin, withTransaction, type ServiceContext } from "../context";
 import type { ProductInput } from "./admin-schemas";
+import { announceProductChanged } from "./announce-product-changed";
 import { assertCategory, onDuplicate, productColumns, saveProductChildren, slugTaken } from "./save-variants";
 
 /** Creates a product with its options, variants (each with empty stock in every warehouse) and images. */
@@ -14,6 +15,7 @@ export async function createProduct(ctx: ServiceContext, input: ProductInput): P
     // An insert without conflict clause returns its row or throws.
     const created = row!;
     await saveProductChildren(tx, created.id, input);
+    await announceProductChanged(tx, [created.id]);
     return created;
   });
 }

@@ -3,6 +3,7 @@ import { products } from "@/db/schema";
 import { requireAdmin, withTransaction, type ServiceContext } from "../context";
 import { notFound } from "../errors";
 import type { UpdateProductInput } from "./admin-schemas";
+import { announceProductChanged } from "./announce-product-changed";
 import { assertCategory, onDuplicate, productColumns, saveProductChildren, slugTaken } from "./save-variants";
 
 /** Replaces a product's fields, options and images and syncs its variants to the list given. */
@@ -21,6 +22,7 @@ export async function updateProduct(ctx: ServiceContext, input: UpdateProductInp
     );
     if (!row) throw notFound("Product");
     await saveProductChildren(tx, id, product);
+    await announceProductChanged(tx, [id]);
     return row;
   });
 }

@@ -31,8 +31,14 @@ export const shopEventSchemas = {
   "shop/order.refunded": z.object({ orderId: OrderId, refundId: z.uuid(), amount: Amount, currency: z.string().length(3), full: z.boolean() }),
   "shop/notification.queued": z.object({ notificationId: z.uuid() }),
   "shop/variant.back-in-stock": z.object({ variantId: z.int().positive() }),
+  // Something search shows of the product changed (details, prices, status, whether it is in stock): its index document is rewritten.
+  "shop/product.changed": z.object({ productId: z.int().positive() }),
+  // An admin asked for the search index to be rebuilt from the database.
+  "shop/search.reindex-requested": z.object({ requestedBy: z.string().min(1).max(200) }),
   // The variant's availability fell to its low-stock threshold; `crossing` numbers the times it did.
   "shop/variant.low-stock": z.object({ variantId: z.int().positive(), crossing: z.int().positive() }),
+  // A label was bought for the shipment (the carrier simulator then plays its tracking, when asked to).
+  "shop/shipment.label-purchased": z.object({ orderId: OrderId, shipmentId: z.uuid() }),
   "shop/shipment.shipped": ShipmentMilestone,
   "shop/shipment.out-for-delivery": ShipmentMilestone,
   "shop/shipment.delivered": ShipmentMilestone,

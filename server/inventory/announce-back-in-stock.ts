@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../context";
+import { announceStockChange } from "../catalog/announce-product-changed";
 import { writeEvent } from "../events/write-event";
 import { intArray } from "./lock-stock";
 
@@ -16,7 +17,7 @@ export async function announceBackInStock(ctx: ServiceContext, gains: { variantI
       from stock_levels
      where variant_id = any(${intArray([...gained.keys()])}::int[])
      group by variant_id`);
-  for (const { variantId, available } of rows) {
-    if (available > 0 && available - gained.get(variantId)! <= 0) await writeEvent(ctx, { name: "shop/variant.back-in-stock", data: { variantId } });
-  }
+  const back = rows.filter(({ variantId, available }) => available > 0 && available - gained.get(variantId)! <= 0).map((r) => r.variantId);
+  for (const variantId of back) await writeEvent(ctx, { name: "shop/variant.back-in-stock", data: { variantId } });
+  await announceStockChange(ctx, back);
 }

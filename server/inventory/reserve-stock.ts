@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { announceStockChange } from "../catalog/announce-product-changed";
 import { withTransaction, type ServiceContext } from "../context";
 import { DomainError } from "../errors";
 import { announceBackInStock } from "./announce-back-in-stock";
@@ -89,6 +90,7 @@ export async function reserveStock(ctx: ServiceContext, input: ReserveStockInput
     // The rows are locked, so this only fails if a writer skipped the lock: refuse rather than oversell.
     if (reserved.length !== allocations.length) throw new DomainError("OutOfStock", "Stock changed while reserving; try again");
     await trackLowStock(tx, [...demand.keys()], { restocked: [] });
+    await announceStockChange(tx, [...demand.keys()], { soldOut: true });
   });
 }
 

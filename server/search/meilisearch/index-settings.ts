@@ -3,13 +3,15 @@ import synonyms from "../synonyms.json";
 
 /**
  * The product index's settings, kept here and applied at start-up when the server's differ (ensureIndexSettings).
- * Searchable attributes are in ranked order: a title match beats a brand match beats a category, option or description one.
+ * Searchable attributes are in ranked order: a title match beats a brand match beats a SKU or description one. "sort"
+ * comes first so a chosen sort orders results as it does on PostgreSQL; without one it is a no-op.
  */
 export const productIndexSettings = {
-  searchableAttributes: ["title", "brand", "skus", "categoryNames", "optionValues", "description"],
+  // The PostgreSQL adapter's fields and weights (title, brand, description), plus SKUs.
+  searchableAttributes: ["title", "brand", "skus", "description"],
   filterableAttributes: ["categoryIds", "brand", "optionValues", "priceMin", "inStock", "currency"],
   sortableAttributes: ["createdAt", "priceMin", "id", "popularity"],
-  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "popularity:desc"],
+  rankingRules: ["sort", "words", "typo", "proximity", "attribute", "exactness", "popularity:desc"],
   faceting: { maxValuesPerFacet: 1000 },
   // A SKU is matched exactly or not at all: AUD-000123-1 must not find AUD-000124-1.
   typoTolerance: { enabled: true, disableOnAttributes: ["skus"], minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },

@@ -16,7 +16,6 @@ export interface ProductDocument extends Record<string, unknown> {
   skus: string[];
   /** The product's category and every ancestor: a category filter matches its whole subtree. */
   categoryIds: number[];
-  categoryNames: string[];
   /** Each variant's options as `name=value`, once per product. */
   optionValues: string[];
   currency: string;
@@ -45,7 +44,6 @@ function documentsWhere(where: SQL) {
       (extract(epoch from p.created_at) * 1000000)::float8 as "createdAt",
       (select coalesce(array_agg(v.sku order by v.sku), '{}') from variants v where v.product_id = p.id) as skus,
       (select array_agg(a.ancestor_id order by a.depth desc) from ancestry a where a.category_id = p.category_id) as "categoryIds",
-      (select array_agg(c.name order by a.depth desc) from ancestry a join categories c on c.id = a.ancestor_id where a.category_id = p.category_id) as "categoryNames",
       (select coalesce(array_agg(distinct kv.key || '=' || kv.value), '{}')
          from variants v cross join lateral jsonb_each_text(v.option_values) kv where v.product_id = p.id) as "optionValues",
       (select jsonb_object_agg(currency, jsonb_build_object('min', lo, 'max', hi)) from (
@@ -84,7 +82,7 @@ function canonical(value: unknown): string {
 }
 
 export const DOCUMENT_FIELDS: (keyof ProductDocument)[] = [
-  "id", "slug", "title", "brand", "description", "skus", "categoryIds", "categoryNames", "optionValues", "currency",
+  "id", "slug", "title", "brand", "description", "skus", "categoryIds", "optionValues", "currency",
   "priceMin", "priceMax", "prices", "inStock", "popularity", "createdAt", "imageUrl", "imageAlt",
 ];
 

@@ -11,9 +11,10 @@ export interface ProductIndex {
   index: Index<ProductDocument>;
 }
 
-export function productIndex(config: { host: string; apiKey?: string }): ProductIndex {
+/** `uid` other than the live name only for tests sharing one server. */
+export function productIndex(config: { host: string; apiKey?: string }, uid = PRODUCTS_INDEX): ProductIndex {
   const client = new Meilisearch({ host: config.host, apiKey: config.apiKey });
-  return { client, index: client.index<ProductDocument>(PRODUCTS_INDEX) };
+  return { client, index: client.index<ProductDocument>(uid) };
 }
 
 let cached: { host: string; target: ProductIndex } | undefined;
