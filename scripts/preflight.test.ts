@@ -28,7 +28,7 @@ function start(env: Record<string, string>) {
     cwd,
     encoding: "utf8",
     timeout: 30_000,
-    env: { PATH: process.env.PATH ?? "", TSX_TSCONFIG_PATH: path.resolve("tsconfig.json"), ...env },
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "development", TSX_TSCONFIG_PATH: path.resolve("tsconfig.json"), ...env },
   });
 }
 
