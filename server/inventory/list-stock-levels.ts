@@ -22,7 +22,7 @@ export interface StockLevelRow {
 }
 
 /**
- * Stock per variant and warehouse, by SKU: searched by SKU or product title, narrowed to one warehouse, to variants
+ * Stock per variant and warehouse, by SKU: searched by SKU or product title, narrowed to one variant or warehouse, to variants
  * at or below their low-stock threshold (`low`) or with nothing available (`out`), a page at a time.
  */
 export async function listStockLevels(ctx: ServiceContext, input: ListStockLevelsInput): Promise<{ items: StockLevelRow[]; total: number }> {
@@ -40,6 +40,7 @@ export async function listStockLevels(ctx: ServiceContext, input: ListStockLevel
        cross join inventory_settings d
         left join variant_stock_settings vs on vs.variant_id = v.id
        where (${pattern}::text is null or v.sku ilike ${pattern} or p.title ilike ${pattern})
+         and (${input.variantId ?? null}::int is null or v.id = ${input.variantId ?? null})
     )
     select vs.variant_id as "variantId", vs.sku, vs.product_id as "productId", vs.product_title as "productTitle",
            vs.variant_title as "variantTitle", w.id as "warehouseId", w.name as "warehouseName", w.active as "warehouseActive",

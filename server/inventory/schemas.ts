@@ -11,12 +11,14 @@ export const AdjustReason = z.enum(["received", "damaged", "lost", "returned", "
 export type AdjustReason = z.infer<typeof AdjustReason>;
 
 export const StockFilter = z.enum(["low", "out"]);
+export type StockFilter = z.infer<typeof StockFilter>;
 
 export const ListStockLevelsInput = z
   .object({
     q: z.string().trim().max(200).optional(),
     filter: StockFilter.optional(),
     warehouseId: Id.optional(),
+    variantId: Id.optional(),
     page: z.int().min(1).max(10_000).default(1),
     pageSize: z.int().min(1).max(100).default(50),
   })
