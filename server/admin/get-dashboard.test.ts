@@ -5,6 +5,7 @@ import { seedOrderHistory } from "@/db/seed-orders";
 import { useTestDatabase } from "@/test/db";
 import type { ServiceContext } from "../context";
 import { insertUser } from "../orders/test-fixtures";
+import { countLowStock, LOW_STOCK_TTL_MS } from "./count-low-stock";
 import { DASHBOARD_PERIODS } from "./dashboard-periods";
 import { getDashboard, type Dashboard } from "./get-dashboard";
 
@@ -133,12 +134,15 @@ describe("the dashboard on a seeded history of 50,000 orders", () => {
   it("counts what needs doing: orders to ship (and those waiting over 48 h), payments to look at", async () => {
     await withDashboard(async (dashboard, db) => {
       const [row] = await db.execute<{ unshipped: number; late: number; pending: number; failed: number }>(sql`
-        select count(distinct o.id) filter (where s.id is null or s.status in ('pending', 'label_purchased'))::int as unshipped,
-               count(distinct o.id) filter (where (s.id is null or s.status in ('pending', 'label_purchased')) and o.paid_at < now() - interval '48 hours')::int as late,
+        with waiting as (
+          select distinct o.id, o.paid_at from orders o left join shipments s on s.order_id = o.id
+           where o.status = 'paid'
+             and (s.status in ('pending', 'label_purchased') or (s.id is null and o.shipping_method <> 'none' and o.placed_at > now() - interval '14 days'))
+        )
+        select (select count(*) from waiting)::int as unshipped,
+               (select count(*) from waiting where paid_at < now() - interval '48 hours')::int as late,
                (select count(*) from orders where paid_at is null and cancelled_at is null)::int as pending,
-               (select count(*) from refunds where status = 'failed')::int as failed
-          from orders o left join shipments s on s.order_id = o.id
-         where o.status = 'paid' and o.shipping_method <> 'none'`);
+               (select count(*) from refunds where status = 'failed')::int as failed`);
       expect(dashboard.operations).toMatchObject({
         awaitingShipment: row!.unshipped,
         awaitingShipmentOver48h: row!.late,
@@ -148,6 +152,25 @@ describe("the dashboard on a seeded history of 50,000 orders", () => {
       expect(row!.unshipped).toBeGreaterThan(0);
       expect(dashboard.recentOrders).toHaveLength(8);
     });
+  });
+
+  it("counts low-stock and out-of-stock variants of active products, reusing the count for a minute", async () => {
+    const independent = async () =>
+      (
+        await t.db.execute<{ low: number; out: number }>(sql`
+          select count(*) filter (where total <= 5)::int as low, count(*) filter (where total = 0)::int as out
+            from (select (select sum(on_hand - reserved) from stock_levels sl where sl.variant_id = v.id) as total
+                    from variants v where v.product_id in (select id from products where status = 'active')) x
+           where total is not null`)
+      )[0]!;
+    const ctx = { db: t.db, actor: { type: "admin" as const, userId: "admin" } };
+    const counted = await countLowStock(ctx, 0);
+    expect(counted).toEqual(await independent());
+    expect(counted.low).toBeGreaterThan(counted.out);
+
+    await t.db.execute(sql`update stock_levels set on_hand = 0, reserved = 0 where variant_id in (select variant_id from stock_levels where on_hand - reserved > 100 limit 3)`);
+    expect(await countLowStock(ctx, LOW_STOCK_TTL_MS - 1)).toEqual(counted);
+    expect(await countLowStock(ctx, LOW_STOCK_TTL_MS)).toEqual(await independent());
   });
 
   it("refuses anyone but an admin", async () => {
