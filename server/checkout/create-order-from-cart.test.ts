@@ -7,6 +7,7 @@ import { MAX_CHARGE_AMOUNT } from "../limits";
 import { createCaller } from "../trpc/root";
 import { createOrderFromCart } from "./create-order-from-cart";
 import { address, cartStatus, insertCart, insertShopper, insertVariant, seedShop, stockOf } from "./checkout-test-fixtures";
+import type { Carrier } from "@/server/shipping/carrier";
 import { createCarrierSimulator } from "@/server/shipping/carrier-simulator";
 
 const t = useTestDatabase();
@@ -136,6 +137,34 @@ describe("createOrderFromCart", () => {
     const order = await createOrderFromCart(as(anonymous, cartId), { cartId });
     // 1200 g of boots (the ebook's weight does not travel): three started 500 g steps, 8.80 + 2 × 1.40.
     expect((await orderRows(order.orderId)).order).toMatchObject({ subtotal: 2100, shipping: 1160, total: 3260, shippingMethod: "Priority" });
+  });
+
+  it("asks the carrier while the cart is not locked, and refuses a cart changed between the quote and the lock", async () => {
+    const boots = await insertVariant(t.db, shop.categoryId, { priceAmount: 1200, weightGrams: 1200, stock: [{ warehouseId: shop.east, onHand: 5 }] });
+    const cartId = await insertCart(t.db, { lines: [{ variantId: boots, quantity: 1 }] });
+    const lockFree: boolean[] = [];
+    let changeCart = true;
+    const watching: Carrier = {
+      ...carrier,
+      async quoteRates(input) {
+        const probe = await t.db
+          .transaction((tx) => tx.execute(sql`select 1 from carts where id = ${cartId} for update nowait`))
+          .then(() => true, () => false);
+        lockFree.push(probe);
+        // Another tab adds a pair while the first submit waits for the carrier.
+        if (changeCart) await t.db.execute(sql`update cart_lines set quantity = 2 where cart_id = ${cartId}`);
+        changeCart = false;
+        return carrier.quoteRates(input);
+      },
+    };
+    const ctx = { ...as(anonymous, cartId), carrier: watching };
+    await expect(createOrderFromCart(ctx, { cartId })).rejects.toMatchObject({ kind: "Conflict" });
+    expect(await cartStatus(t.db, cartId)).toBe("active");
+
+    const order = await createOrderFromCart(ctx, { cartId });
+    // Two pairs, 2400 g: Ground 5.50 + 4 × 0.90, the price of what was ordered.
+    expect((await orderRows(order.orderId)).order).toMatchObject({ subtotal: 2400, shipping: 910 });
+    expect(lockFree).toEqual([true, true]);
   });
 
   it("charges no shipping for a cart of goods that need none, with no method chosen", async () => {

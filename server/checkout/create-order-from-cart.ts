@@ -1,15 +1,16 @@
+import { isDeepStrictEqual } from "node:util";
 import { sql } from "drizzle-orm";
 import type { ShippingAddress } from "@/db/schema";
 import { cartOwner } from "../cart/active-cart";
 import { withTransaction, type ServiceContext } from "../context";
-import { conflict, invalid, notFound } from "../errors";
+import { conflict, DomainError, invalid, notFound } from "../errors";
 import { writeEvent } from "../events/write-event";
 import { outOfStock, reserveStock } from "../inventory/reserve-stock";
 import { MAX_CHARGE_AMOUNT } from "../limits";
 import { currencyExponent } from "../money";
 import type { OrderStatus } from "./schemas";
 import { NO_SHIPPING } from "./no-shipping";
-import { quoteShipping } from "./quote-shipping";
+import { quoteShipping, type ShippingMethod, type ShippingQuoteInput } from "./quote-shipping";
 
 export const RESERVATION_TTL_MS = 15 * 60_000;
 
@@ -48,8 +49,8 @@ interface LineRow {
 
 const orderColumns = sql`id as "orderId", number::int as number, status, total_amount as "totalAmount", currency::text as currency`;
 
-/** The caller's cart (a signed-in shopper's own, or the guest cart ctx.guestCartId names), locked; else NotFound. */
-async function lockOwnedCart(ctx: ServiceContext, cartId: string): Promise<CartRow> {
+/** The caller's cart (a signed-in shopper's own, or the guest cart ctx.guestCartId names), locked when asked; else NotFound. */
+async function readOwnedCart(ctx: ServiceContext, cartId: string, options: { lock: boolean }): Promise<CartRow> {
   const owner = cartOwner(ctx, ctx.guestCartId);
   const owns = "userId" in owner ? sql`c.user_id = ${owner.userId}` : sql`c.user_id is null and c.id = ${owner.guestCartId}`;
   const [cart] = await ctx.db.execute<CartRow & Record<string, unknown>>(sql`
@@ -57,7 +58,7 @@ async function lockOwnedCart(ctx: ServiceContext, cartId: string): Promise<CartR
            c.shipping_address as "shippingAddress", c.shipping_method as "shippingMethod"
       from carts c left join users u on u.id = c.user_id
      where c.id = ${cartId} and ${owns}
-       for update of c`);
+       ${options.lock ? sql`for update of c` : sql``}`);
   if (!cart) throw notFound("Cart");
   return cart;
 }
@@ -77,62 +78,99 @@ function checkoutDetails(cart: CartRow, needsShipping: boolean) {
   return { email: cart.email, shippingAddress: cart.shippingAddress, shippingMethod: cart.shippingMethod };
 }
 
-/** Shipping priced from a fresh quote for the goods that need it (never an amount the client saw); none when nothing does. */
-async function priceShipping(
-  ctx: ServiceContext,
-  cartId: string,
-  details: ReturnType<typeof checkoutDetails>,
-  order: { lines: LineRow[]; subtotal: number; currency: string },
-) {
-  const posted = order.lines.filter((l) => l.requiresShipping);
-  if (posted.length === 0) return { id: NO_SHIPPING, name: "no", amount: 0 };
-  const methods = await quoteShipping(ctx, {
-    to: details.shippingAddress,
+function selectCartLines(ctx: ServiceContext, cartId: string) {
+  return ctx.db.execute<LineRow & Record<string, unknown>>(sql`
+    select cl.variant_id as "variantId", cl.quantity, v.sku, p.title as "productTitle", v.title as "variantTitle",
+           v.price_amount as "unitAmount", v.currency::text as currency, p.status = 'active' as sold,
+           p.requires_shipping as "requiresShipping", v.weight_grams as "weightGrams",
+           coalesce((select sum(s.on_hand - s.reserved) from stock_levels s where s.variant_id = v.id), 0)::int as available
+      from cart_lines cl join variants v on v.id = cl.variant_id join products p on p.id = v.product_id
+     where cl.cart_id = ${cartId}
+     order by cl.variant_id`);
+}
+
+/** The cart checked for placing: its details, currency and subtotal, or the reason it cannot be placed. */
+function checkCart(cart: CartRow, lines: LineRow[]) {
+  if (lines.length === 0) throw invalid("Your cart is empty");
+  const details = checkoutDetails(cart, lines.some((l) => l.requiresShipping));
+  const gone = lines.filter((l) => !l.sold);
+  if (gone.length > 0) throw conflict(`No longer sold: ${gone.map(labelOf).join(", ")}`);
+  // Fail fast, before queueing for the stock locks: in a sell-out the losers need not wait for the winners.
+  const short = lines.filter((l) => l.available < l.quantity);
+  if (short.length > 0) {
+    throw outOfStock(short.map((l) => ({ variantId: l.variantId, label: labelOf(l), requested: l.quantity, available: l.available })));
+  }
+  const currency = lines[0]!.currency;
+  if (lines.some((l) => l.currency !== currency)) throw invalid("Your cart mixes currencies; check out one currency at a time");
+  return { details, currency, subtotal: lines.reduce((sum, l) => sum + l.unitAmount * l.quantity, 0) };
+}
+
+/** What the carrier is asked to price: the goods that are posted, to the cart's address; null when nothing is posted. */
+function parcelOf(cart: CartRow, lines: LineRow[], checked: ReturnType<typeof checkCart>): ShippingQuoteInput | null {
+  const posted = lines.filter((l) => l.requiresShipping);
+  if (posted.length === 0) return null;
+  return {
+    to: checked.details.shippingAddress,
     weightGrams: posted.reduce((sum, l) => sum + l.weightGrams * l.quantity, 0),
-    currency: order.currency,
-    subtotal: order.subtotal,
-    reference: `cart-${cartId}`,
-  });
-  const shipping = methods.find((m) => m.id === details.shippingMethod);
-  if (!shipping) throw invalid("Choose a shipping method", { shippingMethod: "Choose one of the shipping methods offered for this address" });
-  return shipping;
+    currency: checked.currency,
+    subtotal: checked.subtotal,
+    reference: `cart-${cart.id}`,
+  };
+}
+
+interface Quoted {
+  parcel: ShippingQuoteInput;
+  methods: ShippingMethod[];
+}
+
+/**
+ * The carrier's quote for the cart as it stands, asked before any lock is taken (a carrier call can take seconds); null
+ * when the cart cannot be placed as it is, which the locked read then reports.
+ */
+async function quoteBeforeLocking(ctx: ServiceContext, cartId: string): Promise<Quoted | null> {
+  const cart = await readOwnedCart(ctx, cartId, { lock: false });
+  if (cart.status !== "active") return null;
+  const lines = await selectCartLines(ctx, cart.id);
+  let parcel: ShippingQuoteInput | null;
+  try {
+    parcel = parcelOf(cart, lines, checkCart(cart, lines));
+  } catch (error) {
+    if (error instanceof DomainError) return null;
+    throw error;
+  }
+  return parcel && { parcel, methods: await quoteShipping(ctx, parcel) };
 }
 
 /**
  * The transactional core of placeOrder: in one transaction, the order priced from today's catalogue with its line
  * snapshots, its stock reserved, a "placed" event, shop/order.placed in the outbox and the cart closed. One order per cart: a repeated or concurrent
- * call returns the order the first one made. Short stock throws OutOfStock and writes nothing.
+ * call returns the order the first one made. Short stock throws OutOfStock and writes nothing. Shipping is priced from
+ * the carrier's quote taken just before the transaction; a cart whose parcel, address or currency changed in between
+ * is refused with Conflict rather than quoted again under the locks.
  */
 export async function createOrderFromCart(ctx: ServiceContext, input: { cartId: string; reservationTtlMs?: number }): Promise<CreatedOrder> {
+  // Inside a caller's transaction there is no lock-free moment: the carrier is asked under its locks.
+  const quoted = ctx.inTransaction ? null : await quoteBeforeLocking(ctx, input.cartId);
   return withTransaction(ctx, async (tx) => {
-    const cart = await lockOwnedCart(tx, input.cartId);
+    const cart = await readOwnedCart(tx, input.cartId, { lock: true });
     if (cart.status !== "active") {
       const existing = await orderOfCart(tx, cart.id);
       if (existing) return existing;
       throw notFound("Cart");
     }
-    const lines = await tx.db.execute<LineRow & Record<string, unknown>>(sql`
-      select cl.variant_id as "variantId", cl.quantity, v.sku, p.title as "productTitle", v.title as "variantTitle",
-             v.price_amount as "unitAmount", v.currency::text as currency, p.status = 'active' as sold,
-             p.requires_shipping as "requiresShipping", v.weight_grams as "weightGrams",
-             coalesce((select sum(s.on_hand - s.reserved) from stock_levels s where s.variant_id = v.id), 0)::int as available
-        from cart_lines cl join variants v on v.id = cl.variant_id join products p on p.id = v.product_id
-       where cl.cart_id = ${cart.id}
-       order by cl.variant_id`);
-    if (lines.length === 0) throw invalid("Your cart is empty");
-    const details = checkoutDetails(cart, lines.some((l) => l.requiresShipping));
-    const gone = lines.filter((l) => !l.sold);
-    if (gone.length > 0) throw conflict(`No longer sold: ${gone.map(labelOf).join(", ")}`);
-    // Fail fast, before queueing for the stock locks: in a sell-out the losers need not wait for the winners.
-    const short = lines.filter((l) => l.available < l.quantity);
-    if (short.length > 0) {
-      throw outOfStock(short.map((l) => ({ variantId: l.variantId, label: labelOf(l), requested: l.quantity, available: l.available })));
+    const lines = await selectCartLines(tx, cart.id);
+    const checked = checkCart(cart, lines);
+    const { details, currency, subtotal } = checked;
+    const parcel = parcelOf(cart, lines, checked);
+    let shipping: Pick<ShippingMethod, "id" | "name" | "amount"> = { id: NO_SHIPPING, name: "no", amount: 0 };
+    if (parcel) {
+      // The price is the carrier's, for exactly what is being ordered: a cart changed since the quote is not placed.
+      const fresh = quoted && isDeepStrictEqual(quoted.parcel, parcel) ? quoted.methods : ctx.inTransaction ? await quoteShipping(tx, parcel) : null;
+      if (!fresh) throw conflict("Your cart changed while the order was being placed: check it and place the order again");
+      const chosen = fresh.find((m) => m.id === details.shippingMethod);
+      if (!chosen) throw invalid("Choose a shipping method", { shippingMethod: "Choose one of the shipping methods offered for this address" });
+      shipping = chosen;
     }
-    const currency = lines[0]!.currency;
-    if (lines.some((l) => l.currency !== currency)) throw invalid("Your cart mixes currencies; check out one currency at a time");
-
-    const subtotal = lines.reduce((sum, l) => sum + l.unitAmount * l.quantity, 0);
-    const shipping = await priceShipping(tx, cart.id, details, { lines, subtotal, currency });
     if (subtotal + shipping.amount > MAX_CHARGE_AMOUNT) {
       const most = new Intl.NumberFormat("en", { style: "currency", currency }).format(MAX_CHARGE_AMOUNT / 10 ** currencyExponent(currency));
       throw invalid(`This order comes to more than ${most}, the most one payment can take; split it into smaller orders`);

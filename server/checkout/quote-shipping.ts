@@ -22,10 +22,15 @@ const estimateOf = (days: number | null) => (days === null ? "Delivery time not 
  * is free from the currency's threshold. Rates the carrier gives in another currency are left out: we charge only what we
  * asked for. An address the carrier refuses is Invalid with its messages on our field names (`shippingAddress.postalCode`).
  */
-export async function quoteShipping(
-  ctx: ServiceContext,
-  input: { to: ShippingAddress; weightGrams: number; currency: string; subtotal: number; reference: string },
-): Promise<ShippingMethod[]> {
+export interface ShippingQuoteInput {
+  to: ShippingAddress;
+  weightGrams: number;
+  currency: string;
+  subtotal: number;
+  reference: string;
+}
+
+export async function quoteShipping(ctx: ServiceContext, input: ShippingQuoteInput): Promise<ShippingMethod[]> {
   const quote = await carrierFor(ctx)
     .quoteRates({
       from: SHOP_ORIGIN,
