@@ -16,6 +16,7 @@ import { returnsRouter } from "../returns/returns.router";
 import { adminReturnsRouter } from "../returns/admin-returns.router";
 import { adminDashboardRouter } from "../admin/admin-dashboard.router";
 import { adminFulfilmentRouter } from "../shipping/admin-fulfilment.router";
+import { adminCustomersRouter } from "../customers/admin-customers.router";
 
 export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   adminReturns: adminReturnsRouter,
   adminDashboard: adminDashboardRouter,
   adminFulfilment: adminFulfilmentRouter,
+  adminCustomers: adminCustomersRouter,
 });
 
 export type AppRouter = typeof appRouter;

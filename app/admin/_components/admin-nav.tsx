@@ -8,6 +8,7 @@ const LINKS = [
   { href: "/admin/inventory", label: "Inventory" },
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/fulfilment", label: "Fulfilment" },
+  { href: "/admin/customers", label: "Customers" },
   { href: "/admin/mailbox", label: "Mailbox" },
   { href: "/admin/emails", label: "Emails" },
 ];
