@@ -40,6 +40,12 @@ test("a shopper's order confirmation shows in the admin mailbox; a notification 
   }).toPass({ timeout: JOBS_TIMEOUT });
   await expect(confirmation).toContainText(SHOPPER.email);
 
+  // The customer's page lists the order and the messages sent to them.
+  await admin.goto(`/admin/customers?q=${encodeURIComponent(SHOPPER.email)}`);
+  await admin.getByRole("row").filter({ hasText: SHOPPER.email }).getByRole("link").click();
+  await expect(admin.getByRole("region", { name: "Orders" }).getByRole("link", { name: `#${number}` })).toBeVisible();
+  await expect(admin.getByRole("list", { name: "Messages" }).getByRole("listitem").filter({ hasText: "Order confirmation" }).first()).toBeVisible();
+
   await shopper.getByRole("link", { name: "Account" }).click();
   await expect(shopper.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
   const shippingBySms = shopper.getByRole("checkbox", { name: "Shipping updates by SMS" });
