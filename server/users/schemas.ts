@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ShippingAddress } from "../checkout/details-schemas";
 
 export const UserRole = z.enum(["shopper", "admin"]);
 export type UserRole = z.infer<typeof UserRole>;
@@ -41,6 +42,34 @@ export const VerifyEmailInput = z.strictObject({ token: LinkToken });
 
 export const ChangePasswordInput = z.strictObject({ currentPassword: z.string().min(1, "Enter your current password").max(256), newPassword: NewPassword });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
+
+const Phone = z
+  .string()
+  .trim()
+  .max(30)
+  .refine((p) => p === "" || /^\+?[0-9 ()./-]{5,30}$/.test(p), "Enter a phone number with digits only")
+  .transform((p) => p || null);
+
+export const UpdateProfileInput = z.strictObject({
+  name: z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters"),
+  phone: Phone,
+});
+export type UpdateProfileInput = z.output<typeof UpdateProfileInput>;
+
+/** An address book entry: a new one without `id`, an edit of one with it. */
+export const SaveAddressInput = z.strictObject({
+  id: z.uuid().optional(),
+  address: ShippingAddress,
+  defaultShipping: z.boolean().default(false),
+  defaultBilling: z.boolean().default(false),
+});
+export type SaveAddressInput = z.output<typeof SaveAddressInput>;
+
+export const AddressIdInput = z.strictObject({ id: z.uuid() });
+
+/** The current password, when the account has one, so a borrowed session cannot erase it. */
+export const DeleteAccountInput = z.strictObject({ password: z.string().max(256).optional() });
+export type DeleteAccountInput = z.infer<typeof DeleteAccountInput>;
 
 /** What the session carries and `users.me` answers. */
 export interface SessionUser {

@@ -1,9 +1,23 @@
 import { createTRPCRouter, publicProcedure, shopperProcedure, toServiceCtx } from "../trpc/init";
+import { deleteAddress, listAddresses, saveAddress } from "./address-book";
 import { changePassword } from "./change-password";
+import { deleteAccount } from "./delete-account";
 import { resendEmailVerification, verifyEmail } from "./email-verification";
+import { exportMyData } from "./export-my-data";
 import { getMe } from "./get-me";
 import { requestPasswordReset, resetPassword } from "./password-reset";
-import { ChangePasswordInput, RequestPasswordResetInput, ResetPasswordInput, SignUpInput, VerifyEmailInput } from "./schemas";
+import { getProfile, updateProfile } from "./profile";
+import {
+  AddressIdInput,
+  ChangePasswordInput,
+  DeleteAccountInput,
+  RequestPasswordResetInput,
+  ResetPasswordInput,
+  SaveAddressInput,
+  SignUpInput,
+  UpdateProfileInput,
+  VerifyEmailInput,
+} from "./schemas";
 import { signUp } from "./sign-up";
 
 export const usersRouter = createTRPCRouter({
@@ -16,4 +30,11 @@ export const usersRouter = createTRPCRouter({
   verifyEmail: publicProcedure.input(VerifyEmailInput).mutation(({ ctx, input }) => verifyEmail(toServiceCtx(ctx), input)),
   resendVerification: shopperProcedure.mutation(({ ctx }) => resendEmailVerification(toServiceCtx(ctx))),
   changePassword: shopperProcedure.input(ChangePasswordInput).mutation(({ ctx, input }) => changePassword(toServiceCtx(ctx), input)),
+  profile: shopperProcedure.query(({ ctx }) => getProfile(toServiceCtx(ctx))),
+  updateProfile: shopperProcedure.input(UpdateProfileInput).mutation(({ ctx, input }) => updateProfile(toServiceCtx(ctx), input)),
+  addresses: shopperProcedure.query(({ ctx }) => listAddresses(toServiceCtx(ctx))),
+  saveAddress: shopperProcedure.input(SaveAddressInput).mutation(({ ctx, input }) => saveAddress(toServiceCtx(ctx), input)),
+  deleteAddress: shopperProcedure.input(AddressIdInput).mutation(({ ctx, input }) => deleteAddress(toServiceCtx(ctx), input)),
+  exportMyData: shopperProcedure.query(({ ctx }) => exportMyData(toServiceCtx(ctx))),
+  deleteAccount: shopperProcedure.input(DeleteAccountInput).mutation(({ ctx, input }) => deleteAccount(toServiceCtx(ctx), input)),
 });
