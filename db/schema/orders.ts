@@ -51,8 +51,8 @@ export const orders = pgTable(
     uniqueIndex("orders_number_key").on(t.number),
     index("orders_user_idx").on(t.userId, t.placedAt.desc()),
     index("orders_status_idx").on(t.status, t.placedAt.desc()),
-    // Newest first: the admin orders list and the dashboard's recent orders read the top of it.
-    index("orders_placed_idx").on(t.placedAt.desc(), t.number.desc()),
+    // Newest first, in the order ORDER BY placed_at DESC, number DESC asks for (nulls first): the admin orders list and the dashboard read the top of it.
+    index("orders_placed_idx").on(t.placedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
     index("orders_pending_expiry_idx").on(t.reservationExpiresAt).where(sql`${t.status} = 'pending'`),
     check("orders_amounts_nonnegative", sql`${t.subtotalAmount} >= 0 AND ${t.shippingAmount} >= 0 AND ${t.totalAmount} = ${t.subtotalAmount} + ${t.shippingAmount}`),
     check("orders_refund_within_total", sql`${t.refundedAmount} BETWEEN 0 AND ${t.totalAmount}`),
