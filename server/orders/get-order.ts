@@ -1,9 +1,8 @@
 import type { ServiceContext } from "../context";
-import { notFound } from "../errors";
 import { listOrderMessages } from "../notifications/list-order-messages";
 import { payOptions } from "../payments/payable-order";
 import { selectOrderShipments } from "../shipping/shipment-queries";
-import { tokenOpensOrder } from "./order-link";
+import { requireOrderAccess } from "./order-access";
 import { selectOrder, selectOrderEvents, selectOrderLines } from "./order-queries";
 import type { GetOrderInput, ShopperOrderView } from "./schemas";
 
@@ -16,9 +15,8 @@ const shownToShopper = (type: string) => !type.includes(":");
  */
 export async function getOrder(ctx: ServiceContext, input: GetOrderInput): Promise<ShopperOrderView> {
   const row = await selectOrder(ctx.db, input.orderId);
-  const owns = row !== undefined && ownsOrder(ctx, row.userId);
-  if (!row || !(owns || tokenOpensOrder(input.accessToken, input.orderId))) throw notFound("Order");
-  const { order } = row;
+  const { owns } = requireOrderAccess(ctx, row, input);
+  const { order } = row!;
   const [lines, events, pay, messages, shipments] = await Promise.all([
     selectOrderLines(ctx.db, order.id),
     selectOrderEvents(ctx.db, order.id),
@@ -48,9 +46,4 @@ export async function getOrder(ctx: ServiceContext, input: GetOrderInput): Promi
         events: s.events,
       })),
   };
-}
-
-function ownsOrder(ctx: ServiceContext, userId: string | null): boolean {
-  const { actor } = ctx;
-  return userId !== null && (actor.type === "shopper" || actor.type === "admin") && actor.userId === userId;
 }

@@ -4,7 +4,8 @@ import { orderEvents, orders, payments } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { notFound } from "../errors";
 import { stripeConfigured } from "../env";
-import { orderAccessToken, tokenOpensOrder } from "../orders/order-link";
+import { requireOrderAccess } from "../orders/order-access";
+import { orderAccessToken } from "../orders/order-link";
 
 /** Where a shopper pays, by provider: the simulator's test-card page or the Stripe Elements page. */
 export const PAY_PAGES = { simulator: "/pay/", stripe: "/checkout/pay/" } as const;
@@ -35,10 +36,8 @@ function selectPayableOrder(db: Db | Tx, orderId: string) {
  */
 export async function findPayableOrder(ctx: ServiceContext, input: { orderId: string; accessToken?: string }) {
   const row = await selectPayableOrder(ctx.db, input.orderId);
-  const { actor } = ctx;
-  const owns = row?.userId != null && (actor.type === "shopper" || actor.type === "admin") && actor.userId === row.userId;
-  if (!row || !(owns || tokenOpensOrder(input.accessToken, input.orderId))) throw notFound("Order");
-  return { ...row, guest: !owns };
+  const { owns } = requireOrderAccess(ctx, row, input);
+  return { ...row!, guest: !owns };
 }
 
 export type PayableOrder = Awaited<ReturnType<typeof findPayableOrder>>;
