@@ -52,6 +52,8 @@ export function serverEnvironment(source: NodeJS.ProcessEnv, options: { producti
   }
   if (!source.EASYPOST_API_KEY) {
     local.EASYPOST_WEBHOOK_SECRET = source.EASYPOST_WEBHOOK_SECRET || localSecret(dataDir, "carrier-webhook-secret", (random) => random);
+    // The simulator tracks every label it sells, a script hour per 100 ms.
+    local.CARRIER_SIMULATOR_TRACKING = source.CARRIER_SIMULATOR_TRACKING || "100";
   }
   return { ...source, ...siteUrl, ...local };
 }

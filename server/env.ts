@@ -156,6 +156,10 @@ const EnvSchema = z
     // Verifies /api/webhooks/shipping (tracker.updated): the secret of the webhook in EasyPost's dashboard; the carrier
     // simulator signs its tracking events with it.
     EASYPOST_WEBHOOK_SECRET: optional,
+    // The carrier simulator plays each label it sells through a scripted tracking timeline, posting signed webhooks to
+    // /api/webhooks/shipping: this many milliseconds of real time per hour of the script (100: a delivery in about 7 s).
+    // Unset or 0: it sends none by itself (tests post the timelines they need). The start scripts set 100 outside production.
+    CARRIER_SIMULATOR_TRACKING: optional.pipe(z.coerce.number<string | undefined>({ error: "CARRIER_SIMULATOR_TRACKING must be a whole number of milliseconds" }).int().min(0).max(3_600_000).default(0)),
     // The shop's time zone (IANA name): where the admin dashboard's days begin and end; unset: UTC.
     SHOP_TIME_ZONE: optional.pipe(z.string().refine(isTimeZone, "SHOP_TIME_ZONE must be an IANA time zone such as Europe/London").default("UTC")),
     ...inngestShape,
@@ -235,6 +239,11 @@ export function stripeConfigured(e: Env = env()) {
 
 export function stripeWebhookSecret(e: Env = env()): string {
   return e.STRIPE_WEBHOOK_SECRET;
+}
+
+/** Milliseconds per hour of a simulated tracking timeline; 0: the carrier simulator plays none by itself. */
+export function simulatedTrackingHourMs(e: Env = env()): number {
+  return e.EASYPOST_API_KEY ? 0 : e.CARRIER_SIMULATOR_TRACKING;
 }
 
 /** EasyPost when EASYPOST_API_KEY is set; null: the carrier simulator. */

@@ -25,6 +25,7 @@ import { notifyShipmentException } from "./notify-shipment-exception";
 import { notifyShipmentOutForDelivery } from "./notify-shipment-out-for-delivery";
 import { notifyShipmentShipped } from "./notify-shipment-shipped";
 import { sendNotificationFunction } from "./send-notification";
+import { simulateTracking } from "./simulate-tracking";
 
 /** Every function of the shop, on the given dependencies (the app's database, or a test's). */
 export function shopFunctions(deps: FunctionDeps): FunctionDefinition[] {
@@ -45,6 +46,7 @@ export function shopFunctions(deps: FunctionDeps): FunctionDefinition[] {
     notifyShipmentDelivered(deps),
     notifyShipmentException(deps),
     fulfilPaidOrder(deps),
+    simulateTracking(deps),
     sendNotificationFunction(deps),
     requeueNotifications(deps),
   ];

@@ -81,17 +81,19 @@ const SCRIPTS: Record<TrackingScript, Step[]> = {
 };
 
 const digest = (value: string) => createHash("sha256").update(value).digest("hex").slice(0, 24);
-const hoursAfter = (start: Date, hours: number) => new Date(start.getTime() + hours * 3_600_000).toISOString();
+const HOUR_MS = 3_600_000;
 
 /**
  * The tracker.updated events a tracker goes through under `script`, oldest first: each carries the tracker with every
  * scan so far, as EasyPost sends it. Ids come from the tracking code, so the same timeline has the same event ids.
+ * `msPerHour` compresses the script (the simulator playing it in seconds); its times stay in that compressed scale.
  */
 export function trackingTimeline(
   script: TrackingScript,
-  tracker: { trackingCode: string; carrier: string; startedAt: Date; origin?: { city: string; country: string }; destination?: { city: string; country: string } },
+  tracker: { trackingCode: string; carrier: string; startedAt: Date; msPerHour?: number; origin?: { city: string; country: string }; destination?: { city: string; country: string } },
 ): TrackerUpdatedEvent[] {
   const steps = SCRIPTS[script];
+  const hoursAfter = (start: Date, hours: number) => new Date(start.getTime() + hours * (tracker.msPerHour ?? HOUR_MS)).toISOString();
   const lastHours = steps.at(-1)![0];
   const place = (where: Step[4]) => (where === "origin" ? tracker.origin : where === "destination" ? tracker.destination : undefined);
   const details: EasyPostTrackingDetail[] = steps.map(([hours, status, detail, message, where]) => ({
