@@ -6,6 +6,7 @@ import { startOutboxRelay, type OutboxRelay } from "../relay";
 import { eventSink } from "../send";
 import { InProcessRunner, installRunner, sharedRunner } from "../runner";
 import type { FunctionDefinition, Step, StepId, StepResult } from "../step";
+import { checkSearchDrift } from "./check-search-drift";
 import { checkoutSaga } from "./checkout-saga";
 import { completePaidOrderFunction } from "./complete-paid-order";
 import type { FunctionDeps } from "./order-state";
@@ -24,7 +25,9 @@ import { notifyShipmentDelivered } from "./notify-shipment-delivered";
 import { notifyShipmentException } from "./notify-shipment-exception";
 import { notifyShipmentOutForDelivery } from "./notify-shipment-out-for-delivery";
 import { notifyShipmentShipped } from "./notify-shipment-shipped";
+import { reindexSearch } from "./reindex-search";
 import { sendNotificationFunction } from "./send-notification";
+import { syncSearchIndex } from "./sync-search-index";
 import { simulateTracking } from "./simulate-tracking";
 
 /** Every function of the shop, on the given dependencies (the app's database, or a test's). */
@@ -49,6 +52,9 @@ export function shopFunctions(deps: FunctionDeps): FunctionDefinition[] {
     simulateTracking(deps),
     sendNotificationFunction(deps),
     requeueNotifications(deps),
+    syncSearchIndex(deps),
+    reindexSearch(deps),
+    checkSearchDrift(deps),
   ];
 }
 
@@ -75,8 +81,9 @@ export const inngestFunctions = shopFunctions(appFunctionDeps).map((fn) =>
       triggers: [fn.trigger],
       // One run per key value for 24 hours: a second shop/order.placed for the same order starts nothing.
       ...(fn.key && { idempotency: `event.data.${fn.key}` }),
+      ...(fn.batch && { batchEvents: fn.batch }),
     },
-    ({ event, step }) => fn.handler({ event, step: narrowStep(step) }),
+    ({ event, events, step }) => fn.handler({ event, events, step: narrowStep(step) }),
   ),
 );
 

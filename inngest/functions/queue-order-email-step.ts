@@ -1,10 +1,11 @@
-import { eventData, type ReceivedEvent, type ShopEventName } from "@/server/events/schemas";
+import { eventData, type ReceivedEvent, type ShopEventData, type ShopEventName } from "@/server/events/schemas";
 import { queueOrderEmail } from "@/server/notifications/queue-order-email";
 import type { OrderEmailKind } from "@/server/notifications/schemas";
 import type { FunctionDefinition } from "../step";
 import type { FunctionDeps } from "./order-state";
 
-type OrderEvent = Exclude<ShopEventName, "shop/notification.queued" | "shop/variant.back-in-stock">;
+/** The events whose data names an order. */
+type OrderEvent = { [N in ShopEventName]: ShopEventData<N> extends { orderId: string } ? N : never }[ShopEventName];
 
 /**
  * A function that answers an order event with one email: a single step queues it in the ledger (or records it skipped).
