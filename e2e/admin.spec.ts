@@ -25,8 +25,8 @@ test("an admin creates a product and shoppers find it in the store", async ({ pa
 
   // The storefront search finds it, and its page shows the title and the price.
   await page.goto("/");
-  await page.getByRole("searchbox", { name: "Search products" }).fill(token);
-  await page.getByRole("searchbox", { name: "Search products" }).press("Enter");
+  await page.getByRole("combobox", { name: "Search products" }).fill(token);
+  await page.getByRole("combobox", { name: "Search products" }).press("Enter");
   await expect(page).toHaveURL((url) => url.pathname === "/search" && url.searchParams.get("q") === token);
   const result = page.getByRole("main").getByRole("listitem").filter({ hasText: title });
   await expect(result).toHaveCount(1);

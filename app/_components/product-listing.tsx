@@ -18,10 +18,14 @@ interface ProductListingProps {
   /** What "Clear filters" keeps (the search query). */
   keep?: Record<string, string | undefined>;
   categories?: { title: string; links: CategoryLink[] };
+  /** Above the grid: e.g. which corrected query the results are for. */
+  notice?: ReactNode;
+  /** In place of the generic empty state when nothing matched at all. */
+  noResults?: ReactNode;
 }
 
 /** The category and search pages: filters, sort, a grid of cards and cursor paging, all driven by the URL. */
-export function ProductListing({ heading, top, pathname, params, listing, result, facets, keep = {}, categories }: ProductListingProps) {
+export function ProductListing({ heading, top, pathname, params, listing, result, facets, keep = {}, categories, notice, noResults }: ProductListingProps) {
   const clearHref = hasActiveFilters(listing.filters) ? listingHref(pathname, keep, {}) : null;
   const nextHref = result.nextCursor ? listingHref(pathname, params, { after: result.nextCursor }) : null;
   const firstHref = listing.cursor ? listingHref(pathname, params, {}) : null;
@@ -53,10 +57,11 @@ export function ProductListing({ heading, top, pathname, params, listing, result
           />
         </aside>
         <section aria-label="Products">
+          {notice}
           {result.items.length > 0 ? (
             <ProductGrid products={result.items} label={heading} />
           ) : (
-            <EmptyState clearHref={clearHref} firstHref={firstHref} />
+            ((!firstHref && !clearHref && noResults) || <EmptyState clearHref={clearHref} firstHref={firstHref} />)
           )}
           <Pagination nextHref={nextHref} firstHref={firstHref} />
         </section>

@@ -1,4 +1,6 @@
+import { SuggestInput } from "../search/schemas";
 import { searchEngine } from "../search/search-engine";
+import { suggestProducts } from "../search/suggest-products";
 import { createTRPCRouter, publicProcedure, toServiceCtx } from "../trpc/init";
 import { getProductBySlug } from "./get-product-by-slug";
 import { listCategoryTree } from "./list-category-tree";
@@ -9,4 +11,5 @@ export const catalogRouter = createTRPCRouter({
   facets: publicProcedure.input(ProductFacetsInput).query(({ ctx, input }) => searchEngine().facets(toServiceCtx(ctx), input)),
   productBySlug: publicProcedure.input(ProductBySlugInput).query(({ ctx, input }) => getProductBySlug(toServiceCtx(ctx), input)),
   categoryTree: publicProcedure.query(({ ctx }) => listCategoryTree(toServiceCtx(ctx))),
+  suggest: publicProcedure.input(SuggestInput).query(({ ctx, input }) => suggestProducts(toServiceCtx(ctx), input)),
 });

@@ -4,6 +4,7 @@ import type { CategoryLink } from "@/app/_components/filter-sidebar";
 import { listingHref, paramValue, parseListing, type SearchParams } from "@/app/_components/listing-params";
 import { ProductListing } from "@/app/_components/product-listing";
 import { findCategoryPath, getCategoryTree, loadListing } from "../_lib/catalog-data";
+import { DidYouMean, NoResults } from "./no-results";
 
 interface SearchPageProps {
   searchParams: Promise<SearchParams>;
@@ -19,7 +20,8 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
   const q = paramValue(query, "q");
   const requestedCategory = paramValue(query, "category");
   // An unknown category in a hand-edited URL is ignored rather than failing the search.
-  const category = requestedCategory ? findCategoryPath(await getCategoryTree(), requestedCategory)?.at(-1) : undefined;
+  const tree = await getCategoryTree();
+  const category = requestedCategory ? findCategoryPath(tree, requestedCategory)?.at(-1) : undefined;
 
   const listing = parseListing(query, { q, categorySlug: category?.slug });
   const data = await loadListing(listing);
@@ -46,6 +48,8 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
       facets={data.facets}
       keep={keep}
       categories={{ title: "Categories", links }}
+      notice={q && data.result.didYouMean ? <DidYouMean q={q} corrected={data.result.didYouMean} /> : undefined}
+      noResults={q ? <NoResults q={q} categories={tree.slice(0, 8)} /> : undefined}
     />
   );
 }
