@@ -160,7 +160,10 @@ const EnvSchema = z
     // /api/webhooks/shipping: this many milliseconds of real time per hour of the script (100: a delivery in about 7 s).
     // Unset or 0: it sends none by itself (tests post the timelines they need). The start scripts set 100 outside production.
     CARRIER_SIMULATOR_TRACKING: optional.pipe(z.coerce.number<string | undefined>({ error: "CARRIER_SIMULATOR_TRACKING must be a whole number of milliseconds" }).int().min(0).max(3_600_000).default(0)),
-    // The shop's time zone (IANA name): where the admin dashboard's days begin and end; unset: UTC.
+    // The shop as its emails sign off: its name, and the postal address the footer of every email carries.
+    SHOP_NAME: optional.pipe(z.string().max(100, "SHOP_NAME must be at most 100 characters").default("Emporium")),
+    SHOP_POSTAL_ADDRESS: optional.pipe(z.string().max(300, "SHOP_POSTAL_ADDRESS must be at most 300 characters").default("Emporium Ltd, 14 Harbour Row, Bristol BS1 4RN, United Kingdom")),
+    // The shop's time zone (IANA name): where the admin dashboard's days begin and end, and the times its emails show; unset: UTC.
     SHOP_TIME_ZONE: optional.pipe(z.string().refine(isTimeZone, "SHOP_TIME_ZONE must be an IANA time zone such as Europe/London").default("UTC")),
     ...inngestShape,
   })
