@@ -43,14 +43,16 @@ export async function getSalesChart(ctx: ServiceContext, timeZone: string): Prom
 /** The products most units were sold of in paid orders of the last CHART_DAYS days. */
 export async function getTopProducts(ctx: ServiceContext, timeZone: string): Promise<TopProduct[]> {
   const rows = await ctx.db.execute<TopRow>(sql`
-    with sold as (
-      select v.product_id, l.quantity, l.line_amount, o.currency
-        from orders o join order_lines l on l.order_id = o.id join variants v on v.id = l.variant_id
+    with by_variant as (
+      select l.variant_id, o.currency, sum(l.quantity)::int as units, sum(l.line_amount)::bigint as amount
+        from orders o join order_lines l on l.order_id = o.id
        where o.status in ('paid', 'refunded')
          and o.placed_at >= ((now() at time zone ${timeZone}::text)::date - ${CHART_DAYS - 1}::int)::timestamp at time zone ${timeZone}::text
+       group by l.variant_id, o.currency
     ),
-    top as (select product_id, sum(quantity)::int as units from sold group by product_id order by units desc, product_id limit ${TOP_PRODUCTS})
-    select t.product_id, p.title, t.units, s.currency, sum(s.line_amount)::bigint as amount
+    sold as (select v.product_id, b.currency, b.units, b.amount from by_variant b join variants v on v.id = b.variant_id),
+    top as (select product_id, sum(units)::int as units from sold group by product_id order by units desc, product_id limit ${TOP_PRODUCTS})
+    select t.product_id, p.title, t.units, s.currency, sum(s.amount)::bigint as amount
       from top t join products p on p.id = t.product_id join sold s on s.product_id = t.product_id
      group by t.product_id, p.title, t.units, s.currency
      order by t.units desc, t.product_id, s.currency`);
