@@ -70,14 +70,14 @@ async function play(ctx: ReturnType<typeof fulfilmentContext>, orderId: string, 
   const scripted = scriptedStep();
   const step = { ...scripted.step, sleep: async (id: string, ms: number) => (sleeps.push(ms), scripted.step.sleep(id, ms)) };
   answered.length = 0;
-  const result = await runSimulateTracking({ event: { name: "shop/shipment.label-purchased", data: { orderId, shipmentId } }, step }, deps);
+  const result = await runSimulateTracking({ event: { name: "shop/label.purchased", data: { orderId, shipmentId } }, step }, deps);
   return { result, sleeps, ids: scripted.ids };
 }
 
 describe("simulate-tracking", () => {
   it("buying a label announces it once, for the simulator to play", async () => {
     const { shipmentId } = await boughtShipment();
-    expect(await t.db.select({ name: outbox.name }).from(outbox).where(eq(outbox.dedupeKey, `shipment-${shipmentId}-label`))).toEqual([{ name: "shop/shipment.label-purchased" }]);
+    expect(await t.db.select({ name: outbox.name }).from(outbox).where(eq(outbox.dedupeKey, `shipment-${shipmentId}-label`))).toEqual([{ name: "shop/label.purchased" }]);
   });
 
   it("posts the normal script as signed webhooks to our route, duplicates and out of order, at compressed carrier time: the order ends delivered", async () => {

@@ -9,7 +9,7 @@ import type { FunctionDeps } from "./order-state";
  * duplicates and the out-of-order delivery of a real carrier. Otherwise nothing: a real carrier sends its own.
  */
 export async function runSimulateTracking({ event, step }: { event: ReceivedEvent; step: Step }, deps: FunctionDeps): Promise<StepResult> {
-  const { shipmentId } = eventData("shop/shipment.label-purchased", event);
+  const { shipmentId } = eventData("shop/label.purchased", event);
   const ctx = deps.context("simulate-tracking");
   const plan = await step.run("plan", async () => (await planSimulatedTracking(ctx, { shipmentId })) ?? []);
   const answers: number[] = [];
@@ -22,7 +22,7 @@ export async function runSimulateTracking({ event, step }: { event: ReceivedEven
 
 export const simulateTracking = (deps: FunctionDeps): FunctionDefinition => ({
   id: "simulate-tracking",
-  trigger: { event: "shop/shipment.label-purchased" },
+  trigger: { event: "shop/label.purchased" },
   key: "shipmentId",
   handler: (args) => runSimulateTracking(args, deps),
 });

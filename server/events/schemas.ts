@@ -37,6 +37,8 @@ export const shopEventSchemas = {
   "shop/search.reindex-requested": z.object({ requestedBy: z.string().min(1).max(200) }),
   // The variant's availability fell to its low-stock threshold; `crossing` numbers the times it did.
   "shop/variant.low-stock": z.object({ variantId: z.int().positive(), crossing: z.int().positive() }),
+  // A label was bought for the shipment (the carrier simulator then plays its tracking, when asked to).
+  "shop/label.purchased": z.object({ orderId: OrderId, shipmentId: z.uuid() }),
   "shop/shipment.shipped": ShipmentMilestone,
   "shop/shipment.out-for-delivery": ShipmentMilestone,
   "shop/shipment.delivered": ShipmentMilestone,

@@ -40,7 +40,7 @@ export function chooseRate(rates: Rate[], shippingMethod: string): Rate | undefi
  * or concurrent buyer asks the carrier nothing; the carrier is then called outside any transaction or lock: a quote
  * whose rate is kept on the row (a retry buys the same rate), the purchase under labelIdempotencyKey (a retry after a
  * crash gets the label already bought, never a second one), its tracker. Our label PDF is stored, and the shipment
- * becomes label_purchased with its tracking, a timeline row and shop/shipment.label-purchased. A failure gives the
+ * becomes label_purchased with its tracking, a timeline row and shop/label.purchased. A failure gives the
  * claim back and rethrows.
  */
 export async function buyShipmentLabel(ctx: ServiceContext, input: { shipmentId: string }): Promise<BuyLabelResult> {
@@ -123,7 +123,7 @@ async function buyClaimed(ctx: ServiceContext, carrier: Carrier, shipment: typeo
       detail: `Label bought: ${label.carrier} ${label.service}, ${label.trackingCode}`,
       occurredAt: sql`now()`,
     });
-    await writeEvent(tx, { name: "shop/shipment.label-purchased", data: { orderId: shipment.orderId, shipmentId: shipment.id } }, { key: `shipment-${shipment.id}-label` });
+    await writeEvent(tx, { name: "shop/label.purchased", data: { orderId: shipment.orderId, shipmentId: shipment.id } }, { key: `shipment-${shipment.id}-label` });
     return { outcome: "bought", trackingCode: label.trackingCode };
   });
 }
