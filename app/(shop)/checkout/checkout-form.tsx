@@ -10,8 +10,11 @@ import { FormError, primaryButton, TextField } from "@/app/(auth)/sign-in/auth-c
 import type { CartView } from "@/server/cart/schemas";
 import { CheckoutEmail, ShippingAddress, ShippingMethodId } from "@/server/checkout/details-schemas";
 import type { ShippingOptions } from "@/server/checkout/shipping-methods";
-import { COUNTRIES, countryName } from "./countries";
+import type { SavedAddress } from "@/server/users/address-book";
+import { AddressFields, addressFromForm } from "@/app/_components/address-fields";
+import { countryName } from "./countries";
 import { OrderSummary } from "./order-summary";
+import { NEW_ADDRESS, SavedAddressPicker } from "./saved-address-picker";
 
 const CheckoutDetails = z.object({ email: CheckoutEmail, shippingAddress: ShippingAddress, shippingMethod: ShippingMethodId.optional() });
 
@@ -33,19 +36,25 @@ interface CheckoutFormProps {
   /** Prefills for a signed-in shopper when the cart has no details yet. */
   email: string;
   name: string;
+  /** The signed-in shopper's address book (empty for a guest). */
+  saved: SavedAddress[];
+  signedIn: boolean;
 }
 
-export function CheckoutForm({ cart, shipping, email, name }: CheckoutFormProps) {
+export function CheckoutForm({ cart, shipping, email, name, saved, signedIn }: CheckoutFormProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const save = useMutation(trpc.cart.setCheckoutDetails.mutationOptions());
+  const saveAddress = useMutation(trpc.users.saveAddress.mutationOptions());
+  // A saved address fills the form: the cart's own address when it has one, else the default for shipping.
+  const [chosen, setChosen] = useState(cart.shippingAddress ? NEW_ADDRESS : (saved.find((a) => a.defaultShipping)?.id ?? NEW_ADDRESS));
+  const chosenAddress = saved.find((a) => a.id === chosen)?.address ?? cart.shippingAddress;
   const { methods, needsShipping } = shipping;
   // The carrier's refusal of the saved address shows beside its fields.
   const carrierErrors = Object.entries(shipping.addressErrors ?? {}).map(([path, message]) => ({ path: path.split("."), message }));
   const [errors, setErrors] = useState<FieldErrors>(() => fieldErrorsOf(carrierErrors));
   const [error, setError] = useState<string | null>(null);
   const [methodId, setMethodId] = useState(methods.some((m) => m.id === cart.shippingMethod) ? cart.shippingMethod : methods[0]?.id);
-  const address = cart.shippingAddress;
   const method = methods.find((m) => m.id === methodId);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -55,7 +64,7 @@ export function CheckoutForm({ cart, shipping, email, name }: CheckoutFormProps)
     const text = (name: string) => String(form.get(name) ?? "");
     const parsed = CheckoutDetails.safeParse({
       email: text("email"),
-      shippingAddress: Object.fromEntries(["name", "line1", "line2", "city", "region", "postalCode", "country", "phone"].map((k) => [k, text(k)])),
+      shippingAddress: addressFromForm(form),
       // Without options (the carrier refused the saved address) the address is saved alone and quoted again.
       shippingMethod: needsShipping && methods.length > 0 ? text("shippingMethod") : undefined,
     });
@@ -69,6 +78,7 @@ export function CheckoutForm({ cart, shipping, email, name }: CheckoutFormProps)
     setErrors({});
     try {
       await save.mutateAsync(parsed.data);
+      if (form.get("saveAddress")) await saveAddress.mutateAsync({ address: parsed.data.shippingAddress, defaultShipping: saved.length === 0 }).catch(() => null);
       if (needsShipping && !parsed.data.shippingMethod) router.refresh();
       else router.push("/checkout/review");
     } catch (e) {
@@ -93,22 +103,15 @@ export function CheckoutForm({ cart, shipping, email, name }: CheckoutFormProps)
           <h2 id="address-heading" className={`${sectionHeading} sm:col-span-2`}>
             Shipping address
           </h2>
-          <div className="sm:col-span-2">
-            <TextField label="Full name" name="name" autoComplete="name" defaultValue={address?.name ?? name} required error={errors.name} />
-          </div>
-          <div className="sm:col-span-2">
-            <TextField label="Address line 1" name="line1" autoComplete="address-line1" defaultValue={address?.line1} required error={errors.line1} />
-          </div>
-          <div className="sm:col-span-2">
-            <TextField label="Address line 2 (optional)" name="line2" autoComplete="address-line2" defaultValue={address?.line2} error={errors.line2} />
-          </div>
-          <TextField label="City" name="city" autoComplete="address-level2" defaultValue={address?.city} required error={errors.city} />
-          <TextField label="State, province or region" name="region" autoComplete="address-level1" defaultValue={address?.region} error={errors.region} />
-          <TextField label="Postal code" name="postalCode" autoComplete="postal-code" defaultValue={address?.postalCode} required error={errors.postalCode} />
-          <CountrySelect defaultValue={address?.country ?? "US"} error={errors.country} />
-          <div className="sm:col-span-2">
-            <TextField label="Phone (optional)" name="phone" type="tel" autoComplete="tel" defaultValue={address?.phone} error={errors.phone} />
-          </div>
+          {saved.length > 0 && (
+            <SavedAddressPicker saved={saved} chosen={chosen} onChoose={setChosen} />
+          )}
+          <AddressFields key={chosen} address={chosenAddress} name={name} errors={errors} />
+          {signedIn && chosen === NEW_ADDRESS && (
+            <label className="flex items-center gap-2 text-sm sm:col-span-2">
+              <input type="checkbox" name="saveAddress" /> Save this address to my account
+            </label>
+          )}
         </section>
 
         {needsShipping && (
@@ -143,36 +146,6 @@ export function CheckoutForm({ cart, shipping, email, name }: CheckoutFormProps)
         </button>
       </form>
       <OrderSummary cart={cart} shipping={needsShipping ? (method?.amount ?? null) : "none"} />
-    </div>
-  );
-}
-
-function CountrySelect({ defaultValue, error }: { defaultValue: string; error?: string }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor="field-country" className="block text-sm font-medium text-stone-800">
-        Country
-      </label>
-      <select
-        id="field-country"
-        name="country"
-        autoComplete="country"
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? "field-country-error" : undefined}
-        className="block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 aria-invalid:border-red-600"
-      >
-        {COUNTRIES.map(([code, name]) => (
-          <option key={code} value={code}>
-            {name}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <p id="field-country-error" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
     </div>
   );
 }
