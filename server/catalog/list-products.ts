@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../context";
 import { decodeCursor, encodeCursor, microsToIso, type Cursor } from "./cursor";
 import { productConditions, resolveFilters, skuProducts, skuShaped, stockedVariants, textQuery } from "./product-filters";
-import type { CatalogSort, ListProductsQuery, ProductPage } from "./schemas";
+import type { CatalogSort, ListProductsQuery, ProductCard, ProductPage } from "./schemas";
 
 interface SortPlan {
   /** The sort key as a JS-safe number, carried in the cursor. */
@@ -56,7 +56,8 @@ export function effectiveSort(sort: CatalogSort | undefined, q: string | undefin
   return sort === "relevance" && !q ? "newest" : sort;
 }
 
-interface CardRow extends Record<string, unknown> {
+/** A product card's fields as a search engine holds them, created_at in epoch microseconds. */
+export interface CardFields {
   id: number;
   slug: string;
   title: string;
@@ -68,7 +69,26 @@ interface CardRow extends Record<string, unknown> {
   imageAlt: string | null;
   inStock: boolean;
   createdMicros: number;
+}
+
+interface CardRow extends CardFields, Record<string, unknown> {
   sortKey: number;
+}
+
+export function toProductCard(r: CardFields): ProductCard {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    brand: r.brand,
+    priceMin: r.priceMin,
+    priceMax: r.priceMax,
+    currency: r.currency,
+    imageUrl: r.imageUrl,
+    imageAlt: r.imageAlt ?? "",
+    inStock: r.inStock,
+    createdAt: new Date(Math.floor(r.createdMicros / 1000)),
+  };
 }
 
 export async function listProducts(ctx: ServiceContext, input: ListProductsQuery): Promise<ProductPage> {
@@ -98,19 +118,7 @@ export async function listProducts(ctx: ServiceContext, input: ListProductsQuery
   const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => ({
-      id: r.id,
-      slug: r.slug,
-      title: r.title,
-      brand: r.brand,
-      priceMin: r.priceMin,
-      priceMax: r.priceMax,
-      currency: r.currency,
-      imageUrl: r.imageUrl,
-      imageAlt: r.imageAlt ?? "",
-      inStock: r.inStock,
-      createdAt: new Date(Math.floor(r.createdMicros / 1000)),
-    })),
+    items: page.map(toProductCard),
     nextCursor: hasMore && last ? encodeCursor(sort, { key: last.sortKey, id: last.id }) : null,
   };
 }

@@ -1,7 +1,7 @@
 import type { MultiSearchQuery, SearchResponse } from "meilisearch";
 import { z } from "zod";
 import { invalid } from "../../errors";
-import { effectiveSort } from "../../catalog/list-products";
+import { effectiveSort, toProductCard } from "../../catalog/list-products";
 import { resolveFilters } from "../../catalog/product-filters";
 import type { CatalogSort, ProductFacets } from "../../catalog/schemas";
 import type { SearchPort } from "../search-port";
@@ -61,19 +61,7 @@ export function meilisearchSearch(target: ProductIndex): SearchPort {
       const page = result.hits.slice(0, input.limit);
       const hasMore = result.hits.length > input.limit;
       return {
-        items: page.map((d) => ({
-          id: d.id,
-          slug: d.slug,
-          title: d.title,
-          brand: d.brand,
-          priceMin: d.priceMin,
-          priceMax: d.priceMax,
-          currency: d.currency,
-          imageUrl: d.imageUrl,
-          imageAlt: d.imageAlt,
-          inStock: d.inStock,
-          createdAt: new Date(Math.floor(d.createdAt / 1000)),
-        })),
+        items: page.map((d) => toProductCard({ ...d, createdMicros: d.createdAt })),
         nextCursor: hasMore ? encodeOffset(sort, offset + page.length) : null,
       };
     },
