@@ -4,7 +4,7 @@ import type { ScenarioResult } from "./measure";
 /** One buyer's iteration: resolves with the measured latency in ms, or null when there is no more work; a throw counts as an error. */
 export type Iteration = (buyer: number) => Promise<number | null>;
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
