@@ -43,6 +43,8 @@ export const shipments = pgTable(
     uniqueIndex("shipments_order_warehouse_key").on(t.orderId, t.warehouseId).where(sql`${t.parentId} IS NULL`),
     uniqueIndex("shipments_tracking_key").on(t.carrier, t.trackingCode),
     index("shipments_status_idx").on(t.status, t.createdAt),
+    // An order's shipments (its fulfilment status, its pages): the (order, warehouse) key is partial and does not serve them.
+    index("shipments_order_idx").on(t.orderId),
     check("shipments_weight_positive", sql`${t.weightGrams} > 0`),
     check(
       "shipments_label_complete",
