@@ -6,6 +6,7 @@ import { StockFilter } from "@/server/inventory/schemas";
 import { inputClass } from "../_components/field";
 import { Pagination } from "../_components/pagination";
 import { requireAdmin } from "../_lib/require-admin";
+import { cell, StockTable } from "./_components/stock-table";
 
 export const metadata: Metadata = { title: "Inventory" };
 
@@ -42,7 +43,6 @@ function listHref({ q, filter, warehouseId, page }: Filters) {
   return query ? `/admin/inventory?${query}` : "/admin/inventory";
 }
 
-const cell = "px-2 py-2";
 const link = "rounded border border-stone-300 px-3 py-1.5 text-sm hover:bg-stone-100";
 
 export default async function InventoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -109,43 +109,30 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
       {items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 p-10 text-center">{total > 0 ? `There is no page ${filters.page}.` : "No stock matches these filters."}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200">
-          <table className="w-full min-w-[48rem] text-left text-sm">
-            <thead className="border-b border-stone-300 text-xs uppercase tracking-wide text-stone-500">
-              <tr>
-                {["SKU", "Product", "Warehouse", "On hand", "Reserved", "Available", "Variant available / threshold"].map((h) => (
-                  <th key={h} scope="col" className={`${cell} font-medium`}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((row) => (
-                <tr key={`${row.variantId}-${row.warehouseId}`} className="border-b border-stone-100 hover:bg-stone-50">
-                  <td className={`${cell} font-mono text-xs`}>
-                    <Link href={`/admin/inventory/${row.variantId}`} className="underline-offset-2 hover:underline">
-                      {row.sku}
-                    </Link>
-                  </td>
-                  <td className={cell}>
-                    {row.productTitle} <span className="text-stone-500">{row.variantTitle}</span>
-                  </td>
-                  <td className={cell}>
-                    {row.warehouseName}
-                    {!row.warehouseActive && <span className="ml-1 text-xs text-stone-500">(inactive)</span>}
-                  </td>
-                  <td className={`${cell} tabular-nums`}>{row.onHand}</td>
-                  <td className={`${cell} tabular-nums`}>{row.reserved}</td>
-                  <td className={`${cell} tabular-nums`}>{row.available}</td>
-                  <td className={`${cell} tabular-nums ${row.variantAvailable <= row.threshold ? "font-medium text-red-700" : ""}`}>
-                    {row.variantAvailable} / {row.threshold}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StockTable headings={["SKU", "Product", "Warehouse", "On hand", "Reserved", "Available", "Variant available / threshold"]} minWidth="48rem">
+          {items.map((row) => (
+            <tr key={`${row.variantId}-${row.warehouseId}`} className="border-b border-stone-100 hover:bg-stone-50">
+              <td className={`${cell} font-mono text-xs`}>
+                <Link href={`/admin/inventory/${row.variantId}`} className="underline-offset-2 hover:underline">
+                  {row.sku}
+                </Link>
+              </td>
+              <td className={cell}>
+                {row.productTitle} <span className="text-stone-500">{row.variantTitle}</span>
+              </td>
+              <td className={cell}>
+                {row.warehouseName}
+                {!row.warehouseActive && <span className="ml-1 text-xs text-stone-500">(inactive)</span>}
+              </td>
+              <td className={`${cell} tabular-nums`}>{row.onHand}</td>
+              <td className={`${cell} tabular-nums`}>{row.reserved}</td>
+              <td className={`${cell} tabular-nums`}>{row.available}</td>
+              <td className={`${cell} tabular-nums ${row.variantAvailable <= row.threshold ? "font-medium text-red-700" : ""}`}>
+                {row.variantAvailable} / {row.threshold}
+              </td>
+            </tr>
+          ))}
+        </StockTable>
       )}
       <Pagination page={filters.page} pageSize={PAGE_SIZE} total={total} hrefFor={(page) => listHref({ ...filters, page })} noun={["stock row", "stock rows"]} />
     </div>

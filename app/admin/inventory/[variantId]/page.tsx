@@ -6,10 +6,10 @@ import { getCaller } from "@/app/_trpc/server";
 import { requireAdmin } from "../../_lib/require-admin";
 import { StockActions } from "../_components/stock-actions";
 import { StockHistory } from "../_components/stock-history";
+import { cell, StockTable } from "../_components/stock-table";
 
 export const metadata: Metadata = { title: "Stock" };
 
-const cell = "px-2 py-2";
 
 export default async function VariantStockPage(props: { params: Promise<{ variantId: string }>; searchParams: Promise<{ before?: string }> }) {
   const [{ variantId: raw }, { before: rawBefore }] = await Promise.all([props.params, props.searchParams]);
@@ -56,34 +56,21 @@ export default async function VariantStockPage(props: { params: Promise<{ varian
             {first.defaultThreshold ? " (shop default)" : ""}
           </p>
         )}
-        <div className="overflow-x-auto rounded-lg border border-stone-200">
-          <table className="w-full min-w-[28rem] text-left text-sm">
-            <thead className="border-b border-stone-300 text-xs uppercase tracking-wide text-stone-500">
-              <tr>
-                {["Warehouse", "On hand", "Reserved", "Available"].map((h) => (
-                  <th key={h} scope="col" className={`${cell} font-medium`}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {levels.items.map((row) => (
-                <tr key={row.warehouseId} className="border-b border-stone-100">
-                  <td className={cell}>
-                    {row.warehouseName}
-                    {!row.warehouseActive && <span className="ml-1 text-xs text-stone-500">(inactive)</span>}
-                  </td>
-                  <td className={`${cell} tabular-nums`} data-testid={`on-hand-${row.warehouseId}`}>
-                    {row.onHand}
-                  </td>
-                  <td className={`${cell} tabular-nums`}>{row.reserved}</td>
-                  <td className={`${cell} tabular-nums`}>{row.available}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StockTable headings={["Warehouse", "On hand", "Reserved", "Available"]} minWidth="28rem">
+          {levels.items.map((row) => (
+            <tr key={row.warehouseId} className="border-b border-stone-100">
+              <td className={cell}>
+                {row.warehouseName}
+                {!row.warehouseActive && <span className="ml-1 text-xs text-stone-500">(inactive)</span>}
+              </td>
+              <td className={`${cell} tabular-nums`} data-testid={`on-hand-${row.warehouseId}`}>
+                {row.onHand}
+              </td>
+              <td className={`${cell} tabular-nums`}>{row.reserved}</td>
+              <td className={`${cell} tabular-nums`}>{row.available}</td>
+            </tr>
+          ))}
+        </StockTable>
       </section>
 
       <StockActions variantId={variantId} warehouses={warehouses} threshold={first && !first.defaultThreshold ? first.threshold : null} />

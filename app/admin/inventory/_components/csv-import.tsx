@@ -6,8 +6,8 @@ import type { ImportResult } from "@/server/inventory/import-stock-csv";
 import { MAX_CSV_CHARS } from "@/server/inventory/schemas";
 import { serverErrors } from "../../_lib/form-errors";
 import { buttonClass } from "./action-form";
+import { cell, StockTable } from "./stock-table";
 
-const cell = "px-2 py-1.5";
 
 /** Choose a file, read the preview (every row's change or error), then confirm to import it in one go. */
 export function CsvImport() {
@@ -59,32 +59,19 @@ export function CsvImport() {
         </p>
       )}
       {result && (
-        <div className="overflow-x-auto rounded-lg border border-stone-200">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <thead className="border-b border-stone-300 text-xs uppercase tracking-wide text-stone-500">
-              <tr>
-                {["Line", "SKU", "Warehouse", "On hand now", "New on hand", "Change", "Error"].map((h) => (
-                  <th key={h} scope="col" className={`${cell} font-medium`}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((row) => (
-                <tr key={row.line} className={`border-b border-stone-100 ${row.error ? "bg-red-50" : ""}`}>
-                  <td className={`${cell} tabular-nums`}>{row.line}</td>
-                  <td className={`${cell} font-mono text-xs`}>{row.sku}</td>
-                  <td className={cell}>{row.warehouse}</td>
-                  <td className={`${cell} tabular-nums`}>{row.current ?? ""}</td>
-                  <td className={`${cell} tabular-nums`}>{row.onHand ?? ""}</td>
-                  <td className={`${cell} tabular-nums`}>{row.change === null ? "" : row.change > 0 ? `+${row.change}` : row.change}</td>
-                  <td className={`${cell} text-red-700`}>{row.error}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StockTable headings={["Line", "SKU", "Warehouse", "On hand now", "New on hand", "Change", "Error"]} minWidth="40rem">
+          {result.rows.map((row) => (
+            <tr key={row.line} className={`border-b border-stone-100 ${row.error ? "bg-red-50" : ""}`}>
+              <td className={`${cell} tabular-nums`}>{row.line}</td>
+              <td className={`${cell} font-mono text-xs`}>{row.sku}</td>
+              <td className={cell}>{row.warehouse}</td>
+              <td className={`${cell} tabular-nums`}>{row.current ?? ""}</td>
+              <td className={`${cell} tabular-nums`}>{row.onHand ?? ""}</td>
+              <td className={`${cell} tabular-nums`}>{row.change === null ? "" : row.change > 0 ? `+${row.change}` : row.change}</td>
+              <td className={`${cell} text-red-700`}>{row.error}</td>
+            </tr>
+          ))}
+        </StockTable>
       )}
     </div>
   );
