@@ -33,7 +33,7 @@ export const ShippingAddress = z
     region: optionalText(100),
     postalCode: requiredText(20, "Enter the postal code"),
     country: CountryCode,
-    phone: optionalText(30),
+    phone: optionalText(30).refine((p) => p === undefined || /^\+?[0-9 ()./-]{5,30}$/.test(p), "Enter a phone number with digits only"),
   })
   // Per-country rules (address-rules.ts), each error on its own field so the form shows it beside the input.
   .superRefine((address, ctx) => {
