@@ -86,6 +86,8 @@ function parity(name: string, target: () => ProductIndex) {
       await reindexProducts(ctx(), target());
       meili = meilisearchSearch(target());
     });
+    // A real server is shared by every run: leave nothing behind.
+    afterAll(async () => void (await target().client.deleteIndexIfExists(target().index.uid)));
 
     it.each(LIST_CASES)("lists the same products: %s", async (_, input) => {
       const parsed = ListProductsInput.parse(input);
