@@ -1,8 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { carts, mailboxMessages, notificationPreferences, notifications, orders, userAddresses, users } from "@/db/schema";
 import { useTestDatabase } from "@/test/db";
+import { trpcCode } from "@/test/trpc-code";
 import { developmentEnv } from "@/test/env";
 import { insertOrder, insertVariant } from "../orders/test-fixtures";
 import { createCaller } from "../trpc/root";
@@ -22,18 +22,12 @@ async function shopper(email: string, extra: Partial<typeof users.$inferInsert> 
 
 const home = { name: "Quentin Zabriskie", line1: "42 Wobblewick Lane", city: "Thistleford", postalCode: "90210", region: "CA", country: "US" };
 
-async function code(promise: Promise<unknown>) {
-  return promise.then(
-    () => "OK",
-    (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
-  );
-}
 
 describe("profile and address book", () => {
   it("updates name and phone, and refuses a phone with letters", async () => {
     const { api } = await shopper("profile@shop.test");
     expect(await api.updateProfile({ name: " Quin ", phone: "+44 7700 900123" })).toMatchObject({ name: "Quin", phone: "+44 7700 900123", emailVerified: false, hasPassword: true });
-    expect(await code(api.updateProfile({ name: "Quin", phone: "call me" }))).toBe("BAD_REQUEST");
+    expect(await trpcCode(api.updateProfile({ name: "Quin", phone: "call me" }))).toBe("BAD_REQUEST");
     expect(await api.updateProfile({ name: "Quin", phone: "" })).toMatchObject({ phone: null });
   });
 
@@ -45,13 +39,13 @@ describe("profile and address book", () => {
       [second.id, true, false],
       [first.id, false, true],
     ]);
-    expect(await code(api.saveAddress({ address: { ...home, postalCode: "ABCDE" } }))).toBe("BAD_REQUEST");
-    expect(await code(api.saveAddress({ address: { ...home, region: undefined } }))).toBe("BAD_REQUEST");
+    expect(await trpcCode(api.saveAddress({ address: { ...home, postalCode: "ABCDE" } }))).toBe("BAD_REQUEST");
+    expect(await trpcCode(api.saveAddress({ address: { ...home, region: undefined } }))).toBe("BAD_REQUEST");
     const gb = await api.saveAddress({ id: first.id, address: { ...home, country: "GB", postalCode: "sw1a2aa", region: undefined }, defaultBilling: true });
     expect(gb.address.postalCode).toBe("SW1A 2AA");
     await api.deleteAddress({ id: second.id });
     expect((await api.addresses()).map((a) => a.id)).toEqual([first.id]);
-    expect(await code(api.deleteAddress({ id: second.id }))).toBe("NOT_FOUND");
+    expect(await trpcCode(api.deleteAddress({ id: second.id }))).toBe("NOT_FOUND");
   });
 
   it("keeps one default when many saves race to be it", async () => {
@@ -96,7 +90,7 @@ describe("deleting an account", () => {
     await createCaller({ db: t.db, actor: { type: "anonymous" }, ip: "10.8.0.1" }).users.requestPasswordReset({ email });
     const before = await t.db.select({ total: orders.totalAmount, userId: orders.userId }).from(orders).where(eq(orders.id, order.id));
 
-    expect(await code(api.deleteAccount({ password: "not my password" }))).toBe("BAD_REQUEST");
+    expect(await trpcCode(api.deleteAccount({ password: "not my password" }))).toBe("BAD_REQUEST");
     await api.deleteAccount({ password: "my own long password" });
 
     const needles = [email, "Ottoline", "Vexmoor", "7700 900999", home.line1, home.city, home.postalCode];

@@ -1,10 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { notifications, userTokens, users } from "@/db/schema";
 import { renderNotification } from "@/server/notifications/render-notification";
 import { createCaller } from "@/server/trpc/root";
 import { useTestDatabase } from "@/test/db";
+import { trpcCode } from "@/test/trpc-code";
 import { developmentEnv } from "@/test/env";
 import { hashPassword, verifyPassword } from "./password";
 
@@ -36,12 +36,6 @@ async function tokenFromMailbox(kind: string, email: string): Promise<string> {
   return decodeURIComponent(link[1]!);
 }
 
-async function code(promise: Promise<unknown>) {
-  return promise.then(
-    () => "OK",
-    (e: unknown) => (e instanceof TRPCError ? e.code : String(e)),
-  );
-}
 
 describe("password reset", () => {
   it("emails a single-use link stored only as a hash; the new password works and every session ends", async () => {
@@ -60,7 +54,7 @@ describe("password reset", () => {
     expect(await verifyPassword("a fresh long password", after!.passwordHash)).toBe(true);
     expect(after!.sessionVersion).toBe(1);
     expect(after!.emailVerified).not.toBeNull();
-    expect(await code(anonymous().users.resetPassword({ token, password: "yet another password" }))).toBe("BAD_REQUEST");
+    expect(await trpcCode(anonymous().users.resetPassword({ token, password: "yet another password" }))).toBe("BAD_REQUEST");
   });
 
   it("answers an unknown email exactly as a known one, and sends nothing", async () => {
@@ -78,8 +72,8 @@ describe("password reset", () => {
     await anonymous().users.requestPasswordReset({ email: "twice@shop.test" });
     const second = await tokenFromMailbox("password-reset", "twice@shop.test");
     expect(second).not.toBe(first);
-    expect(await code(anonymous().users.resetPassword({ token: first, password: "a fresh long password" }))).toBe("BAD_REQUEST");
-    expect(await code(anonymous().users.resetPassword({ token: second, password: "a fresh long password" }))).toBe("OK");
+    expect(await trpcCode(anonymous().users.resetPassword({ token: first, password: "a fresh long password" }))).toBe("BAD_REQUEST");
+    expect(await trpcCode(anonymous().users.resetPassword({ token: second, password: "a fresh long password" }))).toBe("OK");
   });
 
   it("refuses a link after 60 minutes", async () => {
@@ -88,7 +82,7 @@ describe("password reset", () => {
     const token = await tokenFromMailbox("password-reset", "late@shop.test");
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + 61 * 60_000);
-    expect(await code(anonymous().users.resetPassword({ token, password: "a fresh long password" }))).toBe("BAD_REQUEST");
+    expect(await trpcCode(anonymous().users.resetPassword({ token, password: "a fresh long password" }))).toBe("BAD_REQUEST");
   });
 
   it("kills an outstanding link when the password is changed", async () => {
@@ -96,7 +90,7 @@ describe("password reset", () => {
     await anonymous().users.requestPasswordReset({ email: "changer@shop.test" });
     const token = await tokenFromMailbox("password-reset", "changer@shop.test");
     await createCaller({ db: t.db, actor: { type: "shopper", userId: id } }).users.changePassword({ currentPassword: "the old password", newPassword: "a changed passphrase" });
-    expect(await code(anonymous().users.resetPassword({ token, password: "a fresh long password" }))).toBe("BAD_REQUEST");
+    expect(await trpcCode(anonymous().users.resetPassword({ token, password: "a fresh long password" }))).toBe("BAD_REQUEST");
   });
 
   it("refuses a forged or tampered token without touching the account", async () => {
@@ -104,16 +98,16 @@ describe("password reset", () => {
     await anonymous().users.requestPasswordReset({ email: "forged@shop.test" });
     const token = await tokenFromMailbox("password-reset", "forged@shop.test");
     for (const bad of [`${token}x`, token.replace(/^[^.]+/, "00000000-0000-0000-0000-000000000000"), "garbage"]) {
-      expect(await code(anonymous().users.resetPassword({ token: bad, password: "a fresh long password" }))).toBe("BAD_REQUEST");
+      expect(await trpcCode(anonymous().users.resetPassword({ token: bad, password: "a fresh long password" }))).toBe("BAD_REQUEST");
     }
-    expect(await code(anonymous().users.resetPassword({ token, password: "a fresh long password" }))).toBe("OK");
+    expect(await trpcCode(anonymous().users.resetPassword({ token, password: "a fresh long password" }))).toBe("OK");
   });
 
   it("limits requests to three an hour per address, known or not", async () => {
     for (const email of ["limited@shop.test", "nobody-limited@shop.test"]) {
       if (email.startsWith("limited")) await user(email);
-      for (let i = 0; i < 3; i++) expect(await code(anonymous().users.requestPasswordReset({ email }))).toBe("OK");
-      expect(await code(anonymous().users.requestPasswordReset({ email }))).toBe("TOO_MANY_REQUESTS");
+      for (let i = 0; i < 3; i++) expect(await trpcCode(anonymous().users.requestPasswordReset({ email }))).toBe("OK");
+      expect(await trpcCode(anonymous().users.requestPasswordReset({ email }))).toBe("TOO_MANY_REQUESTS");
     }
   });
 });
@@ -125,14 +119,14 @@ describe("email verification", () => {
     expect(await anonymous().users.verifyEmail({ token })).toBeUndefined();
     const [row] = await t.db.select({ at: users.emailVerified }).from(users).where(eq(users.id, id));
     expect(row!.at).toBeInstanceOf(Date);
-    expect(await code(anonymous().users.verifyEmail({ token }))).toBe("BAD_REQUEST");
+    expect(await trpcCode(anonymous().users.verifyEmail({ token }))).toBe("BAD_REQUEST");
   });
 
   it("resends on request three times an hour, only to an unverified shopper", async () => {
     const { id } = await anonymous().users.signUp({ email: "again@shop.test", password: "a good long passphrase", name: "Again" });
     const me = createCaller({ db: t.db, actor: { type: "shopper", userId: id } });
     for (let i = 0; i < 3; i++) await me.users.resendVerification();
-    expect(await code(me.users.resendVerification())).toBe("TOO_MANY_REQUESTS");
-    expect(await code(anonymous().users.resendVerification())).toBe("UNAUTHORIZED");
+    expect(await trpcCode(me.users.resendVerification())).toBe("TOO_MANY_REQUESTS");
+    expect(await trpcCode(anonymous().users.resendVerification())).toBe("UNAUTHORIZED");
   });
 });
