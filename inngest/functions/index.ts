@@ -1,6 +1,8 @@
 import { appDb } from "@/server/db";
 import { systemContext } from "@/server/context";
 import { inngestConfigured } from "@/server/env";
+import { log, withEventRequestId } from "@/server/log";
+import { closeOnShutdown } from "@/server/shutdown";
 import { inngest } from "../client";
 import { startOutboxRelay, type OutboxRelay } from "../relay";
 import { eventSink } from "../send";
@@ -27,8 +29,8 @@ import { notifyShipmentOutForDelivery } from "./notify-shipment-out-for-delivery
 import { notifyShipmentShipped } from "./notify-shipment-shipped";
 import { reindexSearch } from "./reindex-search";
 import { sendNotificationFunction } from "./send-notification";
-import { syncSearchIndex } from "./sync-search-index";
 import { simulateTracking } from "./simulate-tracking";
+import { syncSearchIndex } from "./sync-search-index";
 
 /** Every function of the shop, on the given dependencies (the app's database, or a test's). */
 export function shopFunctions(deps: FunctionDeps): FunctionDefinition[] {
@@ -83,7 +85,7 @@ export const inngestFunctions = shopFunctions(appFunctionDeps).map((fn) =>
       ...(fn.key && { idempotency: `event.data.${fn.key}` }),
       ...(fn.batch && { batchEvents: fn.batch }),
     },
-    ({ event, events, step }) => fn.handler({ event, events, step: narrowStep(step) }),
+    ({ event, events, step }) => withEventRequestId(event, () => fn.handler({ event, events, step: narrowStep(step) })),
   ),
 );
 
@@ -99,8 +101,14 @@ export async function startBackgroundJobs(): Promise<void> {
     installRunner(runner);
     runner.startCron();
     void runner.tick("expire-reservations");
-    console.info("background jobs: in-process runner (no Inngest server configured); runs in flight are lost on restart, the sweeper repairs them");
+    // Waits, sleeps and retries in flight are dropped, as in a crash (the sweeper repairs them); queries already sent
+    // finish before the pool closes.
+    closeOnShutdown("in-process runner", () => runner.stop());
+    log().info("background jobs: in-process runner (no Inngest server configured); runs in flight are lost on restart, the sweeper repairs them");
   }
-  globalForJobs.emporiumRelay ??= startOutboxRelay(appDb(), eventSink());
+  if (!globalForJobs.emporiumRelay) {
+    const relay = (globalForJobs.emporiumRelay = startOutboxRelay(appDb(), eventSink()));
+    closeOnShutdown("outbox relay", async () => (await relay).stop());
+  }
   await globalForJobs.emporiumRelay;
 }
