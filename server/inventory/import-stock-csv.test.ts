@@ -83,7 +83,7 @@ describe("stock CSV", () => {
   });
 
   it("parses quoted cells with commas, quotes and line breaks", () => {
-    expect(parseCsv('a,"b,c","say ""hi"""\r\n"multi\nline",x,y\n')).toEqual([
+    expect(parseCsv('\uFEFFa,"b,c","say ""hi"""\r\n"multi\nline",x,y\n')).toEqual([
       { line: 1, cells: ["a", "b,c", 'say "hi"'] },
       { line: 2, cells: ["multi\nline", "x", "y"] },
     ]);

@@ -8,8 +8,12 @@ export function toCsv(rows: (string | number)[][]): string {
   return rows.map((row) => row.map((cell) => quote(String(cell))).join(",")).join("\r\n") + "\r\n";
 }
 
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF); blank lines are skipped. Each row keeps its line number. */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
+/**
+ * Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF, the byte-order mark spreadsheets write); blank lines
+ * are skipped. Each row keeps its line number.
+ */
+export function parseCsv(csv: string): { line: number; cells: string[] }[] {
+  const text = csv.replace(/^\uFEFF/, "");
   const rows: { line: number; cells: string[] }[] = [];
   let cells: string[] = [];
   let cell = "";
