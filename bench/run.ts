@@ -3,6 +3,8 @@ import { execFileSync, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import { assertPortFree, buildIsCurrent, buildNext, startGroup, stopProcessGroup, waitForServer } from "../e2e/support/server-process";
 import { childPidsNamed, processTree } from "./cpu";
+import { peakRssMb } from "./memory";
+import { standaloneStartMs } from "./standalone-start";
 import { serverEnvironment } from "../scripts/server-environment";
 import { openBenchDatabase } from "./database";
 import { measure, warmUp, type LoadOptions, type ScenarioResult } from "./measure";
@@ -10,6 +12,7 @@ import { formatTable, writeResults } from "./report";
 import { prepareScenarios } from "./scenarios";
 
 const PORT = 3108;
+const STANDALONE_PORT = 3139;
 const DIST_DIR = ".next-bench";
 const baseUrl = `http://127.0.0.1:${PORT}`;
 const options: LoadOptions = {
@@ -19,6 +22,7 @@ const options: LoadOptions = {
 };
 
 await assertPortFree(PORT);
+await assertPortFree(STANDALONE_PORT);
 const database = await openBenchDatabase();
 let server: ChildProcess | undefined;
 const stopAll = async () => {
@@ -47,13 +51,22 @@ try {
     console.log(`  ${scenario.name}: done`);
   }
 
+  const peakMb = peakRssMb(server.pid!);
+  await stopProcessGroup(server);
+  server = undefined;
+  const startMs = await standaloneStartMs(DIST_DIR, STANDALONE_PORT, env);
+
   console.log(`\n${formatTable(results)}\n`);
+  console.log(`server peak resident memory during the catalogue run: ${peakMb} MB (target under 300 MB)`);
+  console.log(`standalone server (node server.js) from start to ready: ${startMs === null ? "n/a (no standalone output)" : `${startMs} ms`} (target under 2,000 ms)`);
   const file = writeResults(results, {
     products: database.products,
     database: database.embedded ? "embedded" : "DATABASE_URL",
     connections: options.connections,
     durationSeconds: options.durationSeconds,
     searchTerms,
+    peakRssMb: peakMb,
+    standaloneStartMs: startMs,
     commit: execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).trim(),
     node: process.version,
     cpus: os.cpus().length,
