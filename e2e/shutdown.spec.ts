@@ -30,9 +30,9 @@ function accepts(port: number): Promise<boolean> {
 test("SIGTERM to npm start lets a request in flight finish, then stops the background jobs, the pool and the database", async () => {
   test.setTimeout(180_000);
   rmSync(PG_DIR, { recursive: true, force: true });
-  // The local try-out (`npm start` without NODE_ENV) on its own embedded cluster, whatever this process was given.
+  // The local try-out (`npm start` without NODE_ENV, which ProcessEnv types as always set) on its own embedded cluster.
   const inherited = Object.entries(process.env).filter(([name]) => name !== "DATABASE_URL" && name !== "NODE_ENV");
-  const env = { ...Object.fromEntries(inherited), EMBEDDED_PG_DIR: PG_DIR, EMBEDDED_PG_PORT: String(PG_PORT), NEXTAUTH_URL: BASE_URL, SEED_PRODUCTS: "12", LOG_LEVEL: "info" } as NodeJS.ProcessEnv;
+  const env = { ...Object.fromEntries(inherited), EMBEDDED_PG_DIR: PG_DIR, EMBEDDED_PG_PORT: String(PG_PORT), NEXTAUTH_URL: BASE_URL, SEED_PRODUCTS: "12", LOG_LEVEL: "info" } as unknown as NodeJS.ProcessEnv;
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "-p", String(PORT)], { env, detached: true, stdio: ["ignore", "pipe", "inherit"] });
   server = child;
   let output = "";
