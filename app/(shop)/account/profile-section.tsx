@@ -14,11 +14,12 @@ export function ProfileSection() {
   const resend = useMutation(trpc.users.resendVerification.mutationOptions());
   const [errors, setErrors] = useState<Record<string, string>>({});
 
+  // Field names differ from the address form's (name, phone) on the same page: TextField derives each input's id from its name.
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setErrors({});
-    await update.mutateAsync({ name: String(form.get("name") ?? ""), phone: String(form.get("phone") ?? "") }).catch((e: unknown) => setErrors(serverFieldErrors(e) ?? { form: "We could not save your profile." }));
+    await update.mutateAsync({ name: String(form.get("profileName") ?? ""), phone: String(form.get("profilePhone") ?? "") }).catch((e: unknown) => setErrors(serverFieldErrors(e) ?? { form: "We could not save your profile." }));
   }
 
   return (
@@ -39,8 +40,8 @@ export function ProfileSection() {
       {resend.isError && <FormError message={refusalMessage(resend.error) ?? "We could not send the link."} />}
       <form onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-2">
         <FormError message={errors.form ?? null} />
-        <TextField label="Name" name="name" autoComplete="name" defaultValue={profile.name ?? ""} required error={errors.name} />
-        <TextField label="Phone (optional)" name="phone" type="tel" autoComplete="tel" defaultValue={profile.phone ?? ""} error={errors.phone} />
+        <TextField label="Name" name="profileName" autoComplete="name" defaultValue={profile.name ?? ""} required error={errors.name} />
+        <TextField label="Phone (optional)" name="profilePhone" type="tel" autoComplete="tel" defaultValue={profile.phone ?? ""} error={errors.phone} />
         <div>
           <button type="submit" disabled={update.isPending} className={smallButton}>
             {update.isPending ? "Saving…" : update.isSuccess ? "Saved" : "Save profile"}
