@@ -24,8 +24,9 @@ export interface ReturnableShipmentLine {
  * The order's delivered shipment lines, oldest order line and shipment first. Delivery is the carrier's time of the
  * shipment's first delivered event (its last update when it has none); the window is judged by the database's clock.
  */
-export function selectReturnableLines(db: Db | Tx, orderId: string): Promise<ReturnableShipmentLine[]> {
-  return db.execute<ReturnableShipmentLine & Record<string, unknown>>(sql`
+export async function selectReturnableLines(db: Db | Tx, orderId: string): Promise<ReturnableShipmentLine[]> {
+  // A raw statement's timestamps arrive as text.
+  const rows = await db.execute<Omit<ReturnableShipmentLine, "returnBy"> & { returnBy: string }>(sql`
     select sl.shipment_id as "shipmentId", sl.order_line_id as "orderLineId", sl.variant_id as "variantId",
            s.warehouse_id as "warehouseId", l.product_title as "productTitle", l.variant_title as "variantTitle",
            l.unit_amount as "unitAmount", sl.quantity as shipped,
@@ -41,6 +42,7 @@ export function selectReturnableLines(db: Db | Tx, orderId: string): Promise<Ret
           from shipment_events e where e.shipment_id = s.id and e.status = 'delivered') d
      where s.order_id = ${orderId} and s.status = 'delivered'
      order by sl.order_line_id, s.created_at, s.id`);
+  return rows.map((row) => ({ ...row, returnBy: new Date(row.returnBy) }));
 }
 
 /** The order's returns, newest first, each with its lines as the order names them. */

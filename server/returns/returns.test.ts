@@ -42,6 +42,10 @@ describe("returns", () => {
     const shopper = shopperContext(t.db, shopperId);
     const { ctx: admin, carrier } = adminContext(t.db);
     const before = { lamp: await stockOf(t.db, lamp), vase: await stockOf(t.db, vase) };
+    // The page shows each line's last day: a real date, within 30 days of delivery.
+    const offered = await listOrderReturns(shopper, { orderId });
+    for (const line of offered.returnable) expect((line.returnBy.getTime() - Date.now()) / 86_400_000).toSatisfy((days: number) => days > 0 && days <= 30);
+    expect(offered.returnable).toHaveLength(2);
     const returnId = crypto.randomUUID();
     const request = { orderId, returnId, reason: "Too bright", lines: [{ orderLineId: lampLine, quantity: 2 }, { orderLineId: vaseLine, quantity: 1 }] };
 
