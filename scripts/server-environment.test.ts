@@ -20,7 +20,7 @@ describe("the start scripts' environment", () => {
   it("reads .env.example copied as it is like no settings at all", () => {
     expect(Object.keys(copiedExample)).toEqual(expect.arrayContaining(["DATABASE_URL", "EMBEDDED_PG_DIR", "LINK_SIGNING_SECRET", "PAYMENTS_SIMULATOR"]));
     expect(Object.values(copiedExample).every((value) => value === "")).toBe(true);
-    expect(devDatabaseSettings(copiedExample)).toEqual({ port: 54329, dataDir: ".data/pg", seedProducts: 600 });
+    expect(devDatabaseSettings(copiedExample)).toEqual({ port: 54329, dataDir: ".data/pg", seedProducts: 600, seedOrders: 0 });
 
     const env = serverEnvironment({ ...copiedExample, NODE_ENV: "development" }, { production: false, dataDir });
     expect(() => checkServerEnvironment(env, "dev")).not.toThrow();

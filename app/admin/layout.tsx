@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { AdminNav } from "./_components/admin-nav";
+import { CollapsibleMenu } from "./_components/collapsible-menu";
 import { requireAdmin } from "./_lib/require-admin";
 
 export const metadata: Metadata = { title: { template: "%s · Emporium admin", default: "Emporium admin" }, robots: { index: false } };
@@ -14,20 +15,23 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const user = await requireAdmin("/admin");
   return (
     <div className="flex flex-1 flex-col md:flex-row">
-      <aside className="flex flex-col gap-4 border-b border-stone-200 bg-stone-50 p-4 md:w-56 md:border-r md:border-b-0">
+      <aside className="relative flex flex-col gap-4 border-b border-stone-200 bg-stone-50 p-4 md:w-56 md:shrink-0 md:border-r md:border-b-0">
         <Link href="/admin" className="font-semibold">
           Emporium admin
         </Link>
-        <AdminNav />
-        <div className="mt-auto flex flex-col gap-1 text-xs text-stone-600">
-          <span>Signed in as {user.email}</span>
-          <Link href="/" className="underline">
-            View the store
-          </Link>
-          <SignOutButton className="self-start underline disabled:opacity-60" />
-        </div>
+        <CollapsibleMenu>
+          <AdminNav />
+          <div className="mt-auto flex flex-col gap-1 text-xs text-stone-600">
+            <span className="break-all">Signed in as {user.email}</span>
+            <Link href="/" className="underline">
+              View the store
+            </Link>
+            <SignOutButton className="self-start underline disabled:opacity-60" />
+          </div>
+        </CollapsibleMenu>
       </aside>
-      <main className="flex-1 p-6">{children}</main>
+      {/* min-w-0: wide tables scroll inside their cards instead of widening the page. */}
+      <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
     </div>
   );
 }

@@ -17,12 +17,12 @@ export default async function AdminEmailsPage() {
       </div>
       <ul className="grid gap-4 lg:grid-cols-2">
         {emails.map(({ name, subject, html }) => (
-          <li key={name} className="flex flex-col gap-2 rounded-lg border border-stone-200 p-3">
+          <li key={name} className="flex min-w-0 flex-col gap-2 rounded-lg border border-stone-200 p-3">
             <div className="flex items-baseline justify-between gap-3">
               <Link href={`/admin/emails/${name}`} className="font-medium underline">
                 {name}
               </Link>
-              <span className="truncate text-sm text-stone-600">{subject}</span>
+              <span className="min-w-0 truncate text-sm text-stone-600">{subject}</span>
             </div>
             {/* An empty sandbox: the message's markup runs nothing and reaches nothing of the admin. */}
             <iframe srcDoc={html} sandbox="" title={`${name} preview`} loading="lazy" className="h-72 w-full rounded border border-stone-100" />

@@ -6,7 +6,9 @@ function Row({ label, value, detail, href, alert }: { label: string; value: numb
     <>
       <span>{label}</span>
       <span className="flex flex-col items-end">
-        <span className={`text-lg font-semibold tabular-nums ${alert ? "text-red-700" : ""}`}>{value}</span>
+        <span className={`text-lg font-semibold tabular-nums ${alert ? "text-red-700" : ""}`} data-figure>
+          {value}
+        </span>
         {detail && <span className="text-xs text-stone-500">{detail}</span>}
       </span>
     </>
