@@ -1,7 +1,7 @@
 import { desc, eq, or } from "drizzle-orm";
 import { notifications } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { kindLabel, type OrderMessage } from "./list-order-messages";
+import { kindLabel, messageColumns, type OrderMessage } from "./list-order-messages";
 
 const LIMIT = 100;
 
@@ -11,16 +11,7 @@ const LIMIT = 100;
  */
 export async function listCustomerMessages(ctx: ServiceContext, input: { userId: string; email: string }): Promise<OrderMessage[]> {
   const rows = await ctx.db
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      channel: notifications.channel,
-      recipient: notifications.recipient,
-      status: notifications.status,
-      skipReason: notifications.skipReason,
-      resendOf: notifications.resendOf,
-      createdAt: notifications.createdAt,
-    })
+    .select(messageColumns)
     .from(notifications)
     .where(or(eq(notifications.userId, input.userId), eq(notifications.recipient, input.email.toLowerCase())))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))

@@ -20,6 +20,18 @@ export function kindLabel(kind: string): string {
   return KIND_LABELS[kind] ?? kind.replaceAll("-", " ");
 }
 
+/** What a message list shows of each message (its label follows from the kind). */
+export const messageColumns = {
+  id: notifications.id,
+  kind: notifications.kind,
+  channel: notifications.channel,
+  recipient: notifications.recipient,
+  status: notifications.status,
+  skipReason: notifications.skipReason,
+  resendOf: notifications.resendOf,
+  createdAt: notifications.createdAt,
+};
+
 export type OrderMessage = {
   id: string;
   kind: string;
@@ -44,16 +56,7 @@ export async function listOrderMessages(ctx: ServiceContext, input: { orderId: s
     .where(eq(payments.orderId, input.orderId));
   const orderShipments = ctx.db.selectDistinct({ id: shippingNotices.shipmentId }).from(shippingNotices).where(eq(shippingNotices.orderId, input.orderId));
   const rows = await ctx.db
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      channel: notifications.channel,
-      recipient: notifications.recipient,
-      status: notifications.status,
-      skipReason: notifications.skipReason,
-      resendOf: notifications.resendOf,
-      createdAt: notifications.createdAt,
-    })
+    .select(messageColumns)
     .from(notifications)
     .where(or(eq(notifications.subjectId, input.orderId), inArray(notifications.subjectId, orderRefunds), inArray(notifications.subjectId, orderShipments)))
     .orderBy(asc(notifications.createdAt), asc(notifications.id));
