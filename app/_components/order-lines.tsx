@@ -11,43 +11,45 @@ export function OrderLines({ order, linkProducts = false }: { order: OrderAmount
   const money = (amount: number) => formatMoney(amount, order.currency);
   const cell = "px-2 py-2";
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">Items</caption>
-      <thead className="border-b border-stone-300 text-xs uppercase tracking-wide text-stone-500">
-        <tr>
-          <th scope="col" className={`${cell} font-medium`}>Item</th>
-          <th scope="col" className={`${cell} text-right font-medium`}>Price</th>
-          <th scope="col" className={`${cell} text-right font-medium`}>Qty</th>
-          <th scope="col" className={`${cell} text-right font-medium`}>Total</th>
-        </tr>
-      </thead>
-      <tbody>
-        {order.lines.map((line, i) => (
-          <tr key={`${i}-${line.variantId}`} className="border-b border-stone-100 align-top">
-            <td className={cell}>
-              {linkProducts && line.productSlug ? (
-                <Link href={`/p/${line.productSlug}?variant=${line.variantId}`} className="font-medium underline-offset-2 hover:underline">
-                  {line.productTitle}
-                </Link>
-              ) : (
-                <span className="font-medium">{line.productTitle}</span>
-              )}
-              <span className="block text-stone-600">{line.variantTitle}</span>
-              <span className="block font-mono text-xs text-stone-500">{line.sku}</span>
-            </td>
-            <td className={`${cell} text-right tabular-nums`}>{money(line.unitAmount)}</td>
-            <td className={`${cell} text-right tabular-nums`}>{line.quantity}</td>
-            <td className={`${cell} text-right tabular-nums`}>{money(line.lineAmount)}</td>
+    <div className="relative overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Items</caption>
+        <thead className="border-b border-stone-300 text-xs uppercase tracking-wide text-stone-500">
+          <tr>
+            <th scope="col" className={`${cell} font-medium`}>Item</th>
+            <th scope="col" className={`${cell} text-right font-medium`}>Price</th>
+            <th scope="col" className={`${cell} text-right font-medium`}>Qty</th>
+            <th scope="col" className={`${cell} text-right font-medium`}>Total</th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot className="tabular-nums">
-        <TotalRow label="Subtotal" value={money(order.subtotalAmount)} />
-        <TotalRow label={shippingMethodLabel(order.shippingMethod)} value={order.shippingAmount === 0 ? "Free" : money(order.shippingAmount)} />
-        <TotalRow label="Total" value={money(order.totalAmount)} strong />
-        {order.refundedAmount > 0 && <TotalRow label="Refunded" value={`−${money(order.refundedAmount)}`} />}
-      </tfoot>
-    </table>
+        </thead>
+        <tbody>
+          {order.lines.map((line, i) => (
+            <tr key={`${i}-${line.variantId}`} className="border-b border-stone-100 align-top">
+              <td className={cell}>
+                {linkProducts && line.productSlug ? (
+                  <Link href={`/p/${line.productSlug}?variant=${line.variantId}`} className="font-medium underline-offset-2 hover:underline">
+                    {line.productTitle}
+                  </Link>
+                ) : (
+                  <span className="font-medium">{line.productTitle}</span>
+                )}
+                <span className="block text-stone-600">{line.variantTitle}</span>
+                <span className="block font-mono text-xs text-stone-500">{line.sku}</span>
+              </td>
+              <td className={`${cell} text-right tabular-nums`}>{money(line.unitAmount)}</td>
+              <td className={`${cell} text-right tabular-nums`}>{line.quantity}</td>
+              <td className={`${cell} text-right tabular-nums`}>{money(line.lineAmount)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot className="tabular-nums">
+          <TotalRow label="Subtotal" value={money(order.subtotalAmount)} />
+          <TotalRow label={shippingMethodLabel(order.shippingMethod)} value={order.shippingAmount === 0 ? "Free" : money(order.shippingAmount)} />
+          <TotalRow label="Total" value={money(order.totalAmount)} strong />
+          {order.refundedAmount > 0 && <TotalRow label="Refunded" value={`−${money(order.refundedAmount)}`} />}
+        </tfoot>
+      </table>
+    </div>
   );
 }
 

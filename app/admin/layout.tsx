@@ -30,7 +30,8 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           </div>
         </CollapsibleMenu>
       </aside>
-      {/* min-w-0: wide tables scroll inside their cards instead of widening the page. */}
+      {/* min-w-0: wide tables scroll inside their cards instead of widening the page. Those boxes are `relative`, or the
+          sr-only labels in their cells (absolutely placed) would escape them and widen it after all. */}
       <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
     </div>
   );

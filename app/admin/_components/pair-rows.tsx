@@ -27,7 +27,7 @@ export function PairRows({ legend, noun, base, columns, rows, errors, onChange, 
   const set = (i: number, patch: Partial<PairDraft>) => onChange(rows.map((row, j) => (j === i ? { ...row, ...patch } : row)));
   const [a, b] = columns;
   return (
-    <fieldset className="flex flex-col gap-2">
+    <fieldset className="flex min-w-0 flex-col gap-2">
       <legend className="mb-1 text-sm font-semibold">{legend}</legend>
       {rows.length > 0 && (
         <div aria-hidden className="grid grid-cols-[1fr_2fr_auto] gap-2 text-xs text-stone-500">

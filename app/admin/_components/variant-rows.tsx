@@ -23,9 +23,9 @@ export function VariantRows({ variants, options, errors, warehouses, onChange }:
   const headings = ["SKU", "Title", ...declared.map((o) => o.name), "Price", "Compare at", "Weight (g)", "Currency", ...warehouses.map((w) => `Stock: ${w.name}`), ""];
 
   return (
-    <fieldset className="flex flex-col gap-2">
+    <fieldset className="flex min-w-0 flex-col gap-2">
       <legend className="mb-1 text-sm font-semibold">Variants</legend>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full min-w-[56rem] text-sm">
           <thead>
             <tr className="text-left text-xs text-stone-500">

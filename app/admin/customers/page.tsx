@@ -56,7 +56,7 @@ export default async function AdminCustomersPage({ searchParams }: { searchParam
           <p>{total > 0 ? `There is no page ${filters.page}.` : filters.q ? "No customers match this search." : "No customers yet."}</p>
         </div>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-stone-300 text-xs uppercase tracking-wide text-stone-500">
               <tr>

@@ -38,7 +38,7 @@ export default async function FulfilmentPage({ searchParams }: { searchParams: P
           <p>{total > 0 ? "There is nothing on this page." : "Nothing waits to be shipped."}</p>
         </div>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-stone-300 text-xs uppercase tracking-wide text-stone-500">
               <tr>

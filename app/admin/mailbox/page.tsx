@@ -32,7 +32,7 @@ export default async function AdminMailboxPage({ searchParams }: { searchParams:
         {items.length === 0 ? (
           <p className="rounded-lg border border-dashed border-stone-300 p-10 text-center">{total > 0 ? `There is no page ${page}.` : "No messages yet."}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <thead className="border-b border-stone-300 text-xs uppercase tracking-wide text-stone-500">
                 <tr>

@@ -72,7 +72,7 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
           )}
         </div>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-stone-300 text-xs uppercase tracking-wide text-stone-500">
               <tr>

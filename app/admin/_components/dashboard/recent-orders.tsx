@@ -18,7 +18,7 @@ export function RecentOrders({ orders, timeZone }: { orders: AdminOrderRow[]; ti
       {orders.length === 0 ? (
         <p className="text-sm text-stone-600">No orders yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="text-xs uppercase tracking-wide text-stone-500">
               <tr>

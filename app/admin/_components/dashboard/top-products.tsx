@@ -11,7 +11,7 @@ export function TopProducts({ products }: { products: TopProduct[] }) {
       {products.length === 0 ? (
         <p className="text-sm text-stone-600">No paid orders in the last 30 days.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="text-xs uppercase tracking-wide text-stone-500">
               <tr>

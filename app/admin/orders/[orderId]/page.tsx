@@ -64,7 +64,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
       )}
       <ReturnsPanel orderId={order.id} />
 
-      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex flex-col gap-6">
           <Panel title="Lines">
             <OrderLines order={order} />

@@ -46,7 +46,7 @@ function Table({ title, empty, headings, children }: { title: string; empty: str
       {children.length === 0 ? (
         <p className="text-sm text-stone-600">{empty}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-stone-300 text-xs uppercase tracking-wide text-stone-500">
               <tr>
