@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import type { ShippingAddress } from "./orders";
 import { users } from "./users";
@@ -10,10 +10,10 @@ export const rateLimits = pgTable("rate_limits", {
   expire: timestamp({ withTimezone: true, mode: "date" }),
 });
 
-export const userTokenKind = pgEnum("user_token_kind", ["password_reset", "email_verification"]);
+export const userTokenKind = pgEnum("user_token_kind", ["password_reset", "email_verification", "email_change"]);
 
 /**
- * Single-use links sent by email (password reset, email verification). The link carries a token signed with
+ * Single-use links sent by email (password reset, email verification, email change). The link carries a token signed with
  * LINK_SIGNING_SECRET; only its SHA-256 is stored, so the database alone opens no account.
  */
 export const userTokens = pgTable(
@@ -27,6 +27,8 @@ export const userTokens = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     kind: userTokenKind().notNull(),
+    /** email_change: the address the link was sent to, which becomes the account's when the link is opened. */
+    newEmail: text("new_email"),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
@@ -53,4 +55,21 @@ export const userAddresses = pgTable(
     uniqueIndex("user_addresses_default_shipping").on(t.userId).where(sql`${t.defaultShipping}`),
     uniqueIndex("user_addresses_default_billing").on(t.userId).where(sql`${t.defaultBilling}`),
   ],
+);
+
+/** The admins' internal notes on a customer: never shown to the customer, erased with the account. */
+export const customerNotes = pgTable(
+  "customer_notes",
+  {
+    id: text()
+      .primaryKey()
+      .default(sql`gen_random_uuid()::text`),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("customer_notes_user").on(t.userId, t.createdAt), check("customer_notes_body_length", sql`char_length(${t.body}) BETWEEN 1 AND 2000`)],
 );
