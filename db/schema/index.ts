@@ -10,3 +10,4 @@ export * from "./preferences";
 export * from "./shipping";
 export * from "./accounts";
 export * from "./returns";
+export * from "./audit";

@@ -1,7 +1,7 @@
 import { integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 
-export const userRole = pgEnum("user_role", ["shopper", "admin"]);
+export const userRole = pgEnum("user_role", ["shopper", "admin", "staff"]);
 
 export const users = pgTable(
   "users",
