@@ -99,10 +99,13 @@ export const variants = pgTable(
     compareAtAmount: bigint("compare_at_amount", { mode: "number" }),
     weightGrams: integer("weight_grams").notNull().default(0),
     position: integer().notNull().default(0),
+    /** The variant's own picture, one of its product's images (setVariantImage checks that); null shows the product's first. */
+    imageId: integer("image_id").references((): AnyPgColumn => productImages.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("variants_sku_key").on(t.sku),
+    index("variants_image_idx").on(t.imageId),
     index("variants_product_idx").on(t.productId, t.position),
     index("variants_option_values_idx").using("gin", t.optionValues),
     check("variants_price_nonnegative", sql`${t.priceAmount} >= 0`),
@@ -121,8 +124,10 @@ export const productImages = pgTable(
     url: text().notNull(),
     alt: text().notNull().default(""),
     position: integer().notNull().default(0),
+    /** Where an uploaded image's bytes live in the file storage (url is then /api/images/<key>); null for an external URL. */
+    storageKey: text("storage_key"),
   },
-  (t) => [index("product_images_product_idx").on(t.productId, t.position)],
+  (t) => [index("product_images_product_idx").on(t.productId, t.position), uniqueIndex("product_images_storage_key").on(t.storageKey)],
 );
 
 /**
