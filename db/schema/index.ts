@@ -11,3 +11,4 @@ export * from "./shipping";
 export * from "./accounts";
 export * from "./returns";
 export * from "./audit";
+export * from "./order-admin";
