@@ -61,6 +61,22 @@ describe("catalog.listProducts pagination", () => {
     expect(await allPages({ sort: "newest", limit: 7 })).toEqual(await visibleIds(sql`created_at desc, id desc`));
   });
 
+  it("numbered pages are slices of the full sort; past the end is empty", async () => {
+    const all = await visibleIds(sql`price_min asc, id asc`);
+    const pages = Math.ceil(all.length / 7);
+    for (let page = 1; page <= pages + 1; page++) {
+      const { items } = await api().listProducts({ sort: "price_asc", limit: 7, page });
+      expect(items.map((i) => i.id)).toEqual(all.slice((page - 1) * 7, page * 7));
+    }
+  });
+
+  it("refuses a page with a cursor, and a page beyond the 10,000th product, as bad input", async () => {
+    const first = await api().listProducts({ sort: "price_asc", limit: 7 });
+    await expect(api().listProducts({ sort: "price_asc", limit: 7, page: 2, cursor: first.nextCursor! })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(api().listProducts({ limit: 100, page: 101 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect((await api().listProducts({ limit: 100, page: 100 })).items).toEqual([]);
+  });
+
   it.each<[CatalogSort, string | undefined]>([
     ["newest", undefined],
     ["price_asc", undefined],

@@ -27,7 +27,7 @@ beforeAll(async () => {
     images: [{ url: "https://img.test/oxford-front.jpg", alt: "front" }, { url: "https://img.test/oxford-back.jpg" }],
     variants: [
       { optionValues: { size: "M", colour: "Navy" }, priceAmount: 4500, stock: [{ warehouseId: east, onHand: 3 }] },
-      { optionValues: { size: "L", colour: "Navy" }, priceAmount: 4900, stock: [{ warehouseId: east, onHand: 0 }] },
+      { optionValues: { size: "L", colour: "Navy" }, priceAmount: 4900, compareAtAmount: 5900, stock: [{ warehouseId: east, onHand: 0 }] },
     ],
   });
   await insertProduct(t.db, {
@@ -40,7 +40,10 @@ beforeAll(async () => {
   });
   await insertProduct(t.db, {
     title: "Chinos", brand: "Coastal", categoryId: bottoms, createdAt: day(4),
-    variants: [{ optionValues: { size: "L", colour: "Navy" }, priceAmount: 5500, stock: [{ warehouseId: west, onHand: 1 }] }],
+    variants: [
+      { optionValues: { size: "L", colour: "Navy" }, priceAmount: 5500, compareAtAmount: 6900, stock: [{ warehouseId: west, onHand: 1 }] },
+      { optionValues: { size: "XL", colour: "Navy" }, priceAmount: 5500, compareAtAmount: 5500 },
+    ],
   });
   await insertProduct(t.db, {
     title: "Ceramic Mug", brand: "Potter", categoryId: home, createdAt: day(5),
@@ -58,10 +61,18 @@ describe("catalog.listProducts", () => {
     expect(nextCursor).toBeNull();
     expect(items[4]).toEqual({
       id: expect.any(Number), slug: expect.any(String), title: "Oxford Shirt", brand: "Harbour",
-      priceMin: 4500, priceMax: 4900, currency: "USD", imageUrl: "https://img.test/oxford-front.jpg", imageAlt: "front",
+      priceMin: 4500, priceMax: 4900, compareAt: null, currency: "USD", imageUrl: "https://img.test/oxford-front.jpg", imageAlt: "front",
       inStock: true, createdAt: day(1),
     });
     expect(items[3]).toMatchObject({ title: "Linen Shirt", inStock: false, imageUrl: null, imageAlt: "" });
+  });
+
+  it("carries the sale's compare-at price only when a cheapest variant is on sale", async () => {
+    const { items } = await api().listProducts({});
+    // Chinos: 55.00, was 69.00 (an equal compare-at is no sale); the Oxford shirt's sale variant is not its cheapest.
+    expect(items.map((i) => [i.title, i.compareAt])).toEqual([
+      ["Ceramic Mug", null], ["Chinos", 6900], ["Wool Jumper", null], ["Linen Shirt", null], ["Oxford Shirt", null],
+    ]);
   });
 
   it("filters by category including every descendant", async () => {
@@ -154,7 +165,8 @@ describe("catalog.listProducts input", () => {
     await badRequest({ maxPrice: 1e12 });
     await badRequest({ minPrice: 500, maxPrice: 100 });
     await badRequest({ sort: "cheapest" });
-    await badRequest({ page: 2 });
+    await badRequest({ pageNumber: 2 });
+    await badRequest({ page: 0 });
     await badRequest({ q: "shirt\u0000" });
     await badRequest({ options: { Size: ["M"] } });
   });

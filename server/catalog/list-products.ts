@@ -64,6 +64,7 @@ export interface CardFields {
   brand: string;
   priceMin: number;
   priceMax: number;
+  compareAt: number | null;
   currency: string;
   imageUrl: string | null;
   imageAlt: string | null;
@@ -75,6 +76,12 @@ interface CardRow extends CardFields, Record<string, unknown> {
   sortKey: number;
 }
 
+/** A product card's compareAt: the highest compare-at price above the sale price among the variants at the cheapest price. */
+export function compareAtSql(productId: SQL, priceMin: SQL): SQL {
+  return sql`select max(v.compare_at_amount)::float8 from variants v
+    where v.product_id = ${productId} and v.price_amount = ${priceMin} and v.compare_at_amount > v.price_amount`;
+}
+
 export function toProductCard(r: CardFields): ProductCard {
   return {
     id: r.id,
@@ -83,6 +90,7 @@ export function toProductCard(r: CardFields): ProductCard {
     brand: r.brand,
     priceMin: r.priceMin,
     priceMax: r.priceMax,
+    compareAt: r.compareAt ?? null,
     currency: r.currency,
     imageUrl: r.imageUrl,
     imageAlt: r.imageAlt ?? "",
@@ -101,12 +109,13 @@ export async function listProducts(ctx: ServiceContext, input: ListProductsQuery
   // Sort and limit first, then fetch the image and stock of the page's rows only.
   const direction = plan.descending ? sql`desc` : sql`asc`;
   const rows = await ctx.db.execute<CardRow>(sql`
-    select p.*, img.url as "imageUrl", img.alt as "imageAlt", st.found is not null as "inStock"
+    select p.*, img.url as "imageUrl", img.alt as "imageAlt", st.found is not null as "inStock",
+      (${compareAtSql(sql`p.id`, sql`p."priceMin"`)}) as "compareAt"
     from (
       select p.id, p.slug, p.title, p.brand, p.price_min as "priceMin", p.price_max as "priceMax",
         p.currency::text as currency, (extract(epoch from p.created_at) * 1000000)::float8 as "createdMicros",
         ${plan.key} as "sortKey"
-      from products p where ${where} order by ${plan.order} limit ${input.limit + 1}
+      from products p where ${where} order by ${plan.order} limit ${input.limit + 1} offset ${((input.page ?? 1) - 1) * input.limit}
     ) p
     left join lateral (
       select url, alt from product_images where product_id = p.id order by position, id limit 1

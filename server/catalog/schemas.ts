@@ -10,6 +10,9 @@ const text = (max: number) =>
 
 const Money = z.int().min(0).max(MAX_CHARGE_AMOUNT);
 
+/** How deep numbered pages reach: Meilisearch's pagination.maxTotalHits, so both adapters stop at the same place. */
+export const MAX_LISTING_OFFSET = 10_000;
+
 export const CatalogSort = z.enum(["relevance", "newest", "price_asc", "price_desc"]);
 export type CatalogSort = z.infer<typeof CatalogSort>;
 
@@ -49,9 +52,13 @@ export const ListProductsInput = z
     /** Defaults to relevance when q is set, newest otherwise. */
     sort: CatalogSort.optional(),
     cursor: z.string().max(500).optional(),
+    /** Numbered pages (1-based), for jumping; the cursor is for walking every page. */
+    page: z.int().min(1).max(MAX_LISTING_OFFSET).optional(),
     limit: z.int().min(1).max(100).default(24),
   })
-  .refine(priceRangeOrdered, priceRangeMessage);
+  .refine(priceRangeOrdered, priceRangeMessage)
+  .refine((q) => q.page === undefined || q.cursor === undefined, { message: "use either page or cursor", path: ["page"] })
+  .refine((q) => ((q.page ?? 1) - 1) * q.limit < MAX_LISTING_OFFSET, { message: `pages end at product ${MAX_LISTING_OFFSET}`, path: ["page"] });
 export type ListProductsInput = z.input<typeof ListProductsInput>;
 export type ListProductsQuery = z.output<typeof ListProductsInput>;
 
@@ -65,6 +72,8 @@ export interface ProductCard {
   brand: string;
   priceMin: number;
   priceMax: number;
+  /** What the cheapest variants sold at before their sale (their highest compare-at price), or null when none is on sale. */
+  compareAt: number | null;
   currency: string;
   imageUrl: string | null;
   imageAlt: string;

@@ -53,6 +53,8 @@ const LIST_CASES: [string, ListProductsInput][] = [
   ["an exact SKU", { q: "AUD-000077-1" }],
   ["nonsense", { q: "qzxvvk" }],
   ["blank", { q: "   " }],
+  ["a numbered page", { sort: "price_asc", limit: 3, page: 2 }],
+  ["a numbered page with a filter", { sort: "newest", limit: 2, page: 2, brands: ["Harbour", "Coastal"] }],
 ];
 
 const FACET_CASES: [string, ProductFacetsInput][] = [

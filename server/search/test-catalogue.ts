@@ -19,7 +19,7 @@ export async function insertSearchCatalogue(db: Db) {
       title: "Oxford Shirt", brand: "Harbour", categoryId: shirts, createdAt: day(1),
       variants: [
         { optionValues: { size: "M", colour: "Navy" }, priceAmount: 4500, stock: stock(east, 3) },
-        { optionValues: { size: "L", colour: "Navy" }, priceAmount: 4900, stock: stock(east, 0) },
+        { optionValues: { size: "L", colour: "Navy" }, priceAmount: 4900, compareAtAmount: 5900, stock: stock(east, 0) },
       ],
     }),
     linen: await insertProduct(db, {
@@ -33,8 +33,8 @@ export async function insertSearchCatalogue(db: Db) {
     chinos: await insertProduct(db, {
       title: "Chinos", brand: "Coastal", categoryId: bottoms, createdAt: day(4),
       variants: [
-        { optionValues: { size: "L", colour: "Navy" }, priceAmount: 5500, stock: stock(west, 1) },
-        { optionValues: { size: "M", colour: "Navy" }, priceAmount: 5500, stock: stock(west, 4) },
+        { optionValues: { size: "L", colour: "Navy" }, priceAmount: 5500, compareAtAmount: 6900, stock: stock(west, 1) },
+        { optionValues: { size: "M", colour: "Navy" }, priceAmount: 5500, compareAtAmount: 7500, stock: stock(west, 4) },
       ],
     }),
     mug: await insertProduct(db, { title: "Ceramic Mug", brand: "Potter", categoryId: home, createdAt: day(5), variants: [{ priceAmount: 1200, stock: stock(east, 10) }] }),

@@ -1,5 +1,6 @@
 import type { Index, Settings } from "meilisearch";
 import synonyms from "../synonyms.json";
+import { MAX_LISTING_OFFSET } from "../../catalog/schemas";
 
 /**
  * The product index's settings, kept here and applied at start-up when the server's differ (ensureIndexSettings).
@@ -18,7 +19,7 @@ export const productIndexSettings = {
   synonyms: synonyms as Record<string, string[]>,
   stopWords: ["a", "an", "and", "for", "of", "the", "with"],
   // Offset paging reaches this far; a shopper never pages past 10,000 products.
-  pagination: { maxTotalHits: 10_000 },
+  pagination: { maxTotalHits: MAX_LISTING_OFFSET },
 } satisfies Settings;
 
 // Meilisearch answers the other lists as sets, in its own order.

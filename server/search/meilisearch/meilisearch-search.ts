@@ -48,7 +48,7 @@ export function meilisearchSearch(target: ProductIndex): SearchPort {
     name: "meilisearch",
     async listProducts(ctx, input) {
       const sort = effectiveSort(input.sort, input.q);
-      const offset = input.cursor ? decodeOffset(sort, input.cursor) : 0;
+      const offset = input.cursor ? decodeOffset(sort, input.cursor) : ((input.page ?? 1) - 1) * input.limit;
       const filters = await resolveFilters(ctx, input);
       const limit = Math.min(input.limit + 1, MAX_OFFSET - offset);
       const result: SearchResponse<ProductDocument> = await target.index.search(input.q ?? "", {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../../context";
+import { compareAtSql } from "../../catalog/list-products";
 import { stockedVariants, visibleProduct } from "../../catalog/product-filters";
 
 /**
@@ -21,6 +22,7 @@ export interface ProductDocument extends Record<string, unknown> {
   currency: string;
   priceMin: number;
   priceMax: number;
+  compareAt: number | null;
   /** Cheapest and dearest variant per currency its variants are priced in. */
   prices: Record<string, { min: number; max: number }>;
   inStock: boolean;
@@ -41,6 +43,7 @@ function documentsWhere(where: SQL) {
     )
     select p.id, p.slug, p.title, p.brand, p.description, p.currency::text as currency,
       p.price_min::float8 as "priceMin", p.price_max::float8 as "priceMax",
+      (${compareAtSql(sql`p.id`, sql`p.price_min`)}) as "compareAt",
       (extract(epoch from p.created_at) * 1000000)::float8 as "createdAt",
       (select coalesce(array_agg(v.sku order by v.sku), '{}') from variants v where v.product_id = p.id) as skus,
       (select array_agg(a.ancestor_id order by a.depth desc) from ancestry a where a.category_id = p.category_id) as "categoryIds",
@@ -83,7 +86,7 @@ function canonical(value: unknown): string {
 
 export const DOCUMENT_FIELDS: (keyof ProductDocument)[] = [
   "id", "slug", "title", "brand", "description", "skus", "categoryIds", "optionValues", "currency",
-  "priceMin", "priceMax", "prices", "inStock", "popularity", "createdAt", "imageUrl", "imageAlt",
+  "priceMin", "priceMax", "compareAt", "prices", "inStock", "popularity", "createdAt", "imageUrl", "imageAlt",
 ];
 
 /** A hash of a document's fields (key order ignored), equal for the database's and the index's copy when they agree. */
