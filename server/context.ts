@@ -6,13 +6,17 @@ import type { PaymentProvider } from "./payments/payment-provider";
 import type { PushSender } from "./notifications/push-sender";
 import type { SmsSender } from "./notifications/sms-sender";
 import type { FileStorage } from "./storage/file-storage";
+import type { AuditRecorder } from "./audit/recorder";
 
 export type Actor =
   | { type: "anonymous" }
   | { type: "shopper"; userId: string }
-  | { type: "admin"; userId: string }
+  /** Someone working in the admin area. `role` "staff" cannot refund, change prices or read the audit log; absent = "admin". */
+  | { type: "admin"; userId: string; role?: AdminRole }
   | { type: "system"; name: string }
   | { type: "webhook"; source: string };
+
+export type AdminRole = "admin" | "staff";
 
 export interface ServiceContext {
   db: Db | Tx;
@@ -33,6 +37,8 @@ export interface ServiceContext {
   carrier?: Carrier;
   /** Overrides where generated files go (tests pass a disk storage in a temporary folder). */
   storage?: FileStorage;
+  /** Set for an admin mutation: who is acting in which procedure, for recordAudit (server/audit) to name in its rows. */
+  audit?: AuditRecorder;
 }
 
 /** Runs `work` in a transaction, joining the caller's when one is already open. */
@@ -45,6 +51,13 @@ export function requireAdmin(ctx: ServiceContext): string {
   if (ctx.actor.type === "admin") return ctx.actor.userId;
   if (ctx.actor.type === "anonymous") throw new DomainError("Unauthenticated", "sign in first");
   throw new DomainError("Forbidden", "admins only");
+}
+
+/** requireAdmin for what the staff role may not do (refunds, prices, the audit log). */
+export function requireFullAdmin(ctx: ServiceContext): string {
+  const userId = requireAdmin(ctx);
+  if (ctx.actor.type === "admin" && ctx.actor.role === "staff") throw new DomainError("Forbidden", "staff cannot do this: ask an admin");
+  return userId;
 }
 
 export function systemContext(db: Db, name: string): ServiceContext {

@@ -51,7 +51,7 @@ function AccountArea({ user }: { user: SessionUser | null }) {
       <span className="hidden max-w-40 truncate px-2 text-stone-600 sm:inline">{user.name ?? user.email}</span>
       <Link href="/orders" className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">Orders</Link>
       <Link href="/account" className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">Account</Link>
-      {user.role === "admin" && (
+      {user.role !== "shopper" && (
         <Link href="/admin" className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">
           Admin
         </Link>

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ShippingAddress } from "../checkout/details-schemas";
 
-export const UserRole = z.enum(["shopper", "admin"]);
+export const UserRole = z.enum(["shopper", "admin", "staff"]);
 export type UserRole = z.infer<typeof UserRole>;
 
 const Email = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address").max(254));
