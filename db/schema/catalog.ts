@@ -10,11 +10,15 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   char,
 } from "drizzle-orm/pg-core";
+
+// The storefront shows a product when it is active and priced (server/catalog/product-filters.ts, visibleProduct).
+const visibleProductSql = sql`status = 'active' and price_min is not null`;
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -51,6 +55,9 @@ export const products = pgTable(
     priceMin: bigint("price_min", { mode: "number" }),
     priceMax: bigint("price_max", { mode: "number" }),
     currency: char({ length: 3 }).notNull().default("USD"),
+    // Stock rows (variant × active warehouse) with units available, kept by triggers on stock_levels, variants and
+    // warehouses: in stock is stocked_levels > 0, a column test instead of a scan of every stock row.
+    stockedLevels: integer("stocked_levels").notNull().default(0),
     searchVector: tsvector("search_vector").generatedAlwaysAs(
       (): SQL =>
         sql`setweight(to_tsvector('english', ${products.title}), 'A') || setweight(to_tsvector('english', ${products.brand}), 'B') || setweight(to_tsvector('english', ${products.description}), 'C')`,
@@ -66,7 +73,28 @@ export const products = pgTable(
     index("products_brand_idx").on(t.brand),
     index("products_search_idx").using("gin", t.searchVector),
     check("products_price_range", sql`${t.priceMin} <= ${t.priceMax}`),
+    check("products_stocked_levels_nonnegative", sql`${t.stockedLevels} >= 0`),
+    // Visible products only, narrow enough for index-only scans: the unfiltered facet counts read these, not the table.
+    index("products_visible_brand_idx").on(t.brand).where(visibleProductSql),
+    index("products_visible_category_idx").on(t.categoryId).where(visibleProductSql),
+    index("products_visible_price_idx").on(t.priceMin, t.stockedLevels, t.currency).where(visibleProductSql),
   ],
+);
+
+/**
+ * Each visible product's distinct option values (name, value), kept by triggers on variants and products, so option
+ * facets count rows instead of unpacking every variant's JSON.
+ */
+export const productOptionValues = pgTable(
+  "product_option_values",
+  {
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    value: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.name, t.value] }), index("product_option_values_name_value_idx").on(t.name, t.value)],
 );
 
 export const productOptions = pgTable(
