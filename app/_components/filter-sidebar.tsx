@@ -1,6 +1,7 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import type { ProductFacets, ProductFacetsInput } from "@/server/catalog/schemas";
+import { FacetGroup } from "./facet-group";
+import { FilterDrawer } from "./filter-drawer";
 import { facetChoices } from "./facet-values";
 import { FilterForm } from "./filter-form";
 import { minorToUnits } from "./listing-params";
@@ -32,14 +33,8 @@ export function FilterSidebar({ formKey, action, facets, filters, hidden, clearH
     (filters.minPrice !== undefined || filters.maxPrice !== undefined ? 1 : 0);
 
   return (
-    <details className="lg-details-open group rounded-lg border border-stone-200 lg:border-0">
-      <summary className="flex items-center justify-between px-4 py-3 text-sm font-medium">
-        <span>Filters{activeCount > 0 && ` (${activeCount} active)`}</span>
-        <span aria-hidden className="transition-transform group-open:rotate-180">
-          ▾
-        </span>
-      </summary>
-      <div className="flex flex-col gap-6 border-t border-stone-200 p-4 lg:border-0 lg:p-0">
+    <FilterDrawer label={`Filters${activeCount > 0 ? ` (${activeCount} active)` : ""}`} resultCount={facets.total}>
+      <div className="flex flex-col gap-6">
         {categories && categories.links.length > 0 && (
           <nav aria-label={categories.title}>
             <h2 className="mb-2 text-sm font-semibold">{categories.title}</h2>
@@ -58,25 +53,21 @@ export function FilterSidebar({ formKey, action, facets, filters, hidden, clearH
         <FilterForm key={formKey} action={action} className="flex flex-col gap-6">
           {Object.entries(hidden).map(([name, value]) => value && <input key={name} type="hidden" name={name} value={value} />)}
           {(facets.brands.length > 0 || filters.brands) && (
-            <Group legend="Brand">
-              {facetChoices(facets.brands, filters.brands).map((brand, i) => (
-                <Choice key={brand.value} id={`brand-${i}`} name="brand" value={brand.value} count={brand.count} checked={filters.brands?.includes(brand.value) ?? false} />
-              ))}
-            </Group>
+            <FacetGroup legend="Brand" idPrefix="brand" name="brand" values={facetChoices(facets.brands, filters.brands)} selected={filters.brands ?? []} />
           )}
           {facets.options.map((option) => {
             const key = option.name.toLowerCase();
-            return (
-              <Group key={key} legend={option.name.charAt(0).toUpperCase() + option.name.slice(1)}>
-                {facetChoices(option.values, filters.options?.[key]).map((v, i) => (
-                  <Choice key={v.value} id={`${key}-${i}`} name={key} value={v.value} count={v.count} checked={filters.options?.[key]?.includes(v.value) ?? false} />
-                ))}
-              </Group>
-            );
+            const selected = filters.options?.[key] ?? [];
+            const legend = option.name.charAt(0).toUpperCase() + option.name.slice(1);
+            return <FacetGroup key={key} legend={legend} idPrefix={key} name={key} values={facetChoices(option.values, selected)} selected={selected} />;
           })}
-          <Group legend="Availability">
-            <Choice id="instock" name="instock" value="1" label="In stock only" count={facets.inStockCount} checked={filters.inStock ?? false} />
-          </Group>
+          <FacetGroup
+            legend="Availability"
+            idPrefix="instock"
+            name="instock"
+            values={[{ value: "1", label: "In stock only", count: facets.inStockCount }]}
+            selected={filters.inStock ? ["1"] : []}
+          />
           <fieldset>
             <legend className="mb-2 text-sm font-semibold">Price ({facets.price.currency})</legend>
             <div className="flex items-center gap-2">
@@ -97,40 +88,7 @@ export function FilterSidebar({ formKey, action, facets, filters, hidden, clearH
           </div>
         </FilterForm>
       </div>
-    </details>
-  );
-}
-
-function Group({ legend, children }: { legend: string; children: ReactNode }) {
-  return (
-    <fieldset>
-      <legend className="mb-2 text-sm font-semibold">{legend}</legend>
-      <ul className="flex max-h-64 flex-col gap-1.5 overflow-y-auto">{children}</ul>
-    </fieldset>
-  );
-}
-
-function Choice(props: { id: string; name: string; value: string; label?: string; count: number; checked: boolean }) {
-  const countId = `facet-${props.id}-count`;
-  return (
-    <li className="flex items-center justify-between gap-2">
-      <label className="flex items-center gap-2 text-sm has-disabled:text-stone-400">
-        <input
-          type="checkbox"
-          name={props.name}
-          value={props.value}
-          defaultChecked={props.checked}
-          disabled={props.count === 0 && !props.checked}
-          aria-describedby={countId}
-          className="size-4"
-        />
-        {props.label ?? props.value}
-      </label>
-      <span id={countId} className="text-xs text-stone-500">
-        {props.count}
-        <span className="sr-only"> {props.count === 1 ? "product" : "products"}</span>
-      </span>
-    </li>
+    </FilterDrawer>
   );
 }
 

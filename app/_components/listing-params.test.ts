@@ -3,9 +3,9 @@ import { MAX_CHARGE_AMOUNT } from "@/server/limits";
 import { hasActiveFilters, listingHref, minorToUnits, parseListing } from "./listing-params";
 
 describe("parseListing", () => {
-  it("reads brands, option filters, prices in whole units, stock and cursor from the URL", () => {
+  it("reads brands, option filters, prices in whole units, stock and page from the URL", () => {
     const listing = parseListing(
-      { brand: ["Acme", "Borealis", "Acme"], size: "M", Colour: ["Navy", ""], min: "10", max: "49.99", instock: "1", after: "abc" },
+      { brand: ["Acme", "Borealis", "Acme"], size: "M", Colour: ["Navy", ""], min: "10", max: "49.99", instock: "1", page: "3", after: "abc" },
       { categorySlug: "shirts" },
     );
     expect(listing).toEqual({
@@ -18,7 +18,7 @@ describe("parseListing", () => {
         inStock: true,
       },
       sort: "newest",
-      cursor: "abc",
+      page: 3,
     });
   });
 
@@ -26,13 +26,19 @@ describe("parseListing", () => {
     expect(parseListing({ sort: "cheapest", min: "abc", max: "-5" }, { q: "  linen  " })).toEqual({
       filters: { q: "linen" },
       sort: "relevance",
-      cursor: undefined,
+      page: 1,
     });
     expect(parseListing({ sort: "relevance" }).sort).toBe("newest");
     expect(parseListing({ min: "80", max: "20" }).filters).toEqual({ minPrice: 2000, maxPrice: 8000 });
     expect(parseListing({ max: "5000000" }).filters).toEqual({ maxPrice: MAX_CHARGE_AMOUNT });
     expect(parseListing({ utm_source: "mail", gclid: "x", size: "M" }).filters).toEqual({ options: { size: ["M"] } });
     expect(parseListing({ sort: "price_desc" }).sort).toBe("price_desc");
+  });
+
+  it("reads a page number, falling back to the first page for anything else", () => {
+    for (const page of ["0", "-2", "1.5", "two", "1e400", ""]) expect(parseListing({ page }).page).toBe(1);
+    expect(parseListing({ page: "417" }).page).toBe(417);
+    expect(parseListing({ page: "2", after: "x" }).filters).toEqual({});
   });
 
   it("tells whether the shopper set any filter of their own", () => {
@@ -43,14 +49,14 @@ describe("parseListing", () => {
 });
 
 describe("listingHref", () => {
-  const params = { brand: ["Acme", "Borealis"], sort: "price_asc", after: "cursor-2" };
+  const params = { brand: ["Acme", "Borealis"], sort: "price_asc", page: "2", after: "old-cursor" };
 
   it("keeps the other parameters and starts the listing over when something changes", () => {
     expect(listingHref("/c/shirts", params, { sort: "newest" })).toBe("/c/shirts?brand=Acme&brand=Borealis&sort=newest");
   });
 
-  it("keeps a cursor only when it is set explicitly, and drops empty values", () => {
-    expect(listingHref("/search", { q: "tee", min: "" }, { after: "next" })).toBe("/search?q=tee&after=next");
+  it("keeps a page only when it is set explicitly, and drops empty values", () => {
+    expect(listingHref("/search", { q: "tee", min: "", page: "4" }, { page: "2" })).toBe("/search?q=tee&page=2");
     expect(listingHref("/c/shirts", {}, {})).toBe("/c/shirts");
   });
 });

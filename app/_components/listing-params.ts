@@ -4,7 +4,8 @@ import { MAX_CHARGE_AMOUNT } from "@/server/limits";
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** Query keys with a fixed meaning; every other key filters on the product option of that name (size=M&colour=Navy). */
-const RESERVED = new Set(["q", "category", "brand", "min", "max", "instock", "sort", "after"]);
+// "after" was the cursor of older listing URLs: still reserved, so those links do not filter on an option named "after".
+const RESERVED = new Set(["q", "category", "brand", "min", "max", "instock", "sort", "page", "after"]);
 // Campaign and click ids that links from outside carry; as option filters they would empty the listing.
 const TRACKING = /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|_gl|ref)$/;
 
@@ -21,7 +22,8 @@ const MAX_TEXT = 200;
 export interface Listing {
   filters: ProductFacetsInput;
   sort: CatalogSort;
-  cursor: string | undefined;
+  /** 1-based page number. */
+  page: number;
 }
 
 export function paramValues(params: SearchParams, key: string): string[] {
@@ -54,7 +56,7 @@ export function sortOptions(hasQuery: boolean): { value: CatalogSort; label: str
   ];
 }
 
-/** Reads filters, sort and cursor from the URL; `fixed` holds what the route itself decides (the category of /c/[category]). */
+/** Reads filters, sort and page from the URL; `fixed` holds what the route itself decides (the category of /c/[category]). */
 export function parseListing(params: SearchParams, fixed: { categorySlug?: string; q?: string } = {}): Listing {
   const q = fixed.q?.trim().slice(0, MAX_TEXT) || undefined;
   const options: Record<string, string[]> = {};
@@ -78,7 +80,8 @@ export function parseListing(params: SearchParams, fixed: { categorySlug?: strin
   const requested = paramValue(params, "sort");
   const allowed = sortOptions(Boolean(q)).map((o) => o.value);
   const sort = allowed.find((s) => s === requested) ?? (q ? "relevance" : "newest");
-  return { filters: dropUndefined(filters), sort, cursor: paramValue(params, "after") };
+  const page = Number(paramValue(params, "page"));
+  return { filters: dropUndefined(filters), sort, page: Number.isSafeInteger(page) && page > 1 ? page : 1 };
 }
 
 function dropUndefined<T extends object>(value: T): T {
@@ -91,12 +94,12 @@ export function hasActiveFilters(filters: ProductFacetsInput): boolean {
 }
 
 /**
- * The current URL with some keys replaced (undefined removes a key). The cursor is dropped unless set
+ * The current URL with some keys replaced (undefined removes a key). The page is dropped unless set
  * explicitly, because any other change starts the listing over.
  */
 export function listingHref(pathname: string, params: SearchParams, changes: Record<string, string | string[] | undefined>): string {
   const query = new URLSearchParams();
-  const merged: SearchParams = { ...params, after: undefined, ...changes };
+  const merged: SearchParams = { ...params, page: undefined, after: undefined, ...changes };
   for (const [key, raw] of Object.entries(merged)) {
     for (const value of paramValues({ [key]: raw }, key)) query.append(key, value);
   }

@@ -1,22 +1,58 @@
 import Link from "next/link";
+import { pageSpan } from "./page-numbers";
 
-/** Cursor paging: the API only goes forward, so the way back is to the first page. */
-export function Pagination({ nextHref, firstHref }: { nextHref: string | null; firstHref: string | null }) {
-  if (!nextHref && !firstHref) return null;
-  const button = "rounded-md border border-stone-300 px-4 py-2 text-sm font-medium hover:bg-stone-50";
+interface PaginationProps {
+  page: number;
+  pageSize: number;
+  total: number;
+  hrefFor: (page: number) => string;
+}
+
+const box = "flex min-w-10 items-center justify-center rounded-md border px-3 py-2 text-sm font-medium";
+
+/** "25–48 of 92" and numbered page links, with previous and next. */
+export function Pagination({ page, pageSize, total, hrefFor }: PaginationProps) {
+  const { last, range, numbers } = pageSpan(page, pageSize, total);
   return (
-    <nav aria-label="Pagination" className="mt-10 flex items-center justify-between gap-4">
-      {firstHref ? (
-        <Link href={firstHref} className={button}>
-          <span aria-hidden>←</span> First page
-        </Link>
-      ) : (
-        <span />
-      )}
-      {nextHref && (
-        <Link href={nextHref} className={button}>
-          Next page <span aria-hidden>→</span>
-        </Link>
+    <nav aria-label="Pagination" className="mt-10 flex flex-col items-center gap-3">
+      <p className="text-sm text-stone-600">{range}</p>
+      {last > 1 && (
+        <ul className="flex flex-wrap items-center justify-center gap-1.5">
+          {page > 1 && (
+            <li>
+              <Link href={hrefFor(Math.min(page - 1, last))} className={`${box} border-stone-300 hover:bg-stone-50`}>
+                <span aria-hidden>←</span>
+                <span className="sr-only sm:not-sr-only sm:ml-1">Previous</span>
+              </Link>
+            </li>
+          )}
+          {numbers.map((n, i) =>
+            n === null ? (
+              <li key={`gap-${i}`} aria-hidden className="px-1 text-stone-500">
+                …
+              </li>
+            ) : (
+              <li key={n}>
+                <Link
+                  href={hrefFor(n)}
+                  aria-current={n === page ? "page" : undefined}
+                  aria-label={`Page ${n}`}
+                  className={`${box} border-stone-300 hover:bg-stone-50 aria-[current=page]:border-stone-900 aria-[current=page]:bg-stone-900 aria-[current=page]:text-white`}
+                >
+                  {n}
+                </Link>
+              </li>
+            ),
+          )}
+          {page < last && (
+            <li>
+              <Link href={hrefFor(page + 1)} className={`${box} border-stone-300 hover:bg-stone-50`}>
+                <span className="sr-only sm:not-sr-only sm:mr-1">Next</span>
+                <span aria-hidden>→</span>
+              </Link>
+            </li>
+          )}
+        </ul>
       )}
     </nav>
   );

@@ -32,7 +32,7 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
             {product.title}
           </Link>
         </h3>
-        <PriceRange min={product.priceMin} max={product.priceMax} currency={product.currency} className="text-sm font-semibold" />
+        <PriceRange min={product.priceMin} max={product.priceMax} compareAt={product.compareAt} currency={product.currency} className="text-sm font-semibold" />
       </div>
     </article>
   );

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ProductCard as ProductCardData, ProductFacets } from "@/server/catalog/schemas";
 import { FilterSidebar, type CategoryLink } from "./filter-sidebar";
-import { hasActiveFilters, listingHref, sortOptions, type Listing, type SearchParams } from "./listing-params";
+import { hasActiveFilters, listingHref, PAGE_SIZE, sortOptions, type Listing, type SearchParams } from "./listing-params";
 import { Pagination } from "./pagination";
 import { ProductGrid } from "./product-grid";
 import { SortSelect } from "./sort-select";
@@ -13,7 +13,7 @@ interface ProductListingProps {
   pathname: string;
   params: SearchParams;
   listing: Listing;
-  result: { items: ProductCardData[]; nextCursor: string | null };
+  result: { items: ProductCardData[] };
   facets: ProductFacets;
   /** What "Clear filters" keeps (the search query). */
   keep?: Record<string, string | undefined>;
@@ -24,11 +24,11 @@ interface ProductListingProps {
   noResults?: ReactNode;
 }
 
-/** The category and search pages: filters, sort, a grid of cards and cursor paging, all driven by the URL. */
+/** The category and search pages: filters, sort, a grid of cards and numbered pages, all driven by the URL. */
 export function ProductListing({ heading, top, pathname, params, listing, result, facets, keep = {}, categories, notice, noResults }: ProductListingProps) {
   const clearHref = hasActiveFilters(listing.filters) ? listingHref(pathname, keep, {}) : null;
-  const nextHref = result.nextCursor ? listingHref(pathname, params, { after: result.nextCursor }) : null;
-  const firstHref = listing.cursor ? listingHref(pathname, params, {}) : null;
+  const firstHref = listing.page > 1 ? listingHref(pathname, params, {}) : null;
+  const pageHref = (page: number) => listingHref(pathname, params, { page: page > 1 ? String(page) : undefined });
   // Remounts the controls whenever the URL changes, so they always show what the URL says.
   const controlsKey = JSON.stringify([listing.filters, listing.sort]);
 
@@ -56,14 +56,18 @@ export function ProductListing({ heading, top, pathname, params, listing, result
             categories={categories}
           />
         </aside>
-        <section aria-label="Products">
+        <section aria-labelledby="products-heading">
+          {/* Keeps the heading order h1 → h2 → the cards' h3 whether or not the filters show headings. */}
+          <h2 id="products-heading" className="sr-only">
+            Products
+          </h2>
           {notice}
           {result.items.length > 0 ? (
             <ProductGrid products={result.items} label={heading} />
           ) : (
             ((!firstHref && !clearHref && noResults) || <EmptyState clearHref={clearHref} firstHref={firstHref} />)
           )}
-          <Pagination nextHref={nextHref} firstHref={firstHref} />
+          {result.items.length > 0 && <Pagination page={listing.page} pageSize={PAGE_SIZE} total={facets.total} hrefFor={pageHref} />}
         </section>
       </div>
     </div>
@@ -75,9 +79,9 @@ function EmptyState({ clearHref, firstHref }: { clearHref: string | null; firstH
   return (
     <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-stone-300 px-6 py-16 text-center">
       <h2 className="text-lg font-medium">{message}</h2>
-      {clearHref && !firstHref && (
-        <Link href={clearHref} className="text-sm font-medium text-brand-700 underline">
-          Clear filters
+      {(firstHref ?? clearHref) && (
+        <Link href={(firstHref ?? clearHref) as string} className="text-sm font-medium text-brand-700 underline">
+          {firstHref ? "Back to the first page" : "Clear filters"}
         </Link>
       )}
     </div>

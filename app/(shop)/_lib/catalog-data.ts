@@ -27,17 +27,17 @@ export function findCategoryPath(tree: CategoryNode[], slug: string): CategoryNo
   return null;
 }
 
-/** One page of products and the facets for the same filters; null when the URL's cursor is stale or forged. */
+/** One page of products and the facets for the same filters; null when the URL's page is beyond what search reaches. */
 export async function loadListing(listing: Listing) {
   const caller = await getCaller();
   try {
     const [result, facets] = await Promise.all([
-      caller.catalog.listProducts({ ...listing.filters, sort: listing.sort, cursor: listing.cursor, limit: PAGE_SIZE }),
+      caller.catalog.listProducts({ ...listing.filters, sort: listing.sort, page: listing.page, limit: PAGE_SIZE }),
       caller.catalog.facets(listing.filters),
     ]);
     return { result, facets };
   } catch (error) {
-    if (listing.cursor && error instanceof TRPCError && error.code === "BAD_REQUEST") return null;
+    if (listing.page > 1 && error instanceof TRPCError && error.code === "BAD_REQUEST") return null;
     throw error;
   }
 }

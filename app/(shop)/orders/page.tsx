@@ -51,7 +51,7 @@ export default async function OrderHistoryPage({ searchParams }: { searchParams:
           ))}
         </ul>
       )}
-      <Pagination nextHref={page * PAGE_SIZE < total ? `/orders?page=${page + 1}` : null} firstHref={page > 1 ? "/orders" : null} />
+      {total > 0 && <Pagination page={page} pageSize={PAGE_SIZE} total={total} hrefFor={(n) => (n > 1 ? `/orders?page=${n}` : "/orders")} />}
     </div>
   );
 }
