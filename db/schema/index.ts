@@ -12,3 +12,4 @@ export * from "./accounts";
 export * from "./returns";
 export * from "./audit";
 export * from "./order-admin";
+export * from "./dashboard";

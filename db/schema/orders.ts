@@ -49,8 +49,9 @@ export const orders = pgTable(
   (t) => [
     uniqueIndex("orders_cart_key").on(t.cartId),
     uniqueIndex("orders_number_key").on(t.number),
-    index("orders_user_idx").on(t.userId, t.placedAt.desc()),
-    index("orders_status_idx").on(t.status, t.placedAt.desc()),
+    // Nulls first, as ORDER BY placed_at DESC, number DESC asks: a shopper's orders and the admin list filtered by status read them in index order.
+    index("orders_user_idx").on(t.userId, t.placedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
+    index("orders_status_idx").on(t.status, t.placedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
     // Newest first, in the order ORDER BY placed_at DESC, number DESC asks for (nulls first): the admin orders list and the dashboard read the top of it.
     index("orders_placed_idx").on(t.placedAt.desc().nullsFirst(), t.number.desc().nullsFirst()),
     index("orders_pending_expiry_idx").on(t.reservationExpiresAt).where(sql`${t.status} = 'pending'`),

@@ -1,0 +1,42 @@
+import { bigint, char, date, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+// The admin dashboard's running totals, kept by triggers on orders, order_lines and refunds (migration
+// dashboard_summary_triggers) in the writing statement's own transaction, as additive upserts, so concurrent writers add
+// up. Each is derived from those tables alone and could be rebuilt from them; nothing else writes here.
+
+/** Paid orders (status paid or refunded) by the UTC hour they were placed in, and succeeded refunds by the hour they were made in. */
+export const salesHours = pgTable(
+  "sales_hours",
+  {
+    bucket: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    currency: char({ length: 3 }).notNull(),
+    orders: integer().notNull().default(0),
+    revenue: bigint({ mode: "number" }).notNull().default(0),
+    refunds: integer().notNull().default(0),
+    refunded: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.currency] })],
+);
+
+/** Each customer's (lower-cased email's) first paid order. */
+export const customerFirsts = pgTable(
+  "customer_firsts",
+  {
+    email: text().primaryKey(),
+    firstAt: timestamp("first_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("customer_firsts_first_at_idx").on(t.firstAt)],
+);
+
+/** Units and line revenue of paid orders per UTC day of placing, product and currency. */
+export const productSalesDays = pgTable(
+  "product_sales_days",
+  {
+    day: date({ mode: "string" }).notNull(),
+    productId: integer("product_id").notNull(),
+    currency: char({ length: 3 }).notNull(),
+    units: integer().notNull().default(0),
+    amount: bigint({ mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.productId, t.currency] })],
+);
