@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { formatMoney } from "@/emails/_lib/format";
 import { mailboxMessages, notificationEvents, notifications, orderLines, orders, users } from "@/db/schema";
 import { tokenOpensOrder } from "@/server/orders/order-link";
-import { adminRefundOrder } from "@/server/orders/admin-refund-order";
+import { refundOrder } from "@/server/orders/refund-order";
 import { insertOrder, insertUser, insertVariant } from "@/server/orders/test-fixtures";
 import type { ServiceContext } from "@/server/context";
 import { outboxEvents } from "@/server/events/test-outbox";
@@ -101,8 +101,8 @@ describe("admin alert and refunds", () => {
 
     const admin: ServiceContext = { db: t.db, actor: { type: "admin", userId: adminId }, payments: simulator };
     const [order] = await t.db.select().from(orders).where(eq(orders.id, orderId));
-    await adminRefundOrder(admin, { orderId, amount: 500, expectedRefundedAmount: 0 });
-    await adminRefundOrder(admin, { orderId, amount: order!.totalAmount - 500, expectedRefundedAmount: 500 });
+    await refundOrder(admin, { orderId, refundId: crypto.randomUUID(), amount: 500, notifyCustomer: true });
+    await refundOrder(admin, { orderId, refundId: crypto.randomUUID(), amount: order!.totalAmount - 500, notifyCustomer: true });
     await runner.kit.idle();
 
     const refundMail = await t.db

@@ -18,6 +18,8 @@ export interface MovementMeta {
   note?: string | null;
   /** The admin who moved the stock. */
   actorId: string;
+  /** The order the movement belongs to (a refund's restock), so it shows among the order's movements. */
+  orderId?: string;
 }
 
 const key = (variantId: number, warehouseId: number) => `${variantId}:${warehouseId}`;
@@ -63,8 +65,8 @@ export async function moveStock(ctx: ServiceContext, changes: StockChange[], met
          and s.on_hand::bigint + w."onHandDelta" between s.reserved and 2147483647
       returning s.variant_id, s.warehouse_id, w."onHandDelta" as delta, w.reason
     )
-    insert into stock_movements (variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, note, actor_id)
-    select variant_id, warehouse_id, delta, 0, reason, ${meta.note || null}, ${meta.actorId} from moved
+    insert into stock_movements (variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, note, actor_id, order_id)
+    select variant_id, warehouse_id, delta, 0, reason, ${meta.note || null}, ${meta.actorId}, ${meta.orderId ?? null}::uuid from moved
     returning variant_id as "variantId", warehouse_id as "warehouseId"`);
   if (moved.length !== moving.length) {
     const done = new Set(moved.map((m) => key(m.variantId, m.warehouseId)));

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { preparedPerHandle } from "@/db/prepared";
-import { orders, users } from "@/db/schema";
+import { orderRefunds, orders, users } from "@/db/schema";
 import { orderColumns } from "../orders/order-queries";
 import type { ServiceContext } from "../context";
 import { env } from "../env";
@@ -34,5 +34,13 @@ export async function queueOrderEmail(ctx: ServiceContext, input: { kind: OrderE
   const recipients = input.kind === "admin-new-order" ? await adminRecipients(ctx) : [order.email];
   // Another card may have paid (or the hold ended) before this decline was read: then the email would ask for nothing.
   const outdated = input.kind === "payment-failed" && (order.status !== "pending" || order.paymentStatus !== "failed");
-  return queueNotifications(ctx, { kind: input.kind, subjectId: input.subjectId ?? input.orderId, recipients, skipReason: outdated ? "outdated" : undefined });
+  const unwanted = input.kind === "refund-issued" && input.subjectId !== undefined && !(await refundNotifiesCustomer(ctx, input.subjectId));
+  const skipReason = outdated ? "outdated" : unwanted ? "the shop chose not to tell the customer about this refund" : undefined;
+  return queueNotifications(ctx, { kind: input.kind, subjectId: input.subjectId ?? input.orderId, recipients, skipReason });
+}
+
+/** A refund made on the admin order page says whether to email the customer; any other refund (a return's, the provider's) does. */
+async function refundNotifiesCustomer(ctx: ServiceContext, refundId: string): Promise<boolean> {
+  const [row] = await ctx.db.select({ notify: orderRefunds.notifyCustomer }).from(orderRefunds).where(eq(orderRefunds.id, refundId));
+  return row?.notify ?? true;
 }

@@ -5,12 +5,17 @@ import { notFound } from "../errors";
 import { listOrderMessages, type OrderMessage } from "../notifications/list-order-messages";
 import { RECONCILED_EVENT } from "../payments/reconcile-payment";
 import { selectOrderShipments, type ShipmentView } from "../shipping/shipment-queries";
+import { selectAdminOrderDetails, type AdminOrderLine, type OrderNoteView, type OrderRefundRecord } from "./admin-order-details";
 import { selectOrder, selectOrderEvents, selectOrderLines, type OrderHeader } from "./order-queries";
 import type { OrderEventView, OrderLineView, PaymentStatus } from "./schemas";
 
 export interface AdminOrderView extends OrderHeader {
   customer: { id: string; email: string; name: string | null } | null;
-  lines: OrderLineView[];
+  lines: (OrderLineView & AdminOrderLine)[];
+  /** Refunds asked for from this page, with who asked, the lines and the restock and notify choices, oldest first. */
+  refundRecords: OrderRefundRecord[];
+  /** Internal notes, oldest first. */
+  notes: OrderNoteView[];
   /** Every event, the saga's steps included, oldest first. */
   events: OrderEventView[];
   payment: {
@@ -54,7 +59,7 @@ export async function adminGetOrder(ctx: ServiceContext, input: { orderId: strin
   const row = await selectOrder(db, input.orderId);
   if (!row) throw notFound("Order");
   const { orderId } = input;
-  const [customer, lines, events, payment, paymentRefunds, reservations, movements, messages, shipments] = await Promise.all([
+  const [customer, lines, events, payment, paymentRefunds, reservations, movements, messages, shipments, details] = await Promise.all([
     row.userId ? db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, row.userId)) : [],
     selectOrderLines(db, orderId),
     selectOrderEvents(db, orderId),
@@ -119,11 +124,14 @@ export async function adminGetOrder(ctx: ServiceContext, input: { orderId: strin
       .orderBy(asc(stockMovements.id)),
     listOrderMessages(ctx, { orderId, audience: "admin" }),
     selectOrderShipments(db, orderId),
+    selectAdminOrderDetails(db, orderId),
   ]);
   return {
     ...row.order,
     customer: customer[0] ?? null,
-    lines,
+    lines: lines.map((line, i) => ({ ...line, ...details.lineDetails[i]! })),
+    refundRecords: details.refundRecords,
+    notes: details.notes,
     events,
     payment: payment[0] ? { ...payment[0], refunds: paymentRefunds } : null,
     messages,

@@ -1,12 +1,14 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
 import { clientError } from "../catalog/admin-test-fixtures";
 import type { Actor, ServiceContext } from "../context";
 import { appRouter, createCaller } from "../trpc/root";
+import { addOrderNote } from "./add-order-note";
 import { adminCancelOrder } from "./admin-cancel-order";
 import { adminGetOrder } from "./admin-get-order";
 import { adminListOrders } from "./admin-list-orders";
-import { adminRefundOrder } from "./admin-refund-order";
+import { refundOrder } from "./refund-order";
 import { insertOrder, insertUser, insertVariant, setSigningEnv } from "./test-fixtures";
 
 const t = useTestDatabase();
@@ -27,7 +29,8 @@ beforeAll(async () => {
     list: async () => ({}),
     get: async () => ({ orderId: ownOrderId }),
     cancel: async () => ({ orderId: (await insertOrder(t.db, { variantId, userId: shopperId, payment: "awaiting" })).id }),
-    refund: async () => ({ orderId: ownOrderId, amount: 1, expectedRefundedAmount: 0 }),
+    refund: async () => ({ orderId: ownOrderId, refundId: randomUUID(), amount: 1, notifyCustomer: false }),
+    addNote: async () => ({ orderId: ownOrderId, body: "Called the customer about the delay" }),
   };
 });
 
@@ -61,7 +64,8 @@ describe("adminOrders authorisation", () => {
       await expect(adminListOrders(ctx, { page: 1, pageSize: 25 })).rejects.toMatchObject({ kind });
       await expect(adminGetOrder(ctx, { orderId })).rejects.toMatchObject({ kind });
       await expect(adminCancelOrder(ctx, { orderId })).rejects.toMatchObject({ kind });
-      await expect(adminRefundOrder(ctx, { orderId, amount: 1, expectedRefundedAmount: 0 })).rejects.toMatchObject({ kind });
+      await expect(refundOrder(ctx, { orderId, refundId: randomUUID(), amount: 1, notifyCustomer: true })).rejects.toMatchObject({ kind });
+      await expect(addOrderNote(ctx, { orderId, body: "note" })).rejects.toMatchObject({ kind });
     }
   });
 });

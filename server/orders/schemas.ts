@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ShippingAddress } from "@/db/schema";
-import { MAX_CHARGE_AMOUNT } from "../limits";
+import { INT4_MAX, MAX_CHARGE_AMOUNT } from "../limits";
 import type { OrderMessage } from "../notifications/list-order-messages";
 import type { FulfilmentStatus } from "../shipping/fulfilment-status";
 import type { ShipmentView } from "../shipping/shipment-queries";
@@ -52,20 +52,35 @@ export const AdminCancelOrderInput = z
   .strict();
 export type AdminCancelOrderInput = z.infer<typeof AdminCancelOrderInput>;
 
-export const AdminRefundOrderInput = z
+export const RefundLineInput = z
   .object({
-    orderId: z.uuid(),
-    /** Minor units; omitted = everything not refunded yet. */
-    amount: z.int({ error: "Enter a whole amount in minor units" }).positive({ error: "Enter an amount above zero" }).max(MAX_CHARGE_AMOUNT).optional(),
-    /**
-     * The refunded amount the form showed (refunds still pending included): if it has moved on, this is a double submit
-     * and nothing more is refunded; a resubmit after an error resumes the pending refund instead of asking for another.
-     */
-    expectedRefundedAmount: z.int().min(0).max(MAX_CHARGE_AMOUNT),
-    reason: z.string().trim().max(200, { error: "Use at most 200 characters" }).optional(),
+    orderLineId: z.int().positive().max(INT4_MAX),
+    quantity: z.int({ error: "Enter a whole number" }).positive({ error: "Enter at least 1" }).max(INT4_MAX),
+    /** Put the units back on sale, in the warehouse the order took them from. */
+    restock: z.boolean(),
   })
   .strict();
-export type AdminRefundOrderInput = z.infer<typeof AdminRefundOrderInput>;
+
+/** A refund from the order page: some lines (each with its restock choice) or an amount, never both. */
+export const AdminRefundInput = z
+  .object({
+    orderId: z.uuid(),
+    /** Made when the form opened and kept until it succeeds: the same key twice refunds once. */
+    refundId: z.uuid(),
+    lines: z.array(RefundLineInput).min(1).max(100).optional(),
+    amount: z.int({ error: "Enter a whole amount in minor units" }).positive({ error: "Enter an amount above zero" }).max(MAX_CHARGE_AMOUNT).optional(),
+    reason: z.string().trim().max(200, { error: "Use at most 200 characters" }).optional(),
+    /** Email the customer about this refund (the refund-issued message). */
+    notifyCustomer: z.boolean(),
+  })
+  .strict()
+  .refine((input) => (input.lines === undefined) !== (input.amount === undefined), { error: "Choose lines to refund or an amount, not both", path: ["lines"] });
+export type AdminRefundInput = z.infer<typeof AdminRefundInput>;
+
+export const AdminAddOrderNoteInput = z
+  .object({ orderId: z.uuid(), body: z.string().trim().min(1, { error: "Write a note" }).max(2000, { error: "Use at most 2000 characters" }) })
+  .strict();
+export type AdminAddOrderNoteInput = z.infer<typeof AdminAddOrderNoteInput>;
 
 export interface OrderLineView {
   variantId: number;

@@ -11,6 +11,11 @@ export type RefundPaymentInput = {
   /** Minor units; omitted = everything not refunded or being refunded yet. */
   amount?: number;
   reason?: string;
+  /**
+   * Runs in the transaction that writes a new refund row, under the order's row lock, after the row is written: what the
+   * caller records with the refund (the order lines it pays back). Throwing refuses the refund with it.
+   */
+  onClaim?: (tx: ServiceContext, refundId: string) => Promise<void>;
 } & (
   | {
       /**
@@ -86,6 +91,7 @@ async function claimRefund(ctx: ServiceContext, input: RefundPaymentInput, provi
       throw invalid(message, { amount: message });
     }
     const [row] = await tx.db.insert(refunds).values({ id: input.refundId, paymentId: payment.id, amount, reason: input.reason ?? null }).returning({ id: refunds.id });
+    await input.onClaim?.(tx, row!.id);
     return { refundId: row!.id, paymentIntentId: payment.paymentIntentId, amount, inserted: true };
   });
 }
