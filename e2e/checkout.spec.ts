@@ -132,6 +132,9 @@ test.describe("a paid order", () => {
     await expect(heading).toBeVisible();
     const refund = page.getByRole("region", { name: "Refund", exact: true });
     await expect(refund).toContainText(`${usd(total)} of ${usd(total)} can still be refunded.`);
+    // Nothing is pre-filled: the admin types the whole total as an amount.
+    await expect(refund.getByLabel("Or an amount (USD)")).toHaveValue("");
+    await refund.getByLabel("Or an amount (USD)").fill((total / 100).toFixed(2));
     await refund.getByRole("button", { name: "Refund", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: `Refund ${usd(total)}?` });
     await dialog.getByRole("button", { name: "Confirm refund" }).click();

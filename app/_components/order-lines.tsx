@@ -2,8 +2,11 @@ import Link from "next/link";
 import { shippingMethodLabel } from "@/server/checkout/shipping-method-label";
 import type { OrderView } from "@/server/orders/schemas";
 import { formatMoney } from "./format-money";
+import { LineThumbnail } from "./line-thumbnail";
 
-type OrderAmounts = Pick<OrderView, "lines" | "currency" | "subtotalAmount" | "shippingAmount" | "totalAmount" | "refundedAmount" | "shippingMethod">;
+/** The admin's lines also carry the product's image and how many units were refunded. */
+type Line = OrderView["lines"][number] & { imageUrl?: string | null; imageAlt?: string; refundedQuantity?: number };
+type OrderAmounts = Pick<OrderView, "currency" | "subtotalAmount" | "shippingAmount" | "totalAmount" | "refundedAmount" | "shippingMethod"> & { lines: Line[] };
 
 
 /** The order's lines as bought (snapshots, not today's prices) and its totals. */
@@ -26,15 +29,21 @@ export function OrderLines({ order, linkProducts = false }: { order: OrderAmount
           {order.lines.map((line, i) => (
             <tr key={`${i}-${line.variantId}`} className="border-b border-stone-100 align-top">
               <td className={cell}>
-                {linkProducts && line.productSlug ? (
-                  <Link href={`/p/${line.productSlug}?variant=${line.variantId}`} className="font-medium underline-offset-2 hover:underline">
-                    {line.productTitle}
-                  </Link>
-                ) : (
-                  <span className="font-medium">{line.productTitle}</span>
-                )}
-                <span className="block text-stone-600">{line.variantTitle}</span>
-                <span className="block font-mono text-xs text-stone-500">{line.sku}</span>
+                <div className="flex gap-2">
+                {line.imageUrl !== undefined && <LineThumbnail url={line.imageUrl} alt={line.imageAlt ?? ""} />}
+                <div>
+                  {linkProducts && line.productSlug ? (
+                    <Link href={`/p/${line.productSlug}?variant=${line.variantId}`} className="font-medium underline-offset-2 hover:underline">
+                      {line.productTitle}
+                    </Link>
+                  ) : (
+                    <span className="font-medium">{line.productTitle}</span>
+                  )}
+                  <span className="block text-stone-600">{line.variantTitle}</span>
+                  <span className="block font-mono text-xs text-stone-500">{line.sku}</span>
+                  {!!line.refundedQuantity && <span className="block text-xs text-stone-600">{line.refundedQuantity} refunded</span>}
+                </div>
+                </div>
               </td>
               <td className={`${cell} text-right tabular-nums`}>{money(line.unitAmount)}</td>
               <td className={`${cell} text-right tabular-nums`}>{line.quantity}</td>

@@ -6,19 +6,21 @@ import { OrderAddress } from "@/app/_components/order-address";
 import { OrderLines } from "@/app/_components/order-lines";
 import { FulfilmentStatusBadge, OrderStatusBadge, PaymentStatusBadge } from "@/app/_components/order-status-badge";
 import { OrderMessages } from "@/app/_components/order-messages";
-import { OrderTimeline } from "@/app/_components/order-timeline";
 import { getCaller } from "@/app/_trpc/server";
+import type { AdminOrderView } from "@/server/orders/admin-get-order";
 import { AdminOrderIdInput } from "@/server/orders/schemas";
 import { requireAdmin } from "../../_lib/require-admin";
 import { ShipmentsPanel } from "../../fulfilment/_components/shipments-panel";
 import { AdminTime } from "../_components/admin-time";
 import { CancelOrderButton } from "../_components/cancel-order-button";
+import { OrderHistoryPanel } from "../_components/order-history-panel";
+import { OrderNotes } from "../_components/order-notes";
 import { Panel } from "../_components/panel";
 import { FlaggedPaymentNotice, PaymentPanel } from "../_components/payment-panel";
-import { RefundForm } from "../_components/refund-form";
+import { RefundPanel } from "../_components/refund-panel";
 import { ResendMessageButton } from "../_components/resend-message-button";
 import { ReturnsPanel } from "../_components/returns-panel";
-import { StockTables } from "../_components/stock-tables";
+import { TechnicalDetails } from "../_components/technical-details";
 
 export const metadata: Metadata = { title: "Order" };
 
@@ -44,49 +46,67 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           <FulfilmentStatusBadge status={order.fulfilmentStatus} />
         </div>
         <p className="text-sm text-stone-600">
-          Placed <AdminTime at={order.placedAt} /> by {order.customer ? `${order.customer.name ?? order.customer.email} (${order.customer.email})` : `a guest (${order.email})`}
+          Placed <AdminTime at={order.placedAt} />
           {order.status === "pending" && <> · stock reserved until <AdminTime at={order.reservationExpiresAt} /></>}
         </p>
-        {order.cancelReason && <p className="text-sm text-stone-700">Cancelled {order.cancelledAt && <AdminTime at={order.cancelledAt} />}: {order.cancelReason}</p>}
       </div>
 
       {order.payment?.flaggedReason && <FlaggedPaymentNotice payment={order.payment} />}
-      {order.status === "pending" && (
-        <Panel title="Cancel">
-          <p className="text-sm text-stone-600">The order is not paid. Cancelling it stops its payment and puts its stock back on sale.</p>
-          <CancelOrderButton orderId={order.id} number={order.number} />
-        </Panel>
-      )}
-      {order.status === "paid" && (
-        <Panel title="Refund">
-          <RefundForm orderId={order.id} currency={order.currency} totalAmount={order.totalAmount} refundedAmount={refundedOrPending(order)} />
-        </Panel>
-      )}
-      <ReturnsPanel orderId={order.id} />
 
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex flex-col gap-6">
           <Panel title="Lines">
             <OrderLines order={order} />
           </Panel>
+          {order.status === "paid" && (
+            <Panel title="Refund">
+              <RefundPanel orderId={order.id} currency={order.currency} totalAmount={order.totalAmount} refundedAmount={refundedOrPending(order)} lines={order.lines} />
+            </Panel>
+          )}
           {order.status !== "pending" && <ShipmentsPanel shipments={order.shipments} />}
-          <StockTables reservations={order.reservations} movements={order.stockMovements} />
+          <ReturnsPanel orderId={order.id} />
+          <OrderHistoryPanel order={order} />
         </div>
         <div className="flex flex-col gap-6">
+          <CustomerPanel order={order} />
+          {order.status === "pending" && (
+            <Panel title="Cancel">
+              <p className="text-sm text-stone-600">The order is not paid. Cancelling it stops its payment and puts its stock back on sale.</p>
+              <CancelOrderButton orderId={order.id} number={order.number} />
+            </Panel>
+          )}
           <PaymentPanel payment={order.payment} reconciliation={order.reconciliation} />
-          <Panel title="Shipping">
-            <OrderAddress address={order.shippingAddress} />
-            <p className="text-sm text-stone-600">{order.email}</p>
-          </Panel>
-          <Panel title="Events and saga steps">
-            <OrderTimeline events={order.events} allDetails />
+          <Panel title="Notes">
+            <OrderNotes orderId={order.id} notes={order.notes} />
           </Panel>
           <Panel title="Messages">
             <OrderMessages messages={order.messages} showRecipient action={(message) => <ResendMessageButton notificationId={message.id} />} />
           </Panel>
         </div>
       </div>
+      <TechnicalDetails order={order} />
     </div>
+  );
+}
+
+function CustomerPanel({ order }: { order: AdminOrderView }) {
+  return (
+    <Panel title="Customer">
+      {order.customer ? (
+        <p className="text-sm">
+          <Link href={`/admin/customers/${order.customer.id}`} className="font-medium underline">
+            {order.customer.name ?? order.customer.email}
+          </Link>
+          <span className="block text-stone-600">{order.customer.email}</span>
+        </p>
+      ) : (
+        <p className="text-sm">
+          Guest checkout <span className="block text-stone-600">{order.email}</span>
+        </p>
+      )}
+      <h3 className="text-sm font-medium">Ships to</h3>
+      <OrderAddress address={order.shippingAddress} />
+    </Panel>
   );
 }
 

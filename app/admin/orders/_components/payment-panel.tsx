@@ -28,7 +28,7 @@ export function FlaggedPaymentNotice({ payment }: { payment: Payment }) {
   );
 }
 
-/** The payment, its refunds whatever their state, and what the reconciliation repaired. */
+/** The payment, its refunds whatever their state, and what the reconciliation repaired (its ids are under Technical details). */
 export function PaymentPanel({ payment, reconciliation }: Pick<AdminOrderView, "payment" | "reconciliation">) {
   return (
     <Panel title="Payment">
@@ -36,8 +36,6 @@ export function PaymentPanel({ payment, reconciliation }: Pick<AdminOrderView, "
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-stone-500">Provider</dt>
           <dd>{payment.provider}</dd>
-          <dt className="text-stone-500">Intent</dt>
-          <dd className="font-mono text-xs break-all">{payment.providerPaymentId}</dd>
           <dt className="text-stone-500">Amount</dt>
           <dd className="tabular-nums">{formatMoney(payment.amount, payment.currency)}</dd>
           <dt className="text-stone-500">Status</dt>
