@@ -1,5 +1,4 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { users } from "./users";
 
 /**
  * One row per admin mutation (server/audit): who did what to which object, and the object before and after. Written in
@@ -11,7 +10,8 @@ export const auditLog = pgTable(
   {
     id: bigserial({ mode: "number" }).primaryKey(),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-    actorId: text("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** No foreign key: the record names who acted even after their account is deleted. */
+    actorId: text("actor_id"),
     /** The actor's role when they acted ("admin" or "staff"), kept if the account is later deleted or changed. */
     actorRole: text("actor_role").notNull(),
     /** The tRPC procedure path, e.g. "adminOrders.refund". */
