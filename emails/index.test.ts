@@ -30,8 +30,8 @@ async function renderPreview(name: TemplateName) {
 }
 
 describe("templates", () => {
-  it("lists all fourteen", () => {
-    expect(templateNames).toHaveLength(14);
+  it("lists all sixteen", () => {
+    expect(templateNames).toHaveLength(16);
   });
 
   it.each(templateNames)("%s renders a subject, HTML and text from its preview props", async (name) => {

@@ -10,6 +10,10 @@ import * as delivered from "./delivered";
 import type { DeliveredProps } from "./delivered";
 import * as deliveryProblem from "./delivery-problem";
 import type { DeliveryProblemProps } from "./delivery-problem";
+import * as emailChange from "./email-change";
+import type { EmailChangeProps } from "./email-change";
+import * as emailChanged from "./email-changed";
+import type { EmailChangedProps } from "./email-changed";
 import * as emailVerification from "./email-verification";
 import type { EmailVerificationProps } from "./email-verification";
 import * as orderCancelled from "./order-cancelled";
@@ -29,7 +33,7 @@ import type { ShippedProps } from "./shipped";
 import * as welcome from "./welcome";
 import type { WelcomeProps } from "./welcome";
 
-export type { AdminLowStockProps, AdminNewOrderProps, BackInStockProps, DeliveredProps, DeliveryProblemProps, EmailVerificationProps, LowStockItem, OrderCancelledProps, OrderConfirmationProps, OutForDeliveryProps, PasswordResetProps, PaymentFailedProps, RefundIssuedProps, ShippedProps, WelcomeProps };
+export type { AdminLowStockProps, AdminNewOrderProps, BackInStockProps, DeliveredProps, DeliveryProblemProps, EmailChangeProps, EmailChangedProps, EmailVerificationProps, LowStockItem, OrderCancelledProps, OrderConfirmationProps, OutForDeliveryProps, PasswordResetProps, PaymentFailedProps, RefundIssuedProps, ShippedProps, WelcomeProps };
 export type { EmailBase, OrderLine, OrderTotals, PostalAddress, Shop, Tracking, Unsubscribable } from "./_lib/types";
 
 /** Each template's name (also the ledger's `kind`) and the props it renders from. */
@@ -44,6 +48,8 @@ export interface TemplateProps {
   "delivery-problem": DeliveryProblemProps;
   "password-reset": PasswordResetProps;
   "email-verification": EmailVerificationProps;
+  "email-change": EmailChangeProps;
+  "email-changed": EmailChangedProps;
   "welcome": WelcomeProps;
   "back-in-stock": BackInStockProps;
   "admin-new-order": AdminNewOrderProps;
@@ -74,6 +80,8 @@ const templates: { [N in TemplateName]: TemplateModule<TemplateProps[N]> } = {
   "delivery-problem": deliveryProblem,
   "password-reset": passwordReset,
   "email-verification": emailVerification,
+  "email-change": emailChange,
+  "email-changed": emailChanged,
   "welcome": welcome,
   "back-in-stock": backInStock,
   "admin-new-order": adminNewOrder,

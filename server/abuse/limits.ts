@@ -16,6 +16,7 @@ export const LIMITS = {
   passwordResetEmail: { points: 3, duration: HOUR },
   passwordResetIp: { points: 20, duration: HOUR },
   verificationResend: { points: 3, duration: HOUR },
+  emailChange: { points: 5, duration: HOUR },
   placeOrderCart: { points: 10, duration: 10 * MINUTE },
   placeOrderIp: { points: 60, duration: 10 * MINUTE },
 } as const;

@@ -31,11 +31,11 @@ export async function resendEmailVerification(ctx: ServiceContext): Promise<void
 /** Marks the address verified by the link sent to it; the link works once. */
 export async function verifyEmail(ctx: ServiceContext, input: { token: string }): Promise<void> {
   await withTransaction(ctx, async (tx) => {
-    const userId = await redeemAccountToken(tx, { kind: "email_verification", token: input.token });
-    if (!userId) throw invalid("This link has expired or was already used", { token: "Ask for a new link from your account page" });
+    const link = await redeemAccountToken(tx, { kind: "email_verification", token: input.token });
+    if (!link) throw invalid("This link has expired or was already used", { token: "Ask for a new link from your account page" });
     await tx.db
       .update(users)
       .set({ emailVerified: new Date() })
-      .where(and(eq(users.id, userId), isNull(users.emailVerified)));
+      .where(and(eq(users.id, link.userId), isNull(users.emailVerified)));
   });
 }

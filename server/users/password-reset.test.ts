@@ -1,11 +1,11 @@
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { notifications, userTokens, users } from "@/db/schema";
-import { renderNotification } from "@/server/notifications/render-notification";
 import { createCaller } from "@/server/trpc/root";
 import { useTestDatabase } from "@/test/db";
 import { trpcCode } from "@/test/trpc-code";
 import { developmentEnv } from "@/test/env";
+import { tokenFromMailbox as tokenFromLedger } from "./mailbox-token";
 import { hashPassword, verifyPassword } from "./password";
 
 const t = useTestDatabase();
@@ -16,26 +16,13 @@ afterEach(() => vi.useRealTimers());
 
 let ip = 0;
 const anonymous = () => createCaller({ db: t.db, actor: { type: "anonymous" }, ip: `10.5.0.${++ip}` });
-const system = () => ({ db: t.db, actor: { type: "system", name: "test" } as const });
 
 async function user(email: string) {
   const [row] = await t.db.insert(users).values({ email, name: "Robin", passwordHash: await hashPassword("the old password") }).returning({ id: users.id });
   return row!.id;
 }
 
-/** The token in the newest queued message of `kind` to `email`, read from the rendered email as the recipient would. */
-async function tokenFromMailbox(kind: string, email: string): Promise<string> {
-  const [message] = await t.db
-    .select({ id: notifications.id })
-    .from(notifications)
-    .where(and(eq(notifications.kind, kind), eq(notifications.recipient, email)))
-    .orderBy(sql`${notifications.createdAt} desc`)
-    .limit(1);
-  const content = await renderNotification(system(), { notificationId: message!.id });
-  const link = /https?:\/\/\S+?token=([^"&\s]+)/.exec((content as { text: string }).text)!;
-  return decodeURIComponent(link[1]!);
-}
-
+const tokenFromMailbox = (kind: string, email: string) => tokenFromLedger(t.db, kind, email);
 
 describe("password reset", () => {
   it("emails a single-use link stored only as a hash; the new password works and every session ends", async () => {

@@ -42,8 +42,8 @@ export async function resetPassword(ctx: ServiceContext, input: ResetPasswordInp
   assertUncommonPassword(input.password);
   const passwordHash = await hashPassword(input.password);
   return withTransaction(ctx, async (tx) => {
-    const userId = await redeemAccountToken(tx, { kind: "password_reset", token: input.token });
-    if (!userId) throw invalid(LINK_DEAD, { token: LINK_DEAD });
-    return setPassword(tx, { userId, passwordHash, verifiesEmail: true });
+    const link = await redeemAccountToken(tx, { kind: "password_reset", token: input.token });
+    if (!link) throw invalid(LINK_DEAD, { token: LINK_DEAD });
+    return setPassword(tx, { userId: link.userId, passwordHash, verifiesEmail: true });
   });
 }

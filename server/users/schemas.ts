@@ -40,6 +40,13 @@ export type ResetPasswordInput = z.infer<typeof ResetPasswordInput>;
 
 export const VerifyEmailInput = z.strictObject({ token: LinkToken });
 
+/** The current password, when the account has one, so a borrowed session cannot move the account away. */
+export const RequestEmailChangeInput = z.strictObject({ newEmail: Email, password: z.string().max(256).optional() });
+export type RequestEmailChangeInput = z.infer<typeof RequestEmailChangeInput>;
+
+export const ConfirmEmailChangeInput = z.strictObject({ token: LinkToken });
+export type ConfirmEmailChangeInput = z.infer<typeof ConfirmEmailChangeInput>;
+
 export const ChangePasswordInput = z.strictObject({ currentPassword: z.string().min(1, "Enter your current password").max(256), newPassword: NewPassword });
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInput>;
 

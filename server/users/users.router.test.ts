@@ -31,6 +31,8 @@ const probes: Record<string, (ownerAddressId: string) => unknown> = {
   requestPasswordReset: () => ({ email: OWNER_EMAIL }),
   resetPassword: () => ({ token: "forged.0.k1.signature", password: "taken over account" }),
   verifyEmail: () => ({ token: "forged.0.k1.signature" }),
+  requestEmailChange: () => ({ newEmail: OWNER_EMAIL, password: "the owner's password" }),
+  confirmEmailChange: () => ({ token: "forged.0.k1.signature" }),
 };
 
 const procedureNames = Object.keys(appRouter._def.procedures)

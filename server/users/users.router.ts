@@ -1,5 +1,6 @@
 import { createTRPCRouter, publicProcedure, shopperProcedure, toServiceCtx } from "../trpc/init";
 import { deleteAddress, listAddresses, saveAddress } from "./address-book";
+import { confirmEmailChange, requestEmailChange } from "./change-email";
 import { changePassword } from "./change-password";
 import { deleteAccount } from "./delete-account";
 import { resendEmailVerification, verifyEmail } from "./email-verification";
@@ -10,8 +11,10 @@ import { getProfile, updateProfile } from "./profile";
 import {
   AddressIdInput,
   ChangePasswordInput,
+  ConfirmEmailChangeInput,
   DeleteAccountInput,
   RequestPasswordResetInput,
+  RequestEmailChangeInput,
   ResetPasswordInput,
   SaveAddressInput,
   SignUpInput,
@@ -30,6 +33,8 @@ export const usersRouter = createTRPCRouter({
   verifyEmail: publicProcedure.input(VerifyEmailInput).mutation(({ ctx, input }) => verifyEmail(toServiceCtx(ctx), input)),
   resendVerification: shopperProcedure.mutation(({ ctx }) => resendEmailVerification(toServiceCtx(ctx))),
   changePassword: shopperProcedure.input(ChangePasswordInput).mutation(({ ctx, input }) => changePassword(toServiceCtx(ctx), input)),
+  requestEmailChange: shopperProcedure.input(RequestEmailChangeInput).mutation(({ ctx, input }) => requestEmailChange(toServiceCtx(ctx), input)),
+  confirmEmailChange: publicProcedure.input(ConfirmEmailChangeInput).mutation(({ ctx, input }) => confirmEmailChange(toServiceCtx(ctx), input)),
   profile: shopperProcedure.query(({ ctx }) => getProfile(toServiceCtx(ctx))),
   updateProfile: shopperProcedure.input(UpdateProfileInput).mutation(({ ctx, input }) => updateProfile(toServiceCtx(ctx), input)),
   addresses: shopperProcedure.query(({ ctx }) => listAddresses(toServiceCtx(ctx))),

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
 import { currentUser } from "@/server/auth/session";
 import { AddressBook } from "./address-book";
+import { EmailSection } from "./email-section";
 import { NotificationPreferences } from "./notification-preferences";
 import { PasswordSection } from "./password-section";
 import { PrivacySection } from "./privacy-section";
@@ -48,6 +49,9 @@ export default async function AccountPage() {
       <HydrateClient>
         <Section id="profile" title="Profile">
           <ProfileSection />
+        </Section>
+        <Section id="email" title="Email address">
+          <EmailSection hasPassword={profile.hasPassword} />
         </Section>
         {profile.hasPassword && (
           <Section id="password" title="Password">
