@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../context";
 import { DASHBOARD_PERIODS, windowsCte, type DashboardPeriod } from "./dashboard-periods";
+import { rangeTotals, type RangeTotals } from "./sales-totals";
+
+const ZERO: RangeTotals = { key: "", currency: "", orders: 0, revenue: 0, refunds: 0, refunded: 0 };
 
 /** A figure now and in the previous period of the same length. */
 export interface Compared {
@@ -26,98 +29,50 @@ export interface PeriodFigures {
   byCurrency: CurrencySales[];
 }
 
-export type SalesFigureRow = {
-  period: DashboardPeriod;
-  currency: string | null;
-  orders: number;
-  orders_prev: number;
-  revenue: number;
-  revenue_prev: number;
-  refunds: number;
-  refunds_prev: number;
-  refund_count: number;
-  refund_count_prev: number;
-  new_customers: number;
-  new_customers_prev: number;
-};
-
 /**
  * Sales per period and currency: paid orders (placed in the period, whatever became of them since) and their totals,
- * succeeded refunds by the day they were made, and first-time customers. A row with currency null carries the counts
- * over every currency.
+ * succeeded refunds by the day they were made, and first-time customers; read from the running totals the database
+ * keeps (db/schema/dashboard.ts).
  */
 export async function getSalesFigures(ctx: ServiceContext, timeZone: string): Promise<PeriodFigures[]> {
-  const rows = await ctx.db.execute<SalesFigureRow>(sql`
-    with ${windowsCte(timeZone)},
-    since as (select min(prev_start) as at from windows),
-    sales as (
-      select currency, total_amount, placed_at from orders
-       where status in ('paid', 'refunded') and placed_at >= (select at from since)
+  const [totals, customers] = await Promise.all([
+    rangeTotals(
+      ctx,
+      sql`with ${windowsCte(timeZone)}
+          select period || ':cur', cur_start, cur_end from windows union all select period || ':prev', prev_start, prev_end from windows`,
     ),
-    refunded as (
-      select p.currency, r.amount, r.created_at from refunds r join payments p on p.id = r.payment_id
-       where r.status = 'succeeded' and r.created_at >= (select at from since)
-    ),
-    firsts as (
-      select min(placed_at) as first_at from orders where status in ('paid', 'refunded') group by lower(email)
-      having min(placed_at) >= (select at from since)
-    ),
-    money as (
-      select w.period, s.currency,
-             count(*) filter (where s.placed_at >= w.cur_start)::int as orders,
-             count(*) filter (where s.placed_at < w.prev_end)::int as orders_prev,
-             coalesce(sum(s.total_amount) filter (where s.placed_at >= w.cur_start), 0)::bigint as revenue,
-             coalesce(sum(s.total_amount) filter (where s.placed_at < w.prev_end), 0)::bigint as revenue_prev
-        from windows w join sales s on s.placed_at >= w.prev_start and s.placed_at < w.cur_end
-       group by w.period, s.currency
-    ),
-    refund_money as (
-      select w.period, r.currency,
-             coalesce(sum(r.amount) filter (where r.created_at >= w.cur_start), 0)::bigint as refunds,
-             coalesce(sum(r.amount) filter (where r.created_at < w.prev_end), 0)::bigint as refunds_prev,
-             count(*) filter (where r.created_at >= w.cur_start)::int as refund_count,
-             count(*) filter (where r.created_at < w.prev_end)::int as refund_count_prev
-        from windows w join refunded r on r.created_at >= w.prev_start and r.created_at < w.cur_end
-       group by w.period, r.currency
-    ),
-    customers as (
-      select w.period,
-             count(*) filter (where f.first_at >= w.cur_start)::int as new_customers,
-             count(*) filter (where f.first_at < w.prev_end)::int as new_customers_prev
-        from windows w join firsts f on f.first_at >= w.prev_start and f.first_at < w.cur_end
-       group by w.period
-    )
-    select period, currency, coalesce(m.orders, 0) as orders, coalesce(m.orders_prev, 0) as orders_prev,
-           coalesce(m.revenue, 0) as revenue, coalesce(m.revenue_prev, 0) as revenue_prev,
-           coalesce(r.refunds, 0) as refunds, coalesce(r.refunds_prev, 0) as refunds_prev,
-           coalesce(r.refund_count, 0) as refund_count, coalesce(r.refund_count_prev, 0) as refund_count_prev,
-           0 as new_customers, 0 as new_customers_prev
-      from money m full join refund_money r using (period, currency)
-    union all
-    select w.period, null, 0, 0, 0, 0, 0, 0, 0, 0, coalesce(c.new_customers, 0), coalesce(c.new_customers_prev, 0)
-      from windows w left join customers c using (period)`);
+    ctx.db.execute<{ period: DashboardPeriod; current: number; previous: number }>(sql`
+      with ${windowsCte(timeZone)}
+      select w.period, (select count(*) from customer_firsts where first_at >= w.cur_start and first_at < w.cur_end)::int as current,
+             (select count(*) from customer_firsts where first_at >= w.prev_start and first_at < w.prev_end)::int as previous
+        from windows w`),
+  ]);
   return Object.keys(DASHBOARD_PERIODS).map((key) => {
     const period = key as DashboardPeriod;
-    const mine = rows.filter((r) => r.period === period);
-    const byCurrency = mine
-      .filter((r) => r.currency !== null)
-      .map((r) => ({
-        currency: r.currency!,
-        revenue: { current: r.revenue, previous: r.revenue_prev },
-        orders: { current: r.orders, previous: r.orders_prev },
-        refunds: { current: r.refunds, previous: r.refunds_prev },
-        refundCount: { current: r.refund_count, previous: r.refund_count_prev },
+    const of = (part: string, currency: string) => totals.find((t) => t.key === `${period}:${part}` && t.currency === currency);
+    const compared = (pick: (t: RangeTotals) => number, currency: string) => ({
+      current: pick(of("cur", currency) ?? ZERO),
+      previous: pick(of("prev", currency) ?? ZERO),
+    });
+    const currencies = [...new Set(totals.filter((t) => t.key.startsWith(`${period}:`)).map((t) => t.currency))];
+    const byCurrency = currencies
+      .map((currency) => ({
+        currency,
+        revenue: compared((t) => t.revenue, currency),
+        orders: compared((t) => t.orders, currency),
+        refunds: compared((t) => t.refunded, currency),
+        refundCount: compared((t) => t.refunds, currency),
       }))
       .sort((a, b) => b.revenue.current - a.revenue.current || a.currency.localeCompare(b.currency));
     const total = (pick: (c: CurrencySales) => Compared) => ({
       current: byCurrency.reduce((sum, c) => sum + pick(c).current, 0),
       previous: byCurrency.reduce((sum, c) => sum + pick(c).previous, 0),
     });
-    const customers = mine.find((r) => r.currency === null);
+    const newCustomers = customers.find((c) => c.period === period);
     return {
       period,
       orders: total((c) => c.orders),
-      newCustomers: { current: customers?.new_customers ?? 0, previous: customers?.new_customers_prev ?? 0 },
+      newCustomers: { current: newCustomers?.current ?? 0, previous: newCustomers?.previous ?? 0 },
       byCurrency,
     };
   });
