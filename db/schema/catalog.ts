@@ -165,3 +165,15 @@ export const searchWords = pgTable("search_words", {
   word: text().primaryKey(),
   products: integer().notNull().default(0),
 });
+
+/** The search index's latest sync, drift check and reindex, one row each, for the admin's index status page. */
+export const searchIndexRuns = pgTable(
+  "search_index_runs",
+  {
+    kind: text().primaryKey(),
+    finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /** What the run did: counts only (documents written, deleted; drift found and repaired). */
+    report: jsonb().$type<Record<string, number>>().notNull(),
+  },
+  (t) => [check("search_index_runs_kind", sql`${t.kind} in ('sync', 'drift-check', 'reindex')`)],
+);
