@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../context";
-import { activeOptions, priceCondition, productConditions, productInStock, resolveFilters, type CatalogFilters } from "./product-filters";
+import { activeOptions, filterConditions, priceCondition, productConditions, productInStock, resolveFilters, type CatalogFilters, type Omitted } from "./product-filters";
 import type { CatalogFilterInput, ProductFacets } from "./schemas";
 
 type Counted<T> = T & Record<string, unknown> & { count: number };
@@ -77,20 +77,21 @@ function categoryCounts(f: CatalogFilters): SQL {
     group by c.id order by c.position, c.name`;
 }
 
-/** Option names with a filter each get their own counts ignoring that filter; the rest share one query. */
+/**
+ * Option names with a filter each get their own counts ignoring that filter; the rest share one query. Counted from
+ * product_option_values, which holds visible products only, so with no filter the products table is not read at all.
+ */
 function optionCounts(f: CatalogFilters): SQL {
   const filtered = activeOptions(f).map(([name]) => name);
-  // Distinct (product, name, value) first: hashing beats the sort a count(distinct) needs.
-  const count = (where: SQL) => sql`
-    select name, value, count(*)::int as count from (
-      select distinct p.id, kv.key as name, kv.value
-      from products p join variants v on v.product_id = p.id cross join lateral jsonb_each_text(v.option_values) kv
-      where ${where}
-    ) d group by name, value`;
-  const unfiltered = filtered.length ? sql` and kv.key not in ${filtered}` : sql``;
+  const count = (omit: Omitted, name?: SQL) => {
+    const where = name ? [name] : [];
+    if (filterConditions(f, omit).length) where.push(sql`pv.product_id in (select p.id from products p where ${productConditions(f, omit)})`);
+    return sql`select pv.name, pv.value, count(*)::int as count from product_option_values pv
+      ${where.length ? sql`where ${sql.join(where, sql` and `)}` : sql``} group by pv.name, pv.value`;
+  };
   const parts = [
-    count(sql`${productConditions(f)}${unfiltered}`),
-    ...filtered.map((name) => count(sql`${productConditions(f, { option: name })} and kv.key = ${name}`)),
+    count({}, filtered.length ? sql`pv.name not in ${filtered}` : undefined),
+    ...filtered.map((name) => count({ option: name }, sql`pv.name = ${name}`)),
   ];
   return sql`select * from (${sql.join(parts, sql` union all `)}) o order by o.name, o.count desc, o.value`;
 }

@@ -32,12 +32,12 @@ export interface Omitted {
 
 export const visibleProduct = sql`p.status = 'active' and p.price_min is not null`;
 
-/** Variants with stock available in some warehouse, as `from ... where ...` to extend with a correlation. */
-export const stockedVariants = sql`from variants sv join stock_levels sl on sl.variant_id = sv.id where sl.on_hand - sl.reserved > 0`;
+/** Variants with stock available in some active warehouse, as `from ... where ...` to extend with a correlation. */
+export const stockedVariants = sql`from variants sv join stock_levels sl on sl.variant_id = sv.id join warehouses sw on sw.id = sl.warehouse_id and sw.active
+  where sl.on_hand - sl.reserved > 0`;
 
-// A correlated EXISTS: as a filter it becomes a semi-join; in a select list the planner picks per-product index
-// probes or one hash of all stocked products, whichever suits the estimated number of products.
-export const productInStock = sql`exists (select 1 ${stockedVariants} and sv.product_id = p.id)`;
+/** The same fact per product, kept by triggers on stock_levels (migration 0037): a column test, not a scan. */
+export const productInStock = sql`p.stocked_levels > 0`;
 
 /** A query's words: letters and digits only, so they are safe inside to_tsquery's syntax. */
 export function queryWords(q: string): string[] {
@@ -86,7 +86,12 @@ export function activeOptions(f: CatalogFilters): [string, string[]][] {
 }
 
 export function productConditions(f: CatalogFilters, omit: Omitted = {}): SQL {
-  const parts: SQL[] = [visibleProduct];
+  return sql.join([visibleProduct, ...filterConditions(f, omit)], sql` and `);
+}
+
+/** The conditions beyond visibility; none means every visible product. */
+export function filterConditions(f: CatalogFilters, omit: Omitted = {}): SQL[] {
+  const parts: SQL[] = [];
   if (f.categoryIds && !omit.category) parts.push(sql`p.category_id = any(${`{${f.categoryIds.join(",")}}`}::int[])`);
   if (f.q) parts.push(textCondition(f.q));
   const price = omit.price ? undefined : priceCondition(f);
@@ -96,7 +101,7 @@ export function productConditions(f: CatalogFilters, omit: Omitted = {}): SQL {
   for (const [name, values] of activeOptions(f)) {
     if (name !== omit.option) parts.push(optionCondition(name, values));
   }
-  return sql.join(parts, sql` and `);
+  return parts;
 }
 
 /** Validated input to filters; an unknown category slug is NOT_FOUND. */
