@@ -4,7 +4,9 @@ import { requireAdmin, type ServiceContext } from "../context";
 import { notFound } from "../errors";
 import { listCustomerMessages } from "../notifications/list-customer-messages";
 import { orderColumns } from "../orders/order-queries";
+import { isErased } from "../users/delete-account";
 import { lifetimeValueSql } from "./admin-list-customers";
+import { listCustomerNotes } from "./customer-notes";
 import type { CustomerIdInput, MoneyInCurrency } from "./schemas";
 
 const RECENT_ORDERS = 50;
@@ -19,13 +21,14 @@ export async function adminGetCustomer(ctx: ServiceContext, input: CustomerIdInp
       from users u where u.id = ${input.userId} and u.role = 'shopper'`);
   if (!profile) throw notFound("Customer");
   const email = profile.email.toLowerCase();
-  const [recentOrders, messages, [suppression]] = await Promise.all([
+  const [recentOrders, messages, [suppression], notes] = await Promise.all([
     ctx.db.select(orderColumns).from(orders).where(eq(orders.userId, profile.id)).orderBy(desc(orders.placedAt), desc(orders.number)).limit(RECENT_ORDERS),
     listCustomerMessages(ctx, { userId: profile.id, email }),
     ctx.db
       .select({ address: emailSuppressions.address, reason: emailSuppressions.reason, detail: emailSuppressions.detail, createdAt: emailSuppressions.createdAt })
       .from(emailSuppressions)
       .where(and(eq(emailSuppressions.address, email), isNull(emailSuppressions.liftedAt))),
+    listCustomerNotes(ctx, input),
   ]);
   return {
     ...profile,
@@ -34,5 +37,7 @@ export async function adminGetCustomer(ctx: ServiceContext, input: CustomerIdInp
     orders: recentOrders,
     messages,
     suppression: suppression ?? null,
+    notes,
+    erased: isErased(profile.email),
   };
 }

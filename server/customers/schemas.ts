@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AdminAddOrderNoteInput } from "../orders/schemas";
 
 export const AdminListCustomersInput = z.strictObject({
   /** Part of a name or an email address. */
@@ -10,6 +11,9 @@ export type AdminListCustomersInput = z.input<typeof AdminListCustomersInput>;
 
 export const CustomerIdInput = z.strictObject({ userId: z.string().trim().min(1).max(64) });
 export type CustomerIdInput = z.infer<typeof CustomerIdInput>;
+
+export const AddCustomerNoteInput = CustomerIdInput.extend({ body: AdminAddOrderNoteInput.shape.body });
+export type AddCustomerNoteInput = z.infer<typeof AddCustomerNoteInput>;
 
 /** What a customer has spent in one currency: paid orders' totals less what was refunded. */
 export type MoneyInCurrency = { currency: string; amount: number };

@@ -31,7 +31,8 @@ export interface OrderNoteView {
   createdAt: Date;
 }
 
-const adminName = sql<string | null>`coalesce(${users.name}, ${users.email})`;
+/** How an admin is named on the admin pages: their name, else their email. */
+export const adminName = sql<string | null>`coalesce(${users.name}, ${users.email})`;
 
 /** What only the admin page shows of an order: line images and refunded quantities, refunds asked from the page, notes. */
 export async function selectAdminOrderDetails(db: Db | Tx, orderId: string) {

@@ -24,6 +24,10 @@ import type { DeleteAccountInput } from "./schemas";
 /** Limits keyed by an email address (server/abuse/limits.ts): their counters name it. */
 const LIMITS_BY_EMAIL = ["signInAccount", "signInLockouts", "passwordResetEmail"];
 
+/** The address an erased account keeps: unique, undeliverable, naming no one. */
+export const erasedEmail = (userId: string) => `erased-${userId}@erased.invalid`;
+export const isErased = (email: string) => email.endsWith("@erased.invalid");
+
 /**
  * Erases the signed-in shopper on request (see eraseAccount). The current password is required when the account has one.
  */
@@ -51,7 +55,7 @@ export async function eraseAccount(ctx: ServiceContext, input: { userId: string 
     const [user] = await tx.db.select({ email: users.email, phone: users.phone }).from(users).where(eq(users.id, userId)).for("update");
     if (!user) throw notFound("Account");
     const email = user.email.toLowerCase();
-    const erased = `erased-${userId}@erased.invalid`;
+    const erased = erasedEmail(userId);
     const placeholder = sql`jsonb_build_object('name', 'Erased', 'line1', 'Erased', 'city', 'Erased', 'postalCode', 'Erased', 'country', shipping_address->>'country')`;
 
     await tx.db.update(orders).set({ email: erased, shippingAddress: placeholder }).where(or(eq(orders.userId, userId), eq(sql`lower(${orders.email})`, email)));

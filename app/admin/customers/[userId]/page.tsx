@@ -11,6 +11,7 @@ import { LiftSuppressionButton } from "../../mailbox/_components/lift-suppressio
 import { Panel } from "../../orders/_components/panel";
 import { ResendMessageButton } from "../../orders/_components/resend-message-button";
 import { requireAdmin } from "../../_lib/require-admin";
+import { CustomerActions, CustomerNotes } from "../_components/customer-actions";
 
 export const metadata: Metadata = { title: "Customer" };
 
@@ -31,7 +32,7 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
         <Link href="/admin/customers" className="text-sm underline">
           ← Customers
         </Link>
-        <h1 className="mt-1 text-2xl font-semibold">{customer.name || customer.email}</h1>
+        <h1 className="mt-1 text-2xl font-semibold">{customer.erased ? "Anonymised customer" : customer.name || customer.email}</h1>
       </div>
 
       <Panel title="Profile">
@@ -56,6 +57,11 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
             <LiftSuppressionButton address={customer.suppression.address} />
           </div>
         )}
+        {!customer.erased && <CustomerActions userId={customer.id} email={customer.email} />}
+      </Panel>
+
+      <Panel title="Notes">
+        <CustomerNotes userId={customer.id} notes={customer.notes} />
       </Panel>
 
       <Panel title="Orders">
