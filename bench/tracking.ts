@@ -1,6 +1,8 @@
 // The tracking part of `npm run bench`: 8 senders post signed tracker.updated webhooks (10% sent twice, out of order
-// across senders) for 1,000 shipments to the production server's /api/webhooks/shipping, then orders are paid one by
-// one and timed until the server's in-process fulfil-paid-order has bought their labels.
+// across senders) for 1,000 shipments to the production server's /api/webhooks/shipping, with an Inngest server
+// configured (a sink standing in for it), so the figures are the webhooks' own work and the relay's delivery, while the
+// shipping emails they set off run wherever Inngest calls (bench/notifications.ts measures those). Then the server
+// restarts with its in-process runner, and orders are paid one by one and timed until fulfil-paid-order has bought their labels.
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -14,6 +16,7 @@ import { signCarrierWebhook } from "../server/shipping/verify-carrier-webhook";
 import { databaseCpuMs } from "./checkout-cpu";
 import { percentile } from "./checkout-load";
 import { childPidsNamed, cpuMs } from "./cpu";
+import { startInngestEventSink } from "./inngest-event-sink";
 
 // scripts/dev-database reads these when it loads, so they are set before the dynamic imports below.
 process.env.EMBEDDED_PG_DIR = ".data/pg-bench-tracking";
@@ -160,10 +163,14 @@ try {
   const env = { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXTAUTH_URL: baseUrl };
   if (buildIsCurrent(DIST_DIR)) console.log(`${DIST_DIR} is newer than every source file: reusing it`);
   else await buildNext(DIST_DIR, env);
-  // Its request log (a line per webhook) goes to /dev/null: written as in production, not onto this report.
-  server = startGroup("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  await waitForServer(baseUrl, server, 60_000);
-  const pids = { server: [server.pid!], database: childPidsNamed("postgres") };
+  const startServer = async (extra: Record<string, string> = {}) => {
+    // Its request log (a line per webhook) goes to /dev/null: written as in production, not onto this report.
+    server = startGroup("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env: { ...env, ...extra }, stdio: ["ignore", "ignore", "inherit"] });
+    await waitForServer(baseUrl, server, 60_000);
+    return { server: [server.pid!], database: childPidsNamed("postgres") };
+  };
+  const inngest = await startInngestEventSink();
+  const pids = await startServer({ INNGEST_DEV: inngest.url });
 
   const run = `BENCH${Date.now().toString(36).toUpperCase()}`;
   const events = deliveries(await labelledShipments(run, stock!.warehouseId));
@@ -174,7 +181,7 @@ try {
   const tracking = await sendAll(events, secret, pids);
   for (const failure of tracking.failures) console.warn(`  failure: ${failure}`);
 
-  // What the events set off after their answers: the milestones' outbox rows relayed to the shipping notifications.
+  // What the events set off after their answers: the milestones' outbox rows relayed to Inngest.
   const serverBefore = cpuMs(pids.server);
   let drained = false;
   for (let i = 0; i < 240 && !drained; i++) {
@@ -188,13 +195,17 @@ try {
     select count(*) filter (where s.status = 'delivered')::int as delivered,
            (select count(*)::int from outbox e where e.name = 'shop/shipment.delivered' and e.data->>'trackingCode' like ${`${run}%`}) as events
       from shipments s where s.tracking_code like ${`${run}%`}`);
+  const sentToInngest = inngest.received.get("shop/shipment.delivered") ?? 0;
+  await stopProcessGroup(server!);
+  await inngest.close();
 
+  await startServer();
   const paid = await paidToLabel(stock!.variantId);
   const line = (ms: number | null) => (ms === null ? "n/a" : `${ms.toFixed(2)} ms`);
   console.log(`\ntracking webhooks: ${tracking.eventsPerSecond.toFixed(0)} events/s (target ≥ 500), p50 ${tracking.p50Ms.toFixed(1)} ms, p99 ${tracking.p99Ms.toFixed(1)} ms`);
   console.log(`  server CPU ${line(tracking.serverCpuMsPerEvent)}/event (target ≤ 2 ms), database CPU ${line(tracking.databaseCpuMsPerEvent)}/event`);
-  console.log(`  afterwards (relay and shipping notifications): ${line(afterwardsMs / tracking.events)}/event of server CPU`);
-  console.log(`  ${state!.delivered} of ${SHIPMENTS} shipments delivered, ${state!.events} shop/shipment.delivered events`);
+  console.log(`  afterwards (the relay sending the milestones to Inngest): ${line(afterwardsMs / tracking.events)}/event of server CPU`);
+  console.log(`  ${state!.delivered} of ${SHIPMENTS} shipments delivered, ${state!.events} shop/shipment.delivered outbox rows, ${sentToInngest} sent to Inngest`);
   console.log(`order paid → label purchased (fulfil-paid-order in the server): ${paid.labelled}/${paid.orders} orders, p50 ${paid.p50Ms.toFixed(0)} ms, p99 ${paid.p99Ms.toFixed(0)} ms`);
 
   const dir = path.join("bench", "results");
@@ -202,7 +213,7 @@ try {
   const startedAt = new Date().toISOString();
   const file = path.join(dir, `tracking-${startedAt.replace(/:/g, "-")}.json`);
   const meta = { commit: execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8" }).trim(), node: process.version, cpus: os.cpus().length };
-  writeFileSync(file, JSON.stringify({ startedAt, ...meta, shipments: SHIPMENTS, senders: SENDERS, tracking, afterwardsServerCpuMsPerEvent: afterwardsMs / tracking.events, state, paid }, null, 2) + "\n");
+  writeFileSync(file, JSON.stringify({ startedAt, ...meta, shipments: SHIPMENTS, senders: SENDERS, tracking, afterwardsServerCpuMsPerEvent: afterwardsMs / tracking.events, state, sentToInngest, paid }, null, 2) + "\n");
   console.log(`written to ${file}`);
 } finally {
   await stopAll();
