@@ -17,6 +17,7 @@ import { adminReturnsRouter } from "../returns/admin-returns.router";
 import { adminDashboardRouter } from "../admin/admin-dashboard.router";
 import { adminFulfilmentRouter } from "../shipping/admin-fulfilment.router";
 import { adminCustomersRouter } from "../customers/admin-customers.router";
+import { adminSearchRouter } from "../search/admin-search.router";
 
 export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
@@ -37,6 +38,7 @@ export const appRouter = createTRPCRouter({
   adminDashboard: adminDashboardRouter,
   adminFulfilment: adminFulfilmentRouter,
   adminCustomers: adminCustomersRouter,
+  adminSearch: adminSearchRouter,
 });
 
 export type AppRouter = typeof appRouter;

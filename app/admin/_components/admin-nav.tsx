@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/fulfilment", label: "Fulfilment" },
   { href: "/admin/customers", label: "Customers" },
+  { href: "/admin/search", label: "Search" },
   { href: "/admin/mailbox", label: "Mailbox" },
   { href: "/admin/emails", label: "Emails" },
 ];

@@ -1,4 +1,5 @@
 import type { ServiceContext } from "../../context";
+import { recordIndexRun } from "../index-runs";
 import { documentHash, loadDocumentPage, type ProductDocument } from "./product-documents";
 import type { ProductIndex } from "./product-index";
 import { syncProducts } from "./sync-products";
@@ -47,5 +48,7 @@ export async function checkIndexDrift(ctx: ServiceContext, target: ProductIndex,
   const extra = [...indexed.keys()].filter((id) => !seen.has(id)).sort((a, b) => a - b);
   const stale = [...missing, ...changed, ...extra];
   for (let i = 0; i < stale.length; i += pageSize) await syncProducts(ctx, target, stale.slice(i, i + pageSize));
-  return { expected: seen.size, indexed: indexed.size, missing, extra, changed, repaired: stale.length };
+  const report = { expected: seen.size, indexed: indexed.size, missing, extra, changed, repaired: stale.length };
+  await recordIndexRun(ctx, "drift-check", { ...report, missing: missing.length, extra: extra.length, changed: changed.length });
+  return report;
 }

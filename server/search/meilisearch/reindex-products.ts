@@ -1,5 +1,6 @@
 import { MeilisearchApiError, type IndexSwap } from "meilisearch";
 import type { ServiceContext } from "../../context";
+import { recordIndexRun } from "../index-runs";
 import { ensureIndexSettings } from "./index-settings";
 import { loadDocumentPage } from "./product-documents";
 import type { ProductIndex } from "./product-index";
@@ -39,5 +40,6 @@ export async function reindexProducts(ctx: ServiceContext, target: ProductIndex,
   // Without `rename`: servers before v1.18 refuse the field, and a swap of two existing indexes needs none.
   await taskDone(target.client.swapIndexes([{ indexes: [live, uid] } as IndexSwap]));
   await taskDone(target.client.deleteIndex(uid));
+  await recordIndexRun(ctx, "reindex", { documents });
   return { index: uid, documents };
 }

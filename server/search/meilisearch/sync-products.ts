@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { EnqueuedTaskPromise } from "meilisearch";
 import { withTransaction, type ServiceContext } from "../../context";
+import { recordIndexRun } from "../index-runs";
 import { loadProductDocuments } from "./product-documents";
 import type { ProductIndex } from "./product-index";
 
@@ -32,5 +33,6 @@ export async function syncProducts(ctx: ServiceContext, target: ProductIndex, pr
     return { tasks: enqueued, upserted: docs.length, deleted: gone.length };
   });
   for (const task of tasks) await taskDone(task);
+  await recordIndexRun(ctx, "sync", { upserted, deleted });
   return { upserted, deleted };
 }
