@@ -1,5 +1,4 @@
 import { inngestConfigured } from "@/server/env";
-import { inngest } from "./client";
 import type { SendEvents } from "./relay";
 import { sharedRunner } from "./runner";
 
@@ -8,7 +7,8 @@ import { sharedRunner } from "./runner";
  * instrumentation.ts installed. Without either the relay fails and the rows wait, undelivered, for one to appear.
  */
 export function eventSink(): SendEvents {
-  if (inngestConfigured()) return (events) => inngest.send(events);
+  // Imported on first use, so the in-process engine never loads the Inngest SDK.
+  if (inngestConfigured()) return async (events) => (await import("./client")).inngest.send(events);
   return async (events) => {
     const runner = sharedRunner();
     if (!runner) throw new Error("no in-process runner is installed to receive events");

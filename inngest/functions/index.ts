@@ -1,13 +1,12 @@
 import { appDb } from "@/server/db";
 import { systemContext } from "@/server/context";
 import { inngestConfigured } from "@/server/env";
-import { log, withEventRequestId } from "@/server/log";
+import { log } from "@/server/log";
 import { closeOnShutdown } from "@/server/shutdown";
-import { inngest } from "../client";
 import { startOutboxRelay, type OutboxRelay } from "../relay";
 import { eventSink } from "../send";
 import { InProcessRunner, installRunner, sharedRunner } from "../runner";
-import type { FunctionDefinition, Step, StepId, StepResult } from "../step";
+import type { FunctionDefinition } from "../step";
 import { checkSearchDrift } from "./check-search-drift";
 import { checkoutSaga } from "./checkout-saga";
 import { completePaidOrderFunction } from "./complete-paid-order";
@@ -61,33 +60,6 @@ export function shopFunctions(deps: FunctionDeps): FunctionDefinition[] {
 }
 
 export const appFunctionDeps: FunctionDeps = { context: (job) => systemContext(appDb(), job) };
-
-type InngestStep = Parameters<Parameters<typeof inngest.createFunction>[1]>[0]["step"];
-
-/** Inngest's step object behind the narrow interface the handlers use; only the types narrow, the calls pass through. */
-function narrowStep(step: InngestStep): Step {
-  return {
-    // Inngest types a step's result as its JSON round trip; StepResult values are their own round trip.
-    run: <T extends StepResult>(id: StepId, fn: () => Promise<T>) => step.run(id, fn) as Promise<T>,
-    sendEvent: (id, events) => step.sendEvent(id, events),
-    sleep: (id, ms) => step.sleep(id, ms),
-    waitForEvent: (id, options) => step.waitForEvent(id, options),
-  };
-}
-
-/** The same definitions as Inngest functions (same ids and step ids), served at /api/inngest when a server is configured. */
-export const inngestFunctions = shopFunctions(appFunctionDeps).map((fn) =>
-  inngest.createFunction(
-    {
-      id: fn.id,
-      triggers: [fn.trigger],
-      // One run per key value for 24 hours: a second shop/order.placed for the same order starts nothing.
-      ...(fn.key && { idempotency: `event.data.${fn.key}` }),
-      ...(fn.batch && { batchEvents: fn.batch }),
-    },
-    ({ event, events, step }) => withEventRequestId(event, () => fn.handler({ event, events, step: narrowStep(step) })),
-  ),
-);
 
 const globalForJobs = globalThis as unknown as { emporiumRelay?: Promise<OutboxRelay> };
 

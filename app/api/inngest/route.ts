@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { serve } from "inngest/next";
 import { inngest } from "@/inngest/client";
-import { inngestFunctions } from "@/inngest/functions";
+import { inngestFunctions } from "@/inngest/functions/serve-inngest";
 import { inngestConfigured } from "@/server/env";
 
 const served = serve({ client: inngest, functions: inngestFunctions });
