@@ -75,7 +75,8 @@ const productFields = {
   attributes: z.record(z.string().min(1), z.string()),
   options: z.array(OptionInput).max(5, { error: "At most 5 options" }),
   variants: z.array(VariantInput).min(1, { error: "Add at least one variant" }).max(250, { error: "At most 250 variants" }),
-  images: z.array(ImageInput).max(50, { error: "At most 50 images" }),
+  /** Image URLs to replace the product's images with; left out, the images stay as they are (the edit page manages them one by one). */
+  images: z.array(ImageInput).max(50, { error: "At most 50 images" }).optional(),
 };
 
 type ProductShape = z.infer<z.ZodObject<typeof productFields>>;
@@ -136,12 +137,67 @@ export type UpdateProductInput = z.infer<typeof UpdateProductInput>;
 export const ProductIdInput = z.object({ id: Id }).strict();
 export type ProductIdInput = z.infer<typeof ProductIdInput>;
 
+export const AdminProductSort = z.enum(["updated_desc", "updated_asc", "title_asc", "title_desc", "price_asc", "price_desc", "stock_asc", "stock_desc"]);
+export type AdminProductSort = z.infer<typeof AdminProductSort>;
+
+const Cursor = z.string().max(600).regex(/^[A-Za-z0-9_-]+$/, { error: "malformed cursor" });
+
+/** Keyset paging: `after` the last row of a page for the next one, `before` its first row for the previous one. */
 export const ListAdminProductsInput = z
   .object({
     q: z.string().trim().max(200).optional(),
     status: ProductStatus.optional(),
-    page: z.int().min(1).max(10_000).default(1),
+    sort: AdminProductSort.default("updated_desc"),
+    after: Cursor.optional(),
+    before: Cursor.optional(),
     pageSize: z.int().min(1).max(100).default(25),
   })
-  .strict();
+  .strict()
+  .refine((input) => !(input.after && input.before), { error: "Give after or before, not both", path: ["before"] });
 export type ListAdminProductsInput = z.infer<typeof ListAdminProductsInput>;
+
+/** The products a bulk action changes: at most one page's worth. */
+export const SetProductsStatusInput = z
+  .object({ ids: z.array(Id).min(1, { error: "Select at least one product" }).max(100, { error: "At most 100 products at once" }), status: ProductStatus })
+  .strict();
+export type SetProductsStatusInput = z.infer<typeof SetProductsStatusInput>;
+
+const categoryName = required("Name", 100);
+
+export const CreateCategoryInput = z
+  .object({
+    name: categoryName,
+    slug: productFields.slug,
+    parentId: Id.nullable(),
+  })
+  .strict();
+export type CreateCategoryInput = z.infer<typeof CreateCategoryInput>;
+
+export const RenameCategoryInput = z.object({ id: Id, name: categoryName }).strict();
+export type RenameCategoryInput = z.infer<typeof RenameCategoryInput>;
+
+/** A new parent (null: a top-level category); the category goes last among its new siblings. */
+export const MoveCategoryInput = z.object({ id: Id, parentId: Id.nullable() }).strict();
+export type MoveCategoryInput = z.infer<typeof MoveCategoryInput>;
+
+/** Every child of `parentId` (null: the top level), in their new order. */
+export const ReorderCategoriesInput = z
+  .object({ parentId: Id.nullable(), ids: z.array(Id).min(1).max(1000).refine((ids) => new Set(ids).size === ids.length, { error: "A category appears twice" }) })
+  .strict();
+export type ReorderCategoriesInput = z.infer<typeof ReorderCategoriesInput>;
+
+export const ImageAltInput = z.object({ id: Id, alt: z.string().trim().max(300, { error: "Alt text must be at most 300 characters" }) }).strict();
+export type ImageAltInput = z.infer<typeof ImageAltInput>;
+
+/** Every image of the product, in the new order. */
+export const ReorderImagesInput = z
+  .object({ productId: Id, ids: z.array(Id).min(1).max(50).refine((ids) => new Set(ids).size === ids.length, { error: "An image appears twice" }) })
+  .strict();
+export type ReorderImagesInput = z.infer<typeof ReorderImagesInput>;
+
+export const ImageIdInput = z.object({ id: Id }).strict();
+export type ImageIdInput = z.infer<typeof ImageIdInput>;
+
+/** imageId null: the variant shows the product's images again. */
+export const VariantImageInput = z.object({ variantId: Id, imageId: Id.nullable() }).strict();
+export type VariantImageInput = z.infer<typeof VariantImageInput>;

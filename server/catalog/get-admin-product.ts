@@ -1,12 +1,14 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { productImages, productOptions, products, variants } from "@/db/schema";
 import { requireAdmin, type ServiceContext } from "../context";
 import { notFound } from "../errors";
 import type { ProductIdInput, ProductInput } from "./admin-schemas";
 
-export type AdminProduct = Omit<ProductInput, "variants"> & {
+export type AdminProduct = Omit<ProductInput, "variants" | "images"> & {
   id: number;
-  variants: (ProductInput["variants"][number] & { id: number })[];
+  variants: (ProductInput["variants"][number] & { id: number; imageId: number | null })[];
+  /** In order; `uploaded` ones live in the file storage, the others are external URLs. */
+  images: { id: number; url: string; alt: string; uploaded: boolean }[];
   createdAt: Date;
   updatedAt: Date;
 };
@@ -48,12 +50,13 @@ export async function getAdminProduct(ctx: ServiceContext, input: ProductIdInput
       currency: variants.currency,
       compareAtAmount: variants.compareAtAmount,
       weightGrams: variants.weightGrams,
+      imageId: variants.imageId,
     })
     .from(variants)
     .where(eq(variants.productId, input.id))
     .orderBy(asc(variants.position), asc(variants.id));
   const images = await db
-    .select({ url: productImages.url, alt: productImages.alt })
+    .select({ id: productImages.id, url: productImages.url, alt: productImages.alt, uploaded: sql<boolean>`${productImages.storageKey} is not null` })
     .from(productImages)
     .where(eq(productImages.productId, input.id))
     .orderBy(asc(productImages.position), asc(productImages.id));

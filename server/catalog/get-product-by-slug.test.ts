@@ -51,9 +51,9 @@ describe("catalog.productBySlug", () => {
       options: [{ name: "size", values: ["M", "L", "XL"] }],
       images: [{ url: "https://img.test/front.jpg", alt: "Front" }, { url: "https://img.test/back.jpg", alt: "Back" }],
       variants: [
-        { id: shirt.variantIds[0], sku: "OXF-M", title: "M", optionValues: { size: "M" }, priceAmount: 4500, currency: "EUR", compareAtAmount: 5900, available: 7 },
-        { id: shirt.variantIds[1], sku: "OXF-L", title: "L", optionValues: { size: "L" }, priceAmount: 4900, currency: "EUR", compareAtAmount: null, available: 0 },
-        { id: shirt.variantIds[2], sku: "OXF-XL", title: "XL", optionValues: { size: "XL" }, priceAmount: 4900, currency: "EUR", compareAtAmount: null, available: 0 },
+        { id: shirt.variantIds[0], sku: "OXF-M", title: "M", optionValues: { size: "M" }, priceAmount: 4500, currency: "EUR", compareAtAmount: 5900, available: 7, imageUrl: null, imageAlt: null },
+        { id: shirt.variantIds[1], sku: "OXF-L", title: "L", optionValues: { size: "L" }, priceAmount: 4900, currency: "EUR", compareAtAmount: null, available: 0, imageUrl: null, imageAlt: null },
+        { id: shirt.variantIds[2], sku: "OXF-XL", title: "XL", optionValues: { size: "XL" }, priceAmount: 4900, currency: "EUR", compareAtAmount: null, available: 0, imageUrl: null, imageAlt: null },
       ],
     });
   });

@@ -30,9 +30,10 @@ export async function getProductBySlug(ctx: ServiceContext, input: ProductBySlug
         select json_agg(json_build_object(
           'id', v.id, 'sku', v.sku, 'title', v.title, 'optionValues', v.option_values,
           'priceAmount', v.price_amount, 'currency', v.currency, 'compareAtAmount', v.compare_at_amount,
-          'available', coalesce((select sum(s.on_hand - s.reserved) from stock_levels s where s.variant_id = v.id), 0)
+          'available', coalesce((select sum(s.on_hand - s.reserved) from stock_levels s where s.variant_id = v.id), 0),
+          'imageUrl', vi.url, 'imageAlt', vi.alt
         ) order by v.position, v.id)
-        from variants v where v.product_id = p.id
+        from variants v left join product_images vi on vi.id = v.image_id where v.product_id = p.id
       ), '[]') as variants
     from products p join categories c on c.id = p.category_id
     where p.slug = ${input.slug} and ${visibleProduct}`);

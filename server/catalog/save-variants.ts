@@ -29,7 +29,7 @@ export async function assertCategory(ctx: ServiceContext, categoryId: number): P
 }
 
 /**
- * Writes a product's options, images and variants (variants with an id are updated, new ones inserted with their
+ * Writes a product's options, images (when given) and variants (variants with an id are updated, new ones inserted with their
  * initial stock, missing ones deleted), then refreshes products.price_min/price_max/currency. Call inside a transaction.
  */
 export async function saveProductChildren(ctx: ServiceContext, productId: number, input: ProductInput): Promise<void> {
@@ -40,9 +40,9 @@ export async function saveProductChildren(ctx: ServiceContext, productId: number
       .insert(productOptions)
       .values(input.options.map((option, position) => ({ productId, name: option.name, values: option.values, position })));
   }
-  await db.delete(productImages).where(eq(productImages.productId, productId));
-  if (input.images.length > 0) {
-    await db.insert(productImages).values(input.images.map((image, position) => ({ productId, ...image, position })));
+  if (input.images) {
+    await db.delete(productImages).where(eq(productImages.productId, productId));
+    if (input.images.length > 0) await db.insert(productImages).values(input.images.map((image, position) => ({ productId, ...image, position })));
   }
   await saveVariants(ctx, productId, input.variants);
   await db.execute(sql`

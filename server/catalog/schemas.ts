@@ -127,6 +127,9 @@ export interface ProductDetail {
     compareAtAmount: number | null;
     /** Sum over warehouses of on_hand - reserved. */
     available: number;
+    /** The variant's own image (set in admin), which the page shows when the variant is chosen; null: the product's images. */
+    imageUrl: string | null;
+    imageAlt: string | null;
   }[];
 }
 

@@ -1,6 +1,7 @@
 import { createCallerFactory, createTRPCRouter } from "./init";
 import { catalogRouter } from "../catalog/catalog.router";
 import { adminProductsRouter } from "../catalog/admin-products.router";
+import { adminCategoriesRouter } from "../catalog/admin-categories.router";
 import { usersRouter } from "../users/users.router";
 import { paymentsRouter } from "../payments/payments.router";
 import { cartRouter } from "../cart/cart.router";
@@ -22,6 +23,7 @@ import { adminSearchRouter } from "../search/admin-search.router";
 export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
   adminProducts: adminProductsRouter,
+  adminCategories: adminCategoriesRouter,
   users: usersRouter,
   payments: paymentsRouter,
   cart: cartRouter,

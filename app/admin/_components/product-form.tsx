@@ -83,7 +83,8 @@ export function ProductForm({ categories, product, saved, warehouses = [] }: Pro
     if (!result.ok) return fail(result.errors, "");
     try {
       if (stored) {
-        await update.mutateAsync({ id: stored.id, ...result.input });
+        // Images are managed beside the form on the edit page (ProductImages), so saving leaves them alone.
+        await update.mutateAsync({ id: stored.id, ...result.input, images: undefined });
         await reload(stored.id, "Saved");
       } else {
         const created = await create.mutateAsync(result.input);
@@ -139,18 +140,20 @@ export function ProductForm({ categories, product, saved, warehouses = [] }: Pro
         onChange={(options) => edit({ options })}
       />
       <VariantRows variants={draft.variants} options={draft.options} errors={errors} warehouses={warehouses} onChange={(variants) => edit({ variants })} />
-      <PairRows
-        legend="Images"
-        noun="Image"
-        base="images"
-        columns={[
-          { field: "url", heading: "URL", label: "URL" },
-          { field: "alt", heading: "Alt text", label: "alt text" },
-        ]}
-        rows={draft.images}
-        errors={errors}
-        onChange={(images) => edit({ images })}
-      />
+      {!stored && (
+        <PairRows
+          legend="Images"
+          noun="Image"
+          base="images"
+          columns={[
+            { field: "url", heading: "URL", label: "URL" },
+            { field: "alt", heading: "Alt text", label: "alt text" },
+          ]}
+          rows={draft.images}
+          errors={errors}
+          onChange={(images) => edit({ images })}
+        />
+      )}
 
       <div className="flex items-center gap-3 border-t border-stone-200 pt-4">
         <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-50">

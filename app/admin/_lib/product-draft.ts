@@ -84,7 +84,7 @@ export function draftFromProduct(product: UpdateProductInput): ProductDraft {
       currency: v.currency,
       stock: {},
     })),
-    images: product.images.map((i) => ({ key: newKey(), first: i.url, second: i.alt })),
+    images: (product.images ?? []).map((i) => ({ key: newKey(), first: i.url, second: i.alt })),
   };
 }
 

@@ -1,36 +1,48 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatMoney } from "@/app/_components/format-money";
 import { getCaller } from "@/app/_trpc/server";
-import { ProductStatus } from "@/server/catalog/admin-schemas";
+import { AdminProductSort, ProductStatus } from "@/server/catalog/admin-schemas";
 import { ListFilters } from "../_components/list-filters";
-import { Pagination } from "../_components/pagination";
-import { STATUS_LABELS, StatusBadge } from "../_components/status-badge";
+import { STATUS_LABELS } from "../_components/status-badge";
 import { requireAdmin } from "../_lib/require-admin";
+import { ProductTable } from "./_components/product-table";
+import { SortHeader } from "./_components/sort-header";
 
 export const metadata: Metadata = { title: "Products" };
 
 const PAGE_SIZE = 25;
-const updatedFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
+const CURSOR = /^[A-Za-z0-9_-]{1,600}$/;
 
 interface Filters {
   q?: string;
   status?: ProductStatus;
-  page: number;
+  sort: AdminProductSort;
+  after?: string;
+  before?: string;
 }
 
 function readFilters(params: Record<string, string | string[] | undefined>): Filters {
   const one = (key: string) => (typeof params[key] === "string" ? params[key].trim() : "");
   const status = ProductStatus.safeParse(one("status"));
-  const page = Number(one("page"));
-  return { q: one("q").slice(0, 200) || undefined, status: status.success ? status.data : undefined, page: Number.isInteger(page) && page > 1 ? page : 1 };
+  const sort = AdminProductSort.safeParse(one("sort"));
+  const cursor = (key: string) => (CURSOR.test(one(key)) ? one(key) : undefined);
+  const after = cursor("after");
+  return {
+    q: one("q").slice(0, 200) || undefined,
+    status: status.success ? status.data : undefined,
+    sort: sort.success ? sort.data : "updated_desc",
+    after,
+    before: after ? undefined : cursor("before"),
+  };
 }
 
-function listHref({ q, status, page }: Filters) {
+function listHref({ q, status, sort, after, before }: Filters) {
   const params = new URLSearchParams();
   if (q) params.set("q", q);
   if (status) params.set("status", status);
-  if (page > 1) params.set("page", String(page));
+  if (sort !== "updated_desc") params.set("sort", sort);
+  if (after) params.set("after", after);
+  if (before) params.set("before", before);
   const query = params.toString();
   return query ? `/admin/products?${query}` : "/admin/products";
 }
@@ -38,8 +50,14 @@ function listHref({ q, status, page }: Filters) {
 export default async function AdminProductsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = readFilters(await searchParams);
   await requireAdmin(listHref(filters));
-  const { items, total } = await (await getCaller()).adminProducts.list({ ...filters, pageSize: PAGE_SIZE });
-  const filtered = Boolean(filters.q || filters.status);
+  const caller = await getCaller();
+  // A stale or foreign cursor (a bookmarked page after a sort change) starts again from the first page.
+  const list = (f: Filters) => caller.adminProducts.list({ ...f, pageSize: PAGE_SIZE });
+  const page = await list(filters).catch(() => list({ ...filters, after: undefined, before: undefined }));
+  const { items, total, nextCursor, prevCursor } = page;
+  const base = { q: filters.q, status: filters.status, sort: filters.sort };
+  const sortHref = (sort: AdminProductSort) => listHref({ ...base, sort });
+  const link = "rounded border border-stone-300 px-3 py-1.5 hover:bg-stone-100";
 
   return (
     <div className="flex flex-col gap-5">
@@ -50,64 +68,48 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
         </Link>
       </div>
 
-      <ListFilters
-        action="/admin/products"
-        idPrefix="products"
-        searchPlaceholder="Title, slug or SKU"
-        q={filters.q}
-        status={filters.status}
-        statusLabels={STATUS_LABELS}
-      />
+      <ListFilters action="/admin/products" idPrefix="products" searchPlaceholder="Title, slug or SKU" q={filters.q} status={filters.status} statusLabels={STATUS_LABELS} />
 
       {items.length === 0 ? (
         <div className="rounded-lg border border-dashed border-stone-300 p-10 text-center">
-          {total > 0 ? (
-            <p>
-              There is no page {filters.page}. <Link href={listHref({ ...filters, page: 1 })} className="underline">Go to the first page</Link>
-            </p>
-          ) : filtered ? (
-            <p>No products match these filters.</p>
-          ) : (
-            <p>No products yet. Create the first one with “New product”.</p>
-          )}
+          {filters.q || filters.status ? <p>No products match these filters.</p> : <p>No products yet. Create the first one with “New product”.</p>}
         </div>
       ) : (
-        <div className="relative overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-stone-300 text-xs uppercase tracking-wide text-stone-500">
-              <tr>
-                {["Title", "Slug", "Brand", "Status", "Price from", "Variants", "Updated"].map((h) => (
-                  <th key={h} scope="col" className="px-2 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr key={p.id} className="border-b border-stone-100 hover:bg-stone-50">
-                  <td className="px-2 py-2">
-                    <Link href={`/admin/products/${p.id}`} className="font-medium underline-offset-2 hover:underline">
-                      {p.title}
-                    </Link>
-                  </td>
-                  <td className="px-2 py-2 font-mono text-xs">{p.slug}</td>
-                  <td className="px-2 py-2">{p.brand}</td>
-                  <td className="px-2 py-2">
-                    <StatusBadge status={p.status} />
-                  </td>
-                  <td className="px-2 py-2 tabular-nums">{p.priceMin === null ? "—" : formatMoney(p.priceMin, p.currency)}</td>
-                  <td className="px-2 py-2 tabular-nums">{p.variantCount}</td>
-                  <td className="px-2 py-2">
-                    <time dateTime={p.updatedAt.toISOString()}>{updatedFormat.format(p.updatedAt)}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ProductTable
+          items={items}
+          headings={
+            <>
+              <SortHeader column="title" label="Title" sort={filters.sort} hrefFor={sortHref} />
+              <th scope="col" className="px-2 py-2 font-medium">
+                Status
+              </th>
+              <SortHeader column="price" label="Price from" sort={filters.sort} hrefFor={sortHref} />
+              <SortHeader column="stock" label="Available" sort={filters.sort} hrefFor={sortHref} />
+              <th scope="col" className="px-2 py-2 font-medium">
+                Variants
+              </th>
+              <SortHeader column="updated" label="Updated" sort={filters.sort} hrefFor={sortHref} />
+            </>
+          }
+        />
       )}
-      <Pagination page={filters.page} pageSize={PAGE_SIZE} total={total} hrefFor={(page) => listHref({ ...filters, page })} />
+      <nav aria-label="Pagination" className="flex items-center justify-between gap-4 text-sm">
+        <p>
+          {total} {total === 1 ? "product" : "products"}
+        </p>
+        <div className="flex gap-2">
+          {prevCursor && (
+            <Link className={link} href={listHref({ ...base, before: prevCursor })} rel="prev">
+              Previous
+            </Link>
+          )}
+          {nextCursor && (
+            <Link className={link} href={listHref({ ...base, after: nextCursor })} rel="next">
+              Next
+            </Link>
+          )}
+        </div>
+      </nav>
     </div>
   );
 }
