@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
 
-export const BENCH_PRODUCTS = 50_000;
+/** 50,000 unless BENCH_PRODUCTS says otherwise (e.g. 1000000); each size keeps its own embedded cluster. */
+export const BENCH_PRODUCTS = Number(process.env.BENCH_PRODUCTS || 50_000);
+if (!Number.isSafeInteger(BENCH_PRODUCTS) || BENCH_PRODUCTS < 1 || BENCH_PRODUCTS > 1_000_000) throw new Error("BENCH_PRODUCTS must be a whole number from 1 to 1,000,000");
 
 // scripts/dev-database reads these when it loads, so they are set before the dynamic import below.
-process.env.EMBEDDED_PG_DIR = ".data/pg-bench";
+process.env.EMBEDDED_PG_DIR = BENCH_PRODUCTS === 50_000 ? ".data/pg-bench" : `.data/pg-bench-${BENCH_PRODUCTS}`;
 process.env.EMBEDDED_PG_PORT = "54408";
 const { openDevDatabase } = await import("../scripts/dev-database");
 const { seedDatabase } = await import("../db/seed");

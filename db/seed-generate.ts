@@ -55,11 +55,16 @@ type Leaf = (typeof LEAVES)[number];
 
 /** The same count always yields the same products, and a longer run starts with the products of a shorter one. */
 export function planProducts(count: number): ProductPlan[] {
+  return [...planProductChunks(count, count)].flat();
+}
+
+/** The products of planProducts(count) in chunks of `size`, so a million-product seed never holds them all at once. */
+export function* planProductChunks(count: number, size: number): Generator<ProductPlan[]> {
   const random = new Random(SEED);
   const slugs = new Map<string, number>();
-  return Array.from({ length: count }, (_, index) => {
-    return planProduct(random, index, random.pick(LEAVES), slugs);
-  });
+  for (let start = 0; start < count; start += size) {
+    yield Array.from({ length: Math.min(size, count - start) }, (_, i) => planProduct(random, start + i, random.pick(LEAVES), slugs));
+  }
 }
 
 function planProduct(random: Random, index: number, { root, leaf, attributes: attributeValues }: Leaf, slugs: Map<string, number>): ProductPlan {

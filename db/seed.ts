@@ -3,9 +3,11 @@ import { sql } from "drizzle-orm";
 import type { Db, Tx } from "./client";
 import { carts, categories, orders, productImages, productOptions, products, stockLevels, users, variants, warehouses } from "./schema";
 import { bulkInsert, dropIndexes } from "./seed-bulk";
-import { planCategories, planProducts, type ProductPlan } from "./seed-generate";
+import { planCategories, planProductChunks, type ProductPlan } from "./seed-generate";
 
 const CURRENCY = "USD";
+// Products planned and inserted at a time: memory stays flat however large the catalogue (SEED_PRODUCTS=1000000).
+const CHUNK_SIZE = 20_000;
 
 const DEMO_USERS = [
   { email: "admin@emporium.test", password: "emporium-admin", name: "Ada Admin", role: "admin" },
@@ -28,7 +30,6 @@ export async function seedDatabase(
   db: Db,
   options: { products: number; demoUsers: boolean },
 ): Promise<{ products: number; variants: number; categories: number }> {
-  const plans = planProducts(options.products);
   const demoUsers = await Promise.all((options.demoUsers ? DEMO_USERS : []).map(async (user) => ({ ...user, passwordHash: await bcrypt.hash(user.password, 10) })));
   const catalogTables = [products, productOptions, productImages, variants, stockLevels];
 
@@ -37,8 +38,11 @@ export async function seedDatabase(
     const restoreIndexes = await dropIndexes(tx, catalogTables);
     const categoryIds = await insertCategories(tx);
     const warehouseIds = (await bulkInsert(tx, warehouses, WAREHOUSES, ["id"])).map((w) => w.id);
-    const productIds = await insertProducts(tx, plans, categoryIds);
-    const variantCount = await insertVariants(tx, plans, productIds, warehouseIds);
+    let variantCount = 0;
+    for (const plans of planProductChunks(options.products, CHUNK_SIZE)) {
+      const productIds = await insertProducts(tx, plans, categoryIds);
+      variantCount += await insertVariants(tx, plans, productIds, warehouseIds);
+    }
     await restoreIndexes();
 
     for (const { email, name, role, passwordHash } of demoUsers) {
@@ -46,7 +50,7 @@ export async function seedDatabase(
         insert into ${users} (email, name, role, password_hash) values (${email}, ${name}, ${role}, ${passwordHash})
         on conflict (lower(email)) do update set name = excluded.name, role = excluded.role, password_hash = excluded.password_hash`);
     }
-    return { products: plans.length, variants: variantCount, categories: categoryIds.size };
+    return { products: options.products, variants: variantCount, categories: categoryIds.size };
   });
   // Fresh statistics, so the planner sees the new table sizes before autovacuum gets round to it.
   await db.execute(sql`analyze ${sql.join([...catalogTables, categories, warehouses, users], sql`, `)}`);
