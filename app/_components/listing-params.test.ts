@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_CHARGE_AMOUNT } from "@/server/limits";
-import { hasActiveFilters, listingHref, minorToUnits, parseListing } from "./listing-params";
+import { canonicalListing, hasActiveFilters, listingHref, minorToUnits, parseListing } from "./listing-params";
 
 describe("parseListing", () => {
   it("reads brands, option filters, prices in whole units, stock and page from the URL", () => {
@@ -66,5 +66,14 @@ describe("minorToUnits", () => {
     expect(minorToUnits(4999)).toBe("49.99");
     expect(minorToUnits(4999, Math.ceil)).toBe("50");
     expect(minorToUnits(null)).toBe("");
+  });
+});
+
+describe("canonicalListing", () => {
+  it("keeps the path, the named keys and a page beyond the first, and drops filters, sorts and tracking", () => {
+    expect(canonicalListing("/c/shirts", { brand: "Acme", sort: "price_asc", utm_source: "mail" })).toBe("/c/shirts");
+    expect(canonicalListing("/c/shirts", { size: "M", page: "3" })).toBe("/c/shirts?page=3");
+    expect(canonicalListing("/c/shirts", { page: "1" })).toBe("/c/shirts");
+    expect(canonicalListing("/search", { q: "linen shirt", instock: "1", page: "2" }, ["q", "category"])).toBe("/search?q=linen+shirt&page=2");
   });
 });

@@ -106,3 +106,10 @@ export function listingHref(pathname: string, params: SearchParams, changes: Rec
   const qs = query.toString();
   return qs ? `${pathname}?${qs}` : pathname;
 }
+
+/** A listing's canonical address: the path, the keys that change what it is about (the search query), and the page beyond the first. */
+export function canonicalListing(pathname: string, params: SearchParams, keep: string[] = []): string {
+  const page = parseListing(params).page;
+  const kept = Object.fromEntries(keep.map((key) => [key, paramValue(params, key)]));
+  return listingHref(pathname, kept, { page: page > 1 ? String(page) : undefined });
+}

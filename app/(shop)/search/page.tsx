@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import type { CategoryLink } from "@/app/_components/filter-sidebar";
-import { listingHref, paramValue, parseListing, type SearchParams } from "@/app/_components/listing-params";
+import { canonicalListing, listingHref, paramValue, parseListing, type SearchParams } from "@/app/_components/listing-params";
 import { ProductListing } from "@/app/_components/product-listing";
 import { findCategoryPath, getCategoryTree, loadListing } from "../_lib/catalog-data";
 import { DidYouMean, NoResults } from "./no-results";
@@ -11,8 +11,9 @@ interface SearchPageProps {
 }
 
 export async function generateMetadata({ searchParams }: SearchPageProps): Promise<Metadata> {
-  const q = paramValue(await searchParams, "q");
-  return { title: q ? `Search: ${q}` : "All products" };
+  const query = await searchParams;
+  const q = paramValue(query, "q");
+  return { title: q ? `Search: ${q}` : "All products", alternates: { canonical: canonicalListing("/search", query, ["q", "category"]) } };
 }
 
 export default async function SearchPage({ searchParams }: SearchPageProps) {

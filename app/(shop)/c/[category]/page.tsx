@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
-import { listingHref, parseListing, type SearchParams } from "@/app/_components/listing-params";
+import { canonicalListing, listingHref, parseListing, type SearchParams } from "@/app/_components/listing-params";
 import { ProductListing } from "@/app/_components/product-listing";
 import { findCategoryPath, getCategoryTree, loadListing } from "../../_lib/catalog-data";
 
@@ -14,9 +14,12 @@ async function categoryPath(slug: string) {
   return findCategoryPath(await getCategoryTree(), slug);
 }
 
-export async function generateMetadata({ params }: CategoryPageProps): Promise<Metadata> {
-  const path = await categoryPath((await params).category);
-  return { title: path?.at(-1)?.name ?? "Category not found" };
+export async function generateMetadata({ params, searchParams }: CategoryPageProps): Promise<Metadata> {
+  const [{ category: slug }, query] = await Promise.all([params, searchParams]);
+  const category = (await categoryPath(slug))?.at(-1);
+  if (!category) return { title: "Category not found" };
+  // Filters and sorts show the same products as the plain category; each numbered page is its own.
+  return { title: category.name, alternates: { canonical: canonicalListing(`/c/${category.slug}`, query) } };
 }
 
 export default async function CategoryPage({ params, searchParams }: CategoryPageProps) {

@@ -5,6 +5,8 @@ import { ImageGallery } from "@/app/_components/image-gallery";
 import { paramValue, type SearchParams } from "@/app/_components/listing-params";
 import { VariantPicker } from "@/app/_components/variant-picker";
 import { getProduct } from "../../_lib/catalog-data";
+import { absoluteUrl } from "../../_lib/site-url";
+import { jsonForScript, productJsonLd } from "./product-json-ld";
 
 interface ProductPageProps {
   params: Promise<{ slug: string }>;
@@ -14,7 +16,16 @@ interface ProductPageProps {
 export async function generateMetadata({ params }: ProductPageProps): Promise<Metadata> {
   const product = await getProduct((await params).slug);
   if (!product) return { title: "Product not found" };
-  return { title: product.title, description: product.description.slice(0, 160) };
+  const description = product.description.slice(0, 160);
+  const url = `/p/${product.slug}`;
+  const image = product.images[0];
+  return {
+    title: product.title,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: "website", siteName: "Emporium", url, title: product.title, description, images: image ? [{ url: image.url, alt: image.alt || product.title }] : [] },
+    twitter: { card: image ? "summary_large_image" : "summary", title: product.title, description, images: image ? [image.url] : [] },
+  };
 }
 
 export default async function ProductPage({ params, searchParams }: ProductPageProps) {
@@ -27,6 +38,7 @@ export default async function ProductPage({ params, searchParams }: ProductPageP
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(productJsonLd(product, absoluteUrl)) }} />
       <Breadcrumbs
         items={[
           { name: "Home", href: "/" },
