@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/admin", label: "Dashboard" },
   { href: "/admin/products", label: "Products" },
+  { href: "/admin/categories", label: "Categories" },
   { href: "/admin/inventory", label: "Inventory" },
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/fulfilment", label: "Fulfilment" },
@@ -12,14 +13,16 @@ const LINKS = [
   { href: "/admin/search", label: "Search" },
   { href: "/admin/mailbox", label: "Mailbox" },
   { href: "/admin/emails", label: "Emails" },
+  { href: "/admin/audit", label: "Audit log", fullAdminOnly: true },
 ];
 
-export function AdminNav() {
+/** `fullAdmin` false (staff): the pages staff may not open are left out. */
+export function AdminNav({ fullAdmin }: { fullAdmin: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Admin">
       <ul className="flex gap-1 md:flex-col">
-        {LINKS.map(({ href, label }) => {
+        {LINKS.filter((link) => fullAdmin || !("fullAdminOnly" in link)).map(({ href, label }) => {
           const current = href === "/admin" ? pathname === href : pathname.startsWith(href);
           return (
             <li key={href}>
