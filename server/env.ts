@@ -111,6 +111,10 @@ const EnvSchema = z
     COGNITO_CLIENT_ID: optional,
     COGNITO_CLIENT_SECRET: optional,
     COGNITO_ISSUER: optional.pipe(z.url("COGNITO_ISSUER must be the user pool's issuer URL").optional()),
+    // The user pool's managed login (hosted UI) domain: signing out also ends the Cognito session at its /logout.
+    COGNITO_DOMAIN: optional.pipe(z.url({ protocol: /^https?$/, error: "COGNITO_DOMAIN must be the hosted UI's URL, e.g. https://<prefix>.auth.<region>.amazoncognito.com" }).optional()),
+    // Members of this Cognito group are admins; leaving it makes them shoppers again at their next sign-in.
+    COGNITO_ADMIN_GROUP: optional.pipe(z.string().max(128).default("admin")),
     STRIPE_SECRET_KEY: optional,
     STRIPE_PUBLISHABLE_KEY: optional,
     // Verifies /api/webhooks/stripe: Stripe's whsec_… with Stripe, any random secret with the simulator (which signs with it).

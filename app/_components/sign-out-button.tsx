@@ -2,8 +2,11 @@
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 
-/** Ends the session and returns to `callbackUrl` (the home page by default) with a full reload, so no signed-in data lingers. */
-export function SignOutButton({ className, callbackUrl = "/" }: { className?: string; callbackUrl?: string }) {
+/**
+ * Ends the session and goes to `callbackUrl` with a full reload, so no signed-in data lingers. By default /signed-out,
+ * which ends the Cognito session too when the shop uses Cognito, then lands on the home page.
+ */
+export function SignOutButton({ className, callbackUrl = "/signed-out" }: { className?: string; callbackUrl?: string }) {
   const [pending, setPending] = useState(false);
   return (
     <button

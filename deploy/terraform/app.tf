@@ -95,6 +95,7 @@ locals {
     { name = "S3_BUCKET", value = aws_s3_bucket.files.bucket },
     { name = "COGNITO_CLIENT_ID", value = aws_cognito_user_pool_client.web.id },
     { name = "COGNITO_ISSUER", value = "https://cognito-idp.${var.region}.amazonaws.com/${aws_cognito_user_pool.main.id}" },
+    { name = "COGNITO_DOMAIN", value = "https://${aws_cognito_user_pool_domain.main.domain}.auth.${var.region}.amazoncognito.com" },
   ]
 
   app_secret_keys = ["NEXTAUTH_SECRET", "LINK_SIGNING_SECRET", "STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PUBLISHABLE_KEY", "COGNITO_CLIENT_SECRET", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"]

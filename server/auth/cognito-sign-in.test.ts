@@ -7,7 +7,10 @@ import { sendEmailVerification, verifyEmail } from "@/server/users/email-verific
 import { parseEnv } from "@/server/env";
 import { developmentEnv } from "@/test/env";
 import { useTestDatabase } from "@/test/db";
+import { GET } from "@/app/(auth)/signed-out/route";
 import { authTestClient } from "./auth-test-client";
+import { cognitoLogoutUrl } from "./cognito-logout";
+import type { AccountClaims } from "oidc-provider";
 import { startLocalIssuer, type LocalIssuer } from "./local-oidc-issuer";
 import { buildAuthOptions } from "./options";
 
@@ -15,24 +18,28 @@ const t = useTestDatabase();
 vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
 vi.stubEnv("NEXTAUTH_SECRET", developmentEnv.NEXTAUTH_SECRET);
 vi.stubEnv("DATABASE_URL", developmentEnv.DATABASE_URL);
+// What the /signed-out route reads (env() is read once): a pool with its managed login domain.
+vi.stubEnv("COGNITO_CLIENT_ID", "emporium-web");
+vi.stubEnv("COGNITO_CLIENT_SECRET", "emporium-web-secret");
+vi.stubEnv("COGNITO_ISSUER", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Example");
+vi.stubEnv("COGNITO_DOMAIN", "https://emporium.auth.eu-west-1.amazoncognito.com");
 let issuer: LocalIssuer;
+const people: Record<string, AccountClaims> = {
+  kim: { sub: "kim", email: "Kim@Example.com", email_verified: true, name: "Kim Lee" },
+  boss: { sub: "boss", email: "boss@shop.test", email_verified: true, name: "Boss", "cognito:groups": ["admin", "buyers"] },
+  unverified: { sub: "unverified", email: "someone@shop.test", email_verified: false, name: "Mallory" },
+  owner: { sub: "owner", email: "owner@shop.test", email_verified: true, name: "Real Owner" },
+};
 
 beforeAll(async () => {
-  issuer = await startLocalIssuer(
-    {
-      kim: { sub: "kim", email: "Kim@Example.com", email_verified: true, name: "Kim Lee" },
-      boss: { sub: "boss", email: "boss@shop.test", email_verified: true, name: "Boss" },
-      unverified: { sub: "unverified", email: "someone@shop.test", email_verified: false, name: "Mallory" },
-      owner: { sub: "owner", email: "owner@shop.test", email_verified: true, name: "Real Owner" },
-    },
-    "http://localhost:3000/api/auth/callback/cognito",
-  );
+  issuer = await startLocalIssuer(people, "http://localhost:3000/api/auth/callback/cognito");
 });
 afterAll(() => issuer?.close());
 
-async function signInWithCognito(login: string) {
+async function signInWithCognito(login: string, extra: Record<string, string> = {}) {
   const env = parseEnv({
     ...developmentEnv,
+    ...extra,
     COGNITO_CLIENT_ID: issuer.clientId,
     COGNITO_CLIENT_SECRET: issuer.clientSecret,
     COGNITO_ISSUER: issuer.issuer,
@@ -60,10 +67,37 @@ describe("signing in with Cognito (a local OpenID issuer)", () => {
     expect(links.map((l) => l.userId)).toEqual([kim!.id]);
   });
 
-  it("signs an existing user in by their verified email, keeping their admin role", async () => {
-    const [boss] = await t.db.insert(users).values({ email: "Boss@shop.test", name: "The Boss", role: "admin", emailVerified: new Date() }).returning({ id: users.id });
-    const { client } = await signInWithCognito("boss");
-    expect((await client.session()).user).toMatchObject({ id: boss!.id, role: "admin" });
+  it("signs an existing user in by their verified email; the admin role follows the cognito:groups claim at each sign-in", async () => {
+    const [boss] = await t.db.insert(users).values({ email: "Boss@shop.test", name: "The Boss", emailVerified: new Date() }).returning({ id: users.id });
+    const promoted = await signInWithCognito("boss");
+    expect((await promoted.client.session()).user).toMatchObject({ id: boss!.id, role: "admin" });
+
+    people.boss!["cognito:groups"] = ["buyers"];
+    const demoted = await signInWithCognito("boss");
+    expect((await demoted.client.session()).user).toMatchObject({ id: boss!.id, role: "shopper" });
+    // The earlier session reads the role afresh on its next request.
+    expect((await promoted.client.session()).user).toMatchObject({ role: "shopper" });
+
+    people.boss!["cognito:groups"] = ["shop-admins"];
+    expect((await (await signInWithCognito("boss")).client.session()).user).toMatchObject({ role: "shopper" });
+    expect((await (await signInWithCognito("boss", { COGNITO_ADMIN_GROUP: "shop-admins" })).client.session()).user).toMatchObject({ role: "admin" });
+    delete people.boss!["cognito:groups"];
+    expect((await (await signInWithCognito("boss", { COGNITO_ADMIN_GROUP: "shop-admins" })).client.session()).user).toMatchObject({ role: "shopper" });
+  });
+
+  it("signing out ends our session, then Cognito's at its logout endpoint with our client id and home page", async () => {
+    const { client } = await signInWithCognito("kim");
+    const out = await client.call("POST", "signout", { csrfToken: await client.csrfToken(), callbackUrl: "/signed-out", json: "true" });
+    expect((out.body as { url: string }).url).toBe("http://localhost:3000/signed-out");
+    expect(await client.session()).toEqual({});
+
+    const landing = GET();
+    expect(landing.status).toBe(303);
+    const logout = new URL(landing.headers.get("location")!);
+    expect(`${logout.origin}${logout.pathname}`).toBe("https://emporium.auth.eu-west-1.amazoncognito.com/logout");
+    expect(Object.fromEntries(logout.searchParams)).toEqual({ client_id: "emporium-web", logout_uri: "http://localhost:3000/" });
+    // Without a managed login domain there is no Cognito session to end: home.
+    expect(cognitoLogoutUrl(parseEnv({ ...developmentEnv, COGNITO_CLIENT_ID: "a", COGNITO_CLIENT_SECRET: "b", COGNITO_ISSUER: issuer.issuer }))).toBeNull();
   });
 
   it("never links the identity to a local account whose email is not verified with us, until it is", async () => {

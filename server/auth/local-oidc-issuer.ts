@@ -13,7 +13,8 @@ export interface LocalIssuer {
 
 /**
  * A real OpenID provider on 127.0.0.1 (the `oidc-provider` package with its development login pages), standing in
- * for Cognito in tests. ID tokens carry email and name (`conformIdTokenClaims: false`), as Cognito's do.
+ * for Cognito in tests. ID tokens carry email, name and groups (`conformIdTokenClaims: false`), as Cognito's do. An
+ * account's claims are read at each sign-in, so a test may change them (leave a group) between sign-ins.
  */
 export async function startLocalIssuer(accounts: Record<string, AccountClaims>, redirectUri: string): Promise<LocalIssuer> {
   const server: Server = createServer();
@@ -23,7 +24,8 @@ export async function startLocalIssuer(accounts: Record<string, AccountClaims>, 
   const clientSecret = "emporium-test-secret-0123456789abcdef";
   const provider = new Provider(issuer, {
     clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri] }],
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    // Cognito's ID token names the user's groups in cognito:groups; here it comes with the profile scope.
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "cognito:groups"] },
     conformIdTokenClaims: false,
     cookies: { keys: ["local-issuer-test-key"] },
     async findAccount(_ctx, id) {

@@ -8,6 +8,7 @@ import { appDb } from "../db";
 import { cognitoConfigured, env, type Env } from "../env";
 import { clientIp } from "../abuse/client-ip";
 import { RateLimited } from "../errors";
+import { applyCognitoGroups } from "../users/cognito-role";
 import { endSessions } from "../users/end-sessions";
 import { findSessionUser } from "../users/find-user";
 import { linkOidcAccount } from "../users/link-oidc-account";
@@ -28,6 +29,12 @@ function oidcIdentity(account: Account, profile: Profile | undefined): OidcIdent
     name: claims.name ?? null,
     image: claims.picture ?? null,
   };
+}
+
+/** Cognito puts the user's groups in the ID token as `cognito:groups`, and leaves the claim out when there are none. */
+function cognitoGroups(profile: Profile | undefined): string[] {
+  const groups = (profile as { "cognito:groups"?: unknown } | undefined)?.["cognito:groups"];
+  return Array.isArray(groups) ? groups.filter((g): g is string => typeof g === "string") : [];
 }
 
 /**
@@ -81,8 +88,10 @@ export function buildAuthOptions(e: Env, db: () => Db): AuthOptions {
       redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
       async jwt({ token, user, account, profile }): Promise<JWT> {
         let userId = token.sub;
-        if (account?.type === "oauth") userId = (await linkOidcAccount(ctx(), oidcIdentity(account, profile))).id;
-        else if (account) userId = user.id;
+        if (account?.type === "oauth") {
+          userId = (await linkOidcAccount(ctx(), oidcIdentity(account, profile))).id;
+          if (account.provider === "cognito") await applyCognitoGroups(ctx(), { userId, groups: cognitoGroups(profile), adminGroup: e.COGNITO_ADMIN_GROUP });
+        } else if (account) userId = user.id;
         const fresh = userId ? await findSessionUser(ctx(), { id: userId }) : null;
         const version = account ? fresh?.sessionVersion : token.sessionVersion;
         // An empty token is a signed-out session: the user was deleted, or signed out everywhere, since the cookie was issued.

@@ -33,7 +33,7 @@ export function PrivacySection({ hasPassword }: { hasPassword: boolean }) {
       setError(serverFieldErrors(e)?.password ?? "We could not delete your account.");
       return;
     }
-    await signOut({ callbackUrl: "/" });
+    await signOut({ callbackUrl: "/signed-out" });
   }
 
   return (
