@@ -177,3 +177,17 @@ export const searchIndexRuns = pgTable(
   },
   (t) => [check("search_index_runs_kind", sql`${t.kind} in ('sync', 'drift-check', 'reindex')`)],
 );
+
+/**
+ * How many visible products carry each option value: product_option_values counted per (name, value), kept by its
+ * triggers, so the unfiltered catalogue's option facets read a few dozen rows. Values no product carries stay at 0.
+ */
+export const optionValueCounts = pgTable(
+  "option_value_counts",
+  {
+    name: text().notNull(),
+    value: text().notNull(),
+    products: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.name, t.value] }), check("option_value_counts_nonnegative", sql`${t.products} >= 0`)],
+);
