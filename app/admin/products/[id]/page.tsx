@@ -6,6 +6,7 @@ import { getCaller } from "@/app/_trpc/server";
 import { ProductForm } from "../../_components/product-form";
 import { categoryOptions } from "../../_lib/category-options";
 import { requireAdmin } from "../../_lib/require-admin";
+import { ProductImages } from "../_components/product-images";
 
 export const metadata: Metadata = { title: "Edit product" };
 
@@ -40,6 +41,7 @@ export default async function EditProductPage({ params, searchParams }: EditProd
         <h1 className="mt-1 text-2xl font-semibold">Edit product</h1>
       </div>
       <ProductForm categories={categoryOptions(tree)} product={product} saved={saved === "1"} warehouses={warehouses.filter((w) => w.active)} />
+      <ProductImages product={product} />
     </div>
   );
 }
