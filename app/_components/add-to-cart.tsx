@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { MAX_LINE_QUANTITY } from "@/server/cart/schemas";
 import { useAddToCart } from "./use-cart";
 
@@ -13,6 +13,16 @@ export function AddToCart({ variantId, available }: { variantId: number; availab
   const [outcome, setOutcome] = useState<Outcome>(null);
   const soldOut = available <= 0;
   const max = Math.max(1, Math.min(MAX_LINE_QUANTITY, available));
+  // On phones the button scrolls away under the description: a bar fixed to the bottom offers it while it is out of view.
+  const button = useRef<HTMLButtonElement>(null);
+  const [buttonHidden, setButtonHidden] = useState(false);
+  useEffect(() => {
+    const target = button.current;
+    if (!target) return;
+    const observer = new IntersectionObserver(([entry]) => setButtonHidden(entry ? !entry.isIntersecting : false));
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -26,7 +36,7 @@ export function AddToCart({ variantId, available }: { variantId: number; availab
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-3">
+    <form id="add-to-cart" onSubmit={onSubmit} className="flex flex-col gap-3">
       <div className="flex items-end gap-3">
         <div className="flex flex-col gap-1">
           <label htmlFor="add-quantity" className="text-sm font-semibold">
@@ -45,6 +55,7 @@ export function AddToCart({ variantId, available }: { variantId: number; availab
           />
         </div>
         <button
+          ref={button}
           type="submit"
           disabled={soldOut || add.isPending}
           className="flex-1 rounded-md bg-stone-900 px-5 py-2.5 text-sm font-medium text-white hover:bg-stone-700 disabled:cursor-not-allowed disabled:opacity-50 sm:flex-none"
@@ -60,6 +71,16 @@ export function AddToCart({ variantId, available }: { variantId: number; availab
           </Link>
         )}
       </p>
+      {buttonHidden && !soldOut && (
+        <div data-testid="sticky-add-to-cart" className="fixed inset-x-0 bottom-0 z-30 flex items-center gap-3 border-t border-stone-200 bg-white/95 px-4 py-3 shadow-[0_-2px_8px_rgba(0,0,0,0.06)] md:hidden">
+          <p aria-live="polite" className="min-w-0 flex-1 truncate text-sm text-stone-700">
+            {outcome?.text ?? `Quantity ${quantity}`}
+          </p>
+          <button type="submit" form="add-to-cart" disabled={add.isPending} className="rounded-md bg-stone-900 px-5 py-2.5 text-sm font-medium text-white disabled:opacity-50">
+            Add to cart
+          </button>
+        </div>
+      )}
     </form>
   );
 }

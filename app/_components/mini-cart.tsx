@@ -19,6 +19,7 @@ export function MiniCart({ userId, refetchOnMount = false }: { userId: string | 
   const open = openOn === pathname;
   const close = () => setOpenOn(null);
   const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const summary = useQuery({ ...trpc.cart.summary.queryOptions(), refetchOnMount: refetchOnMount ? "always" : true });
   const cart = useQuery({ ...trpc.cart.get.queryOptions(), enabled: open });
   const count = summary.data?.itemCount ?? 0;
@@ -33,7 +34,12 @@ export function MiniCart({ userId, refetchOnMount = false }: { userId: string | 
 
   useEffect(() => {
     if (!open) return;
-    const onKey = (event: KeyboardEvent) => event.key === "Escape" && setOpenOn(null);
+    // Escape returns the keyboard to the cart button; a click elsewhere leaves focus where it went.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpenOn(null);
+      button.current?.focus();
+    };
     const onPointer = (event: PointerEvent) => root.current?.contains(event.target as Node) || setOpenOn(null);
     document.addEventListener("keydown", onKey);
     document.addEventListener("pointerdown", onPointer);
@@ -47,6 +53,7 @@ export function MiniCart({ userId, refetchOnMount = false }: { userId: string | 
   return (
     <div ref={root} className="relative">
       <button
+        ref={button}
         type="button"
         aria-expanded={open}
         aria-controls="mini-cart-panel"

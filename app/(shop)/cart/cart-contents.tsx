@@ -99,6 +99,9 @@ export function CartContents() {
             Checkout
           </Link>
         )}
+        <Link href="/search" className="mt-3 block text-center text-sm font-medium text-brand-700 underline underline-offset-2">
+          Continue shopping
+        </Link>
       </aside>
     </div>
   );

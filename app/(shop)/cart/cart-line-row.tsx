@@ -21,15 +21,25 @@ interface CartLineRowProps {
 
 const stepButton = "flex size-9 items-center justify-center text-lg text-stone-700 hover:bg-stone-100 disabled:opacity-40";
 
+/** Why a typed quantity cannot be used (the field then goes back to the cart's quantity), or null when it can. */
+export function quantityProblem(typed: string): string | null {
+  const quantity = Number(typed);
+  if (typed.trim() === "" || !Number.isInteger(quantity) || quantity < 1) return `Enter a whole number from 1 to ${MAX_LINE_QUANTITY}, or use Remove.`;
+  if (quantity > MAX_LINE_QUANTITY) return `You can buy at most ${MAX_LINE_QUANTITY} of one item, so the quantity stays as it was.`;
+  return null;
+}
+
 export function CartLineRow({ line, priceNote, notice, onQuantity, onRemove }: CartLineRowProps) {
   const [draft, setDraft] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const name = line.variantTitle === "Default" ? line.productTitle : `${line.productTitle} (${line.variantTitle})`;
 
   function commit() {
     if (draft === null) return;
     const quantity = Number(draft);
     setDraft(null);
-    if (Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_LINE_QUANTITY && quantity !== line.quantity) onQuantity(quantity);
+    setProblem(quantityProblem(draft));
+    if (quantityProblem(draft) === null && quantity !== line.quantity) onQuantity(quantity);
   }
 
   return (
@@ -89,6 +99,11 @@ export function CartLineRow({ line, priceNote, notice, onQuantity, onRemove }: C
         {line.shortBy > 0 && (
           <p className="text-sm font-medium text-red-700">
             {line.available === 0 ? "Out of stock: remove it to check out." : `Only ${line.available} available: lower the quantity by ${line.shortBy} to check out.`}
+          </p>
+        )}
+        {problem && (
+          <p role="status" className="text-sm font-medium text-red-700">
+            {problem}
           </p>
         )}
         {notice && line.shortBy === 0 && (
