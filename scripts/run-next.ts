@@ -14,7 +14,7 @@ const SERVER_STOP_MS = 30_000;
  */
 export async function runNext(command: "dev" | "start", extraArgs: string[]) {
   const production = isProduction();
-  const env = serverEnvironment(process.env, { production });
+  const env = serverEnvironment(process.env, { production, port: nextPort(extraArgs, process.env) });
   try {
     checkNodeVersion();
     checkServerEnvironment(env, command);
@@ -40,7 +40,7 @@ export async function runNext(command: "dev" | "start", extraArgs: string[]) {
   await database.db.$client.end();
   console.log(`database ready in ${Date.now() - started} ms`);
   try {
-    await checkWebPort(nextPort(extraArgs, env), command);
+    await checkWebPort(nextPort(extraArgs, process.env), command);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await database.close();

@@ -28,6 +28,12 @@ describe("the start scripts' environment", () => {
     expect(env).toMatchObject({ NEXTAUTH_URL: "http://localhost:3000", LINK_SIGNING_SECRET: expect.stringMatching(/^local:[0-9a-f]{64}$/), STRIPE_WEBHOOK_SECRET: expect.stringMatching(/^whsec_/), PAYMENTS_SIMULATOR: "1" });
   });
 
+  it("serves sign-in on the port it runs on: an unset NEXTAUTH_URL follows the port outside production", () => {
+    expect(serverEnvironment({ NODE_ENV: "development" }, { production: false, dataDir, port: 3001 }).NEXTAUTH_URL).toBe("http://localhost:3001");
+    expect(serverEnvironment({ NODE_ENV: "development", NEXTAUTH_URL: "https://shop.example" }, { production: false, dataDir, port: 3001 }).NEXTAUTH_URL).toBe("https://shop.example");
+    expect(serverEnvironment({ NODE_ENV: "development", NEXTAUTH_URL: "" }, { production: false, dataDir, port: 4100 }).NEXTAUTH_URL).toBe("http://localhost:4100");
+  });
+
   it("generates each development secret once and keeps what is set", () => {
     const first = serverEnvironment({ NODE_ENV: "development" }, { production: false, dataDir });
     const second = serverEnvironment({ NODE_ENV: "development", NEXTAUTH_SECRET: "mine".repeat(10) }, { production: false, dataDir });

@@ -34,11 +34,13 @@ function localVapidKeys(dataDir: string): { VAPID_PUBLIC_KEY: string; VAPID_PRIV
 /**
  * The environment the Next server gets. In production, the given one: no secret is generated, so a missing one stops
  * the start (web push stays off without its keys). Otherwise secrets left unset (or empty) come from .data/ (the VAPID
- * key pair too, unless both keys are set), and without Stripe the payment simulator is switched on.
+ * key pair too, unless both keys are set), without Stripe the payment simulator is switched on, and an unset
+ * NEXTAUTH_URL is http://localhost on the server's `port`, so sign-in on PORT=3001 returns to 3001, not 3000.
  */
-export function serverEnvironment(source: NodeJS.ProcessEnv, options: { production: boolean; dataDir?: string }): NodeJS.ProcessEnv {
+export function serverEnvironment(source: NodeJS.ProcessEnv, options: { production: boolean; dataDir?: string; port?: number }): NodeJS.ProcessEnv {
   // next-auth reads NEXTAUTH_URL itself and throws on an empty one (a line copied from .env.example): give it the default.
-  const siteUrl = { NEXTAUTH_URL: source.NEXTAUTH_URL || DEFAULT_SITE_URL };
+  const served = !options.production && options.port ? `http://localhost:${options.port}` : DEFAULT_SITE_URL;
+  const siteUrl = { NEXTAUTH_URL: source.NEXTAUTH_URL || served };
   if (options.production) return { ...source, ...siteUrl };
   const dataDir = options.dataDir ?? ".data";
   const local: Variables = {
