@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { renderEmail, type RenderedEmail } from "@/emails";
+import type { RenderedEmail } from "@/emails";
+import { renderEmail } from "../notifications/render-email";
 import type { ServiceContext } from "../context";
 import { notFound } from "../errors";
 import { absoluteUrl, shopIdentity } from "../notifications/shop-identity";

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
-import { renderEmail, type RenderedEmail } from "@/emails";
+import type { RenderedEmail } from "@/emails";
+import { renderEmail } from "./render-email";
 import { products, stockAlerts, users, variants } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { notFound } from "../errors";

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { preparedPerHandle } from "@/db/prepared";
-import { renderEmail, type RenderedEmail } from "@/emails";
+import type { RenderedEmail } from "@/emails";
+import { renderEmail } from "./render-email";
 import { notifications, payments, refunds } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { shippingMethodLabel } from "../checkout/shipping-method-label";

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { renderEmail, type RenderedEmail } from "@/emails";
+import type { RenderedEmail } from "@/emails";
+import { renderEmail } from "./render-email";
 import { shippingNotices } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { notFound } from "../errors";

@@ -1,4 +1,4 @@
-import { PublishCommand, SNSClient, SNSServiceException } from "@aws-sdk/client-sns";
+import type { SNSServiceException } from "@aws-sdk/client-sns";
 import { PermanentSendError } from "./mail-sender";
 import type { SmsSender } from "./sms-sender";
 
@@ -12,13 +12,18 @@ const retryable = (error: SNSServiceException) => error.$fault === "server" || e
  * record can send the text twice; the message id rides along as an attribute for tracing.
  */
 export function createSnsSmsSender(options: { region: string; endpoint?: string; credentials?: { accessKeyId: string; secretAccessKey: string } }): SmsSender {
-  const sns = new SNSClient({ region: options.region, endpoint: options.endpoint, credentials: options.credentials, maxAttempts: 1 });
+  // The SDK loads with the first text sent, not with the server.
+  const connecting = import("@aws-sdk/client-sns").then((sdk) => ({
+    sdk,
+    sns: new sdk.SNSClient({ region: options.region, endpoint: options.endpoint, credentials: options.credentials, maxAttempts: 1 }),
+  }));
   return {
     name: "sns",
     async send(message) {
+      const { sdk, sns } = await connecting;
       try {
         const { MessageId } = await sns.send(
-          new PublishCommand({
+          new sdk.PublishCommand({
             PhoneNumber: message.to,
             Message: message.text,
             MessageAttributes: {
@@ -30,7 +35,7 @@ export function createSnsSmsSender(options: { region: string; endpoint?: string;
         if (!MessageId) throw new Error("SNS answered Publish without a MessageId");
         return { providerMessageId: `sns-${MessageId}` };
       } catch (error) {
-        if (!(error instanceof SNSServiceException)) throw error;
+        if (!(error instanceof sdk.SNSServiceException)) throw error;
         const reason = `SNS ${error.$metadata.httpStatusCode ?? "unreachable"}: ${error.name}: ${error.message}`;
         throw retryable(error) ? new Error(reason) : new PermanentSendError(reason);
       }

@@ -8,7 +8,6 @@ import { fileStorage } from "../storage/storage-for";
 import { labelIdempotencyKey, type Carrier, type Rate } from "./carrier";
 import { carrierFor } from "./carrier-for";
 import { documentKey } from "./documents/document-key";
-import { renderShippingLabel } from "./documents/render-shipping-label";
 import { shipFrom } from "./ship-from";
 import { requireFulfilment, type ShipmentStatus } from "./shipment-status";
 
@@ -84,6 +83,8 @@ async function buyClaimed(ctx: ServiceContext, carrier: Carrier, shipment: typeo
 
   const label = await carrier.buyLabel({ carrierShipmentId, rateId, idempotencyKey: labelIdempotencyKey(shipment.id) });
   const tracker = await carrier.createTracker({ trackingCode: label.trackingCode, carrier: label.carrier });
+  // pdf-lib and bwip-js load with the first label drawn, not with the server.
+  const { renderShippingLabel } = await import("./documents/render-shipping-label");
   const pdf = await renderShippingLabel({
     trackingCode: label.trackingCode,
     carrier: label.carrier,

@@ -4,7 +4,6 @@ import { requireAdmin, type ServiceContext } from "../context";
 import { notFound } from "../errors";
 import { fileStorage } from "../storage/storage-for";
 import type { ShipmentDocument } from "./documents/document-key";
-import { renderPackingSlip } from "./documents/render-packing-slip";
 import { selectOrderShipments } from "./shipment-queries";
 
 export interface DocumentFile {
@@ -32,6 +31,8 @@ export async function getShipmentDocument(ctx: ServiceContext, input: { shipment
     return { bytes: file.bytes, contentType: file.contentType, filename: `label-${row.number}-${ref}.pdf` };
   }
   const shipment = (await selectOrderShipments(ctx.db, row.orderId)).find((s) => s.id === input.shipmentId)!;
+  // pdf-lib loads with the first document asked for, not with the server.
+  const { renderPackingSlip } = await import("./documents/render-packing-slip");
   const bytes = await renderPackingSlip({
     orderNumber: row.number,
     shipmentRef: ref,

@@ -1,4 +1,3 @@
-import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { assertContentType, assertFileKey, type FileStorage } from "./file-storage";
 
 export interface S3StorageOptions {
@@ -11,12 +10,11 @@ export interface S3StorageOptions {
 
 /** Files as objects in one S3 bucket, the key as the object key; credentials from the SDK's default chain unless given. */
 export function createS3FileStorage(options: S3StorageOptions): FileStorage {
-  const s3 = new S3Client({
-    region: options.region,
-    endpoint: options.endpoint,
-    forcePathStyle: Boolean(options.endpoint),
-    credentials: options.credentials,
-  });
+  // The SDK loads with the first file stored or read, not with the server.
+  const connecting = import("@aws-sdk/client-s3").then((sdk) => ({
+    sdk,
+    s3: new sdk.S3Client({ region: options.region, endpoint: options.endpoint, forcePathStyle: Boolean(options.endpoint), credentials: options.credentials }),
+  }));
   const Bucket = options.bucket;
 
   return {
@@ -24,22 +22,25 @@ export function createS3FileStorage(options: S3StorageOptions): FileStorage {
     async put(key, bytes, contentType) {
       assertFileKey(key);
       assertContentType(contentType);
-      await s3.send(new PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: contentType }));
+      const { sdk, s3 } = await connecting;
+      await s3.send(new sdk.PutObjectCommand({ Bucket, Key: key, Body: bytes, ContentType: contentType }));
     },
     async get(key) {
       assertFileKey(key);
+      const { sdk, s3 } = await connecting;
       try {
-        const object = await s3.send(new GetObjectCommand({ Bucket, Key: key }));
+        const object = await s3.send(new sdk.GetObjectCommand({ Bucket, Key: key }));
         if (!object.Body) throw new Error(`S3 answered GetObject ${key} without a body`);
         return { bytes: await object.Body.transformToByteArray(), contentType: object.ContentType ?? "application/octet-stream" };
       } catch (error) {
-        if (error instanceof NoSuchKey) return null;
+        if (error instanceof sdk.NoSuchKey) return null;
         throw error;
       }
     },
     async delete(key) {
       assertFileKey(key);
-      await s3.send(new DeleteObjectCommand({ Bucket, Key: key }));
+      const { sdk, s3 } = await connecting;
+      await s3.send(new sdk.DeleteObjectCommand({ Bucket, Key: key }));
     },
   };
 }

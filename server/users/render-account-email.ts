@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import { renderEmail, type RenderedEmail } from "@/emails";
+import type { RenderedEmail } from "@/emails";
+import { renderEmail } from "../notifications/render-email";
 import { notifications, userTokens, users } from "@/db/schema";
 import type { ServiceContext } from "../context";
 import { notFound } from "../errors";
