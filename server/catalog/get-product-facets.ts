@@ -79,9 +79,13 @@ function categoryCounts(f: CatalogFilters): SQL {
 
 /**
  * Option names with a filter each get their own counts ignoring that filter; the rest share one query. Counted from
- * product_option_values, which holds visible products only, so with no filter the products table is not read at all.
+ * product_option_values, which holds visible products only.
  */
 function optionCounts(f: CatalogFilters): SQL {
+  // The whole visible catalogue: counts kept by triggers (option_value_counts), a few dozen rows.
+  if (!filterConditions(f).length) {
+    return sql`select name, value, products as count from option_value_counts where products > 0 order by name, products desc, value`;
+  }
   const filtered = activeOptions(f).map(([name]) => name);
   const count = (omit: Omitted, name?: SQL) => {
     const where = name ? [name] : [];

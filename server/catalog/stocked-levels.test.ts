@@ -124,5 +124,14 @@ describe("product_option_values (the option facets)", () => {
     expect((await catalog().facets({})).options.find((o) => o.name === "colour")?.values ?? []).not.toContainEqual({ value: "Umber", count: 1 });
     await t.db.execute(sql`update products set status = 'active' where id = ${p.id}`);
     expect(await colours()).toEqual([{ value: "Umber", count: 1 }]);
+    await t.db.delete(variants).where(eq(variants.id, p.variantIds[0]!));
+    expect(await colours()).toEqual([]);
+
+    // The unfiltered counts (option_value_counts, kept by triggers) equal a recount after all of the above.
+    const recount = await t.db.execute<{ name: string; value: string; count: number }>(sql`
+      select name, value, count(*)::int as count from product_option_values group by name, value order by name, count desc, value`);
+    const byName = new Map<string, { value: string; count: number }[]>();
+    for (const { name, value, count } of recount) byName.set(name, [...(byName.get(name) ?? []), { value, count }]);
+    expect((await catalog().facets({})).options).toEqual([...byName].map(([name, values]) => ({ name, values })));
   });
 });
