@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { AdminNav } from "./_components/admin-nav";
 import { CollapsibleMenu } from "./_components/collapsible-menu";
-import { requireAdmin } from "./_lib/require-admin";
+import { isFullAdmin, requireAdmin } from "./_lib/require-admin";
 
 export const metadata: Metadata = { title: { template: "%s · Emporium admin", default: "Emporium admin" }, robots: { index: false } };
 
@@ -20,9 +20,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           Emporium admin
         </Link>
         <CollapsibleMenu>
-          <AdminNav />
+          <AdminNav fullAdmin={isFullAdmin(user)} />
           <div className="mt-auto flex flex-col gap-1 text-xs text-stone-600">
-            <span className="break-all">Signed in as {user.email}</span>
+            <span className="break-all">
+              Signed in as {user.email}
+              {!isFullAdmin(user) && " (staff)"}
+            </span>
             <Link href="/" className="underline">
               View the store
             </Link>
