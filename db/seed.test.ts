@@ -84,10 +84,15 @@ describe("seedDatabase", () => {
   });
 
   it("gives every product 1-4 generated images with alt text", async () => {
-    const images = await rows<{ product_id: number; url: string; alt: string; position: number }>(first.db, sql`select product_id, url, alt, position from product_images`);
+    const images = await rows<{ product_id: number; url: string; alt: string; position: number; category: string }>(
+      first.db,
+      sql`select i.product_id, i.url, i.alt, i.position, c.slug as category from product_images i
+        join products p on p.id = i.product_id join categories c on c.id = p.category_id`,
+    );
     const perProduct = new Map<number, number>();
     for (const image of images) {
-      expect(image.url).toBe(`/img/p/${image.product_id}-${image.position + 1}.svg`);
+      // The category in the name picks the drawing: a jacket's images show a jacket.
+      expect(image.url).toBe(`/img/p/${image.product_id}-${image.position + 1}_${image.category}.svg`);
       expect(image.alt.length).toBeGreaterThan(10);
       perProduct.set(image.product_id, (perProduct.get(image.product_id) ?? 0) + 1);
     }

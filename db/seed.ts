@@ -97,7 +97,7 @@ async function insertProducts(tx: Tx, plans: ProductPlan[], categoryIds: Map<str
   await bulkInsert(
     tx,
     productImages,
-    plans.flatMap((plan, i) => plan.imageAlts.map((alt, n) => ({ productId: ids[i] as number, url: `/img/p/${ids[i]}-${n + 1}.svg`, alt, position: n }))),
+    plans.flatMap((plan, i) => plan.imageAlts.map((alt, n) => ({ productId: ids[i] as number, url: `/img/p/${ids[i]}-${n + 1}_${plan.categorySlug}.svg`, alt, position: n }))),
   );
   return ids;
 }

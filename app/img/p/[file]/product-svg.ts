@@ -1,4 +1,7 @@
-const FILE_NAME = /^([1-9]\d{0,9})-([1-9]\d{0,2})\.svg$/;
+import { PRODUCT_SHAPES } from "./product-shapes";
+
+/** <productId>-<n>.svg, or <productId>-<n>_<category>.svg to draw what a product of that category looks like. */
+const FILE_NAME = /^([1-9]\d{0,9})-([1-9]\d{0,2})(?:_([a-z][a-z-]{0,39}))?\.svg$/;
 
 /** FNV-1a with murmur3's final mix, so keys that differ in their last character still land far apart. */
 function hash(text: string): number {
@@ -25,8 +28,9 @@ const SHAPES: ((fill: string) => string)[] = [
 ];
 
 /**
- * A placeholder product photo for "<productId>-<n>.svg": a soft gradient backdrop, a few blurred blobs and one product-like
- * shape. The palette comes from the product id (so a product's images belong together), the composition from the whole name.
+ * A placeholder product photo for "<productId>-<n>[_<category>].svg": a soft gradient backdrop, a few blurred blobs and the
+ * category's drawing (a T-shirt, a tent, a camera…; an abstract shape for an unknown or absent category). The palette comes
+ * from the product id (so a product's images belong together), the composition from the whole name.
  * Returns null for names that are not of that form.
  */
 export function productSvg(fileName: string): string | null {
@@ -37,7 +41,7 @@ export function productSvg(fileName: string): string | null {
   const accent = (hue + round(draw(`${product}:accent`, 25, 70))) % 360;
   const angle = draw(`${fileName}:angle`, 0, Math.PI * 2);
   const [x1, y1] = [round(50 + 50 * Math.cos(angle)), round(50 + 50 * Math.sin(angle))];
-  const shape = SHAPES[hash(`${fileName}:shape`) % SHAPES.length] as (fill: string) => string;
+  const shape = PRODUCT_SHAPES[match[3] ?? ""] ?? (SHAPES[hash(`${fileName}:shape`) % SHAPES.length] as (fill: string) => string);
   const blobs = [0, 1, 2].map((i) => ({
     cx: round(draw(`${fileName}:bx${i}`, 0, 800)),
     cy: round(draw(`${fileName}:by${i}`, 0, 800)),

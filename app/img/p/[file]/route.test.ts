@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { planCategories } from "@/db/seed-generate";
+import { PRODUCT_SHAPES } from "./product-shapes";
 import { GET } from "./route";
 
 const fetchImage = (file: string) => GET(new Request(`http://localhost/img/p/${file}`), { params: Promise.resolve({ file }) });
@@ -21,7 +23,21 @@ describe("GET /img/p/[file]", () => {
     expect(c).not.toBe(a);
   });
 
-  it.each(["abc.svg", "42.svg", "0-1.svg", "42-0.svg", "42-1.png", "42-1.svg.js", "..%2F42-1.svg", "-1-1.svg", ""])("answers 404 for %j", async (file) => {
+  it("draws what a product of the named category looks like, and a drawing for every seeded leaf category", async () => {
+    const [tee, tent, otherTee, unknown] = await Promise.all(
+      ["42-1_t-shirts-tops.svg", "42-1_camping-hiking.svg", "43-2_t-shirts-tops.svg", "42-1_no-such-category.svg"].map(async (file) => (await fetchImage(file)).text()),
+    );
+    const drawing = (svg: string) => svg.slice(svg.indexOf('<ellipse cx="400" cy="640"'));
+    expect(drawing(tee)).toContain(PRODUCT_SHAPES["t-shirts-tops"]!("url(#obj)"));
+    expect(drawing(tent)).toContain(PRODUCT_SHAPES["camping-hiking"]!("url(#obj)"));
+    expect(drawing(otherTee)).toContain(PRODUCT_SHAPES["t-shirts-tops"]!("url(#obj)"));
+    expect(unknown).toMatch(/^<svg/);
+    const leaves = planCategories().filter((c) => c.parentSlug !== null);
+    expect(leaves.length).toBeGreaterThan(20);
+    expect(leaves.filter((c) => !PRODUCT_SHAPES[c.slug]).map((c) => c.slug)).toEqual([]);
+  });
+
+  it.each(["42-1_Shirts.svg", "42-1_.svg", "42-1_a/b.svg", "abc.svg", "42.svg", "0-1.svg", "42-0.svg", "42-1.png", "42-1.svg.js", "..%2F42-1.svg", "-1-1.svg", ""])("answers 404 for %j", async (file) => {
     expect((await fetchImage(file)).status).toBe(404);
   });
 });
