@@ -1,11 +1,10 @@
 import { expect, request, test, type Page } from "@playwright/test";
 import { planProducts } from "../db/seed-generate";
-import { ADMIN, SHOPPER, signIn } from "./fixtures";
+import { ADMIN, signIn } from "./fixtures";
+import { buyAndPay, JOBS_TIMEOUT } from "./support/buy-and-pay";
 
 // A plentiful single-variant product no other spec buys (they take the first ones).
 const product = planProducts(200).filter((p) => p.status === "active" && p.variants.length === 1 && p.variants[0]!.onHand[0] + p.variants[0]!.onHand[1] >= 20)[6]!;
-// Payment, fulfilment and the simulator's tracking run in the server's in-process runner: give them time on a slow machine.
-const JOBS_TIMEOUT = 60_000;
 const AUTO_BUY = "Buy labels automatically when an order is paid";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
@@ -20,30 +19,6 @@ async function setAutoBuy(page: Page, on: boolean) {
   }
 }
 
-async function buyAndPay(page: Page): Promise<{ number: number; orderUrl: string }> {
-  await signIn(page, SHOPPER, "/");
-  await page.goto(`/p/${product.slug}`);
-  await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByRole("main").getByRole("status").filter({ hasText: /Added/ })).toBeVisible();
-  await page.goto("/cart");
-  await page.getByRole("main").getByRole("link", { name: "Checkout" }).click();
-  await page.getByLabel("Full name").fill("Robin Tester");
-  await page.getByLabel("Address line 1").fill("12 Harbour Street");
-  await page.getByLabel("City").fill("Portland");
-  await page.getByLabel("State, province or region").fill("ME");
-  await page.getByLabel("Postal code").fill("04101");
-  await page.getByLabel("Country").selectOption({ label: "United States" });
-  await page.getByRole("radio", { name: /^Ground/ }).check();
-  await page.getByRole("button", { name: "Continue to review" }).click();
-  await page.getByRole("button", { name: "Place order" }).click();
-  const heading = page.getByRole("heading", { level: 1, name: /^Pay for order #\d+$/ });
-  await expect(heading).toBeVisible({ timeout: 30_000 });
-  const number = Number((await heading.textContent())?.match(/#(\d+)/)?.[1]);
-  await page.getByRole("button", { name: /4242 4242 4242 4242/ }).click();
-  await expect(page.getByRole("main").getByRole("status")).toContainText(`order #${number} is paid`, { timeout: JOBS_TIMEOUT });
-  return { number, orderUrl: page.url() };
-}
-
 test("a paid order waits in the queue; the admin buys and prints its label; the carrier's tracking takes it to delivered on the shopper's page", async ({ browser, baseURL }) => {
   const admin = await browser.newPage();
   await signIn(admin, ADMIN, "/admin/fulfilment");
@@ -51,7 +26,7 @@ test("a paid order waits in the queue; the admin buys and prints its label; the 
 
   try {
     const shopper = await browser.newPage();
-    const { number, orderUrl } = await buyAndPay(shopper);
+    const { number, orderUrl } = await buyAndPay(shopper, product.slug);
 
     // The queue: the paid parcel waits, unbought, with its age.
     await admin.goto("/admin/fulfilment");
