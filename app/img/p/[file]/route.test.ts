@@ -24,9 +24,8 @@ describe("GET /img/p/[file]", () => {
   });
 
   it("draws what a product of the named category looks like, and a drawing for every seeded leaf category", async () => {
-    const [tee, tent, otherTee, unknown] = await Promise.all(
-      ["42-1_t-shirts-tops.svg", "42-1_camping-hiking.svg", "43-2_t-shirts-tops.svg", "42-1_no-such-category.svg"].map(async (file) => (await fetchImage(file)).text()),
-    );
+    const names = ["42-1_t-shirts-tops.svg", "42-1_camping-hiking.svg", "43-2_t-shirts-tops.svg", "42-1_no-such-category.svg"] as const;
+    const [tee, tent, otherTee, unknown] = (await Promise.all(names.map(async (file) => (await fetchImage(file)).text()))) as [string, string, string, string];
     const drawing = (svg: string) => svg.slice(svg.indexOf('<ellipse cx="400" cy="640"'));
     expect(drawing(tee)).toContain(PRODUCT_SHAPES["t-shirts-tops"]!("url(#obj)"));
     expect(drawing(tent)).toContain(PRODUCT_SHAPES["camping-hiking"]!("url(#obj)"));
