@@ -1,36 +1,23 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { inputClass } from "../../_components/field";
 import { rowButtonClass } from "../../_components/row-cell";
-import { serverErrors } from "../../_lib/form-errors";
+import { useRefreshingAction } from "../../_lib/use-refreshing-action";
 import type { FlatCategory } from "./flatten-tree";
 
 /** One category: rename it, move it under another parent (never its own subtree), or up and down among its siblings. */
 export function CategoryRow({ row, parents }: { row: FlatCategory; parents: { id: number; label: string }[] }) {
   const trpc = useTRPC();
-  const router = useRouter();
   const rename = useMutation(trpc.adminCategories.rename.mutationOptions());
   const move = useMutation(trpc.adminCategories.move.mutationOptions());
   const reorder = useMutation(trpc.adminCategories.reorder.mutationOptions());
   const [name, setName] = useState(row.name);
   const [parent, setParent] = useState(row.parentId === null ? "" : String(row.parentId));
-  const [error, setError] = useState("");
+  const { error, run } = useRefreshingAction();
   const busy = rename.isPending || move.isPending || reorder.isPending;
   const index = row.siblings.indexOf(row.id);
-
-  async function run(work: () => Promise<unknown>) {
-    setError("");
-    try {
-      await work();
-      router.refresh();
-    } catch (e) {
-      const { fields, message } = serverErrors(e);
-      setError(Object.values(fields)[0] ?? message);
-    }
-  }
 
   function shift(by: -1 | 1) {
     const ids = [...row.siblings];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { CategoryNode } from "@/server/catalog/schemas";
 import { flattenTree } from "./flatten-tree";
 
-const node = (id: number, children: ReturnType<typeof node>[] = []) => ({ id, slug: `c${id}`, name: `C${id}`, children });
+const node = (id: number, children: CategoryNode[] = []): CategoryNode => ({ id, slug: `c${id}`, name: `C${id}`, children });
 
 describe("flattenTree", () => {
   it("lists parents before children with depth, siblings in order, and each subtree (the parents a move must not offer)", () => {

@@ -5,34 +5,23 @@ import { useTRPC } from "@/app/_trpc/client";
 import type { AdminProduct } from "@/server/catalog/get-admin-product";
 import { inputClass } from "../../_components/field";
 import { rowButtonClass } from "../../_components/row-cell";
-import { serverErrors } from "../../_lib/form-errors";
 
 interface ImageRowProps {
   image: AdminProduct["images"][number];
   index: number;
   last: boolean;
   onShift: (by: -1 | 1) => void;
-  onChanged: () => void;
-  onError: (message: string) => void;
+  /** The parent's useRefreshingAction run: shows a refusal above the list. */
+  run: (work: () => Promise<unknown>) => Promise<void>;
 }
 
 /** One image: its thumbnail, its alt text (saved on demand), up/down, remove. */
-export function ImageRow({ image, index, last, onShift, onChanged, onError }: ImageRowProps) {
+export function ImageRow({ image, index, last, onShift, run }: ImageRowProps) {
   const trpc = useTRPC();
   const setAlt = useMutation(trpc.adminProducts.setImageAlt.mutationOptions());
   const remove = useMutation(trpc.adminProducts.removeImage.mutationOptions());
   const [alt, setAltText] = useState(image.alt);
   const label = `image ${index + 1}`;
-
-  async function run(work: () => Promise<unknown>) {
-    onError("");
-    try {
-      await work();
-      onChanged();
-    } catch (e) {
-      onError(serverErrors(e).message);
-    }
-  }
 
   return (
     <li className="flex flex-wrap items-center gap-2 rounded border border-stone-200 p-2 text-sm">

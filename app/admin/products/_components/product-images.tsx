@@ -5,7 +5,7 @@ import { useState, type ChangeEvent } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import type { AdminProduct } from "@/server/catalog/get-admin-product";
 import { inputClass } from "../../_components/field";
-import { serverErrors } from "../../_lib/form-errors";
+import { useRefreshingAction } from "../../_lib/use-refreshing-action";
 import { ImageRow } from "./image-row";
 
 /** The edit page's images: upload from the computer, alt text, order, removal, and which image each variant shows. */
@@ -15,18 +15,8 @@ export function ProductImages({ product }: { product: Pick<AdminProduct, "id" | 
   const reorder = useMutation(trpc.adminProducts.reorderImages.mutationOptions());
   const variantImage = useMutation(trpc.adminProducts.setVariantImage.mutationOptions());
   const [uploading, setUploading] = useState(false);
-  const [error, setError] = useState("");
+  const { error, setError, run } = useRefreshingAction();
   const ids = product.images.map((i) => i.id);
-
-  async function run(work: () => Promise<unknown>) {
-    setError("");
-    try {
-      await work();
-      router.refresh();
-    } catch (e) {
-      setError(serverErrors(e).message);
-    }
-  }
 
   async function upload(event: ChangeEvent<HTMLInputElement>) {
     const files = [...(event.target.files ?? [])];
@@ -73,7 +63,7 @@ export function ProductImages({ product }: { product: Pick<AdminProduct, "id" | 
       ) : (
         <ol className="flex flex-col gap-2" aria-label="Images in order">
           {product.images.map((image, index) => (
-            <ImageRow key={image.id} image={image} index={index} last={index === ids.length - 1} onShift={(by) => shift(index, by)} onChanged={() => router.refresh()} onError={setError} />
+            <ImageRow key={image.id} image={image} index={index} last={index === ids.length - 1} onShift={(by) => shift(index, by)} run={run} />
           ))}
         </ol>
       )}
