@@ -1,4 +1,5 @@
-// `npm run admin:create -- --email you@example.com`: creates the first admin, or promotes an existing account, on
+// `npm run admin:create -- --email you@example.com [--staff]`: creates the first admin (or, with --staff, a staff
+// member: the admin area without refunds, price changes or the audit log), or gives an existing account that role, on
 // DATABASE_URL or the embedded dev cluster. The password is read from stdin when piped, or asked for (hidden) on a terminal.
 import { parseArgs } from "node:util";
 import { createAdmin } from "../server/users/create-admin";
@@ -41,9 +42,9 @@ async function askPassword(): Promise<string> {
   return password;
 }
 
-const { values } = parseArgs({ options: { email: { type: "string" } } });
+const { values } = parseArgs({ options: { email: { type: "string" }, staff: { type: "boolean", default: false } } });
 if (!values.email) {
-  console.error("usage: npm run admin:create -- --email you@example.com   (password from stdin, or asked for)");
+  console.error("usage: npm run admin:create -- --email you@example.com [--staff]   (password from stdin, or asked for)");
   process.exit(1);
 }
 const input = CreateAdminInput.safeParse({ email: values.email, password: await askPassword() });
@@ -53,8 +54,10 @@ if (!input.success) {
 }
 const { db, close } = await openDevDatabase();
 try {
-  const { created } = await createAdmin({ db, actor: { type: "system", name: "admin:create" } }, input.data);
-  console.log(`${input.data.email} ${created ? "created as an admin" : "is now an admin, with the new password"}`);
+  const role = values.staff ? "staff" : "admin";
+  const { created } = await createAdmin({ db, actor: { type: "system", name: "admin:create" } }, input.data, role);
+  const named = role === "staff" ? "staff" : "an admin";
+  console.log(`${input.data.email} ${created ? `created as ${named}` : `is now ${named}, with the new password`}`);
 } finally {
   await close();
 }

@@ -5,7 +5,7 @@ import type { OrderStatus, PaymentStatus } from "./schemas";
 
 let sequence = 0;
 
-export async function insertUser(db: Db, role: "shopper" | "admin" = "shopper"): Promise<string> {
+export async function insertUser(db: Db, role: "shopper" | "admin" | "staff" = "shopper"): Promise<string> {
   const [row] = await db
     .insert(users)
     .values({ email: `user-${++sequence}-${role}@shop.test`, name: `User ${sequence}`, role })

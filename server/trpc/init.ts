@@ -3,7 +3,9 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Actor, ServiceContext } from "../context";
 import { DomainError, RateLimited, type DomainErrorKind } from "../errors";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
+import { genericEntry, writeAuditRow, type AuditRecorder } from "../audit/recorder";
+import { CALLS_OUT, STAFF_REFUSED } from "./admin-policy";
 import { consumeLimits, type LimitName } from "../abuse/limits";
 import type { Carrier } from "../shipping/carrier";
 
@@ -19,6 +21,9 @@ export interface TrpcContext {
   ip?: string | null;
   /** Tests pass a carrier (the simulator) here; the app leaves it to carrierFor's choice from the environment. */
   carrier?: Carrier;
+  /** Set by the audit middleware for an admin mutation: its transaction (none for CALLS_OUT) and its recorder. */
+  tx?: Tx;
+  audit?: AuditRecorder;
 }
 
 const CODES: Record<DomainErrorKind, TRPCError["code"]> = {
@@ -85,12 +90,53 @@ export const shopperProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
-export const adminProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.type === "anonymous") throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
-  if (ctx.actor.type !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "admins only" });
-  return next();
-});
+/** Admin-area procedures: admins, and staff except where STAFF_REFUSED says (./admin-policy.ts). Mutations are audited. */
+export const adminProcedure = publicProcedure
+  .use(({ ctx, path, next }) => {
+    if (ctx.actor.type === "anonymous") throw new TRPCError({ code: "UNAUTHORIZED", message: "sign in first" });
+    if (ctx.actor.type !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "admins only" });
+    if (ctx.actor.role === "staff" && STAFF_REFUSED.has(path)) throw new TRPCError({ code: "FORBIDDEN", message: "staff cannot do this: ask an admin" });
+    return next({ ctx: { actor: ctx.actor } });
+  })
+  .use(async ({ ctx, type, path, getRawInput, next }) => {
+    if (type !== "mutation") return next();
+    const audit: AuditRecorder = { action: path, actorId: ctx.actor.userId, actorRole: ctx.actor.role ?? "admin", written: 0 };
+    const input = await getRawInput();
+    if (CALLS_OUT.has(path)) {
+      await writeAuditRow(ctx.db, audit, genericEntry(path, input, { phase: "requested" }));
+      const result = await next({ ctx: { audit } });
+      const cause = result.ok ? null : result.error.cause;
+      const code = cause instanceof DomainError ? CODES[cause.kind] : result.ok ? null : result.error.code;
+      const outcome = result.ok ? { result: result.data } : { error: `${code}: ${result.error.message}` };
+      await writeAuditRow(ctx.db, audit, genericEntry(path, input, { phase: "outcome", ...outcome }));
+      return result;
+    }
+    // Everything else runs in one transaction opened here and handed on as `tx` (toServiceCtx passes it, so the verb's
+    // withTransaction joins it): the audit row commits with the change, and a failed mutation leaves neither.
+    try {
+      return await ctx.db.transaction(async (tx) => {
+        const result = await next({ ctx: { tx, audit } });
+        if (!result.ok) throw new RolledBack(result);
+        if (audit.written === 0) await writeAuditRow(tx, audit, genericEntry(path, input, { result: result.data }));
+        return result;
+      });
+    } catch (error) {
+      if (error instanceof RolledBack) return error.result as Awaited<ReturnType<typeof next>>;
+      throw error;
+    }
+  });
+
+/** A failed mutation's result, thrown to roll its transaction back and caught to answer it. */
+class RolledBack {
+  constructor(readonly result: unknown) {}
+}
 
 export function toServiceCtx(ctx: TrpcContext): ServiceContext {
-  return { db: ctx.db, actor: ctx.actor, ...(ctx.carrier ? { carrier: ctx.carrier } : {}) };
+  return {
+    db: ctx.tx ?? ctx.db,
+    actor: ctx.actor,
+    ...(ctx.tx ? { inTransaction: true } : {}),
+    ...(ctx.audit ? { audit: ctx.audit } : {}),
+    ...(ctx.carrier ? { carrier: ctx.carrier } : {}),
+  };
 }

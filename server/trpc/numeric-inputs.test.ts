@@ -30,6 +30,7 @@ const STRINGS = [
   "https://images.test/fuzz.jpg",
   "+44 20 7946 0000",
   "fuzz-fuzz-1234",
+  "2026-12-03",
 ];
 const NUMBERS = [1, 0];
 

@@ -19,6 +19,7 @@ import { adminDashboardRouter } from "../admin/admin-dashboard.router";
 import { adminFulfilmentRouter } from "../shipping/admin-fulfilment.router";
 import { adminCustomersRouter } from "../customers/admin-customers.router";
 import { adminSearchRouter } from "../search/admin-search.router";
+import { auditRouter } from "../audit/audit.router";
 
 export const appRouter = createTRPCRouter({
   catalog: catalogRouter,
@@ -41,6 +42,7 @@ export const appRouter = createTRPCRouter({
   adminFulfilment: adminFulfilmentRouter,
   adminCustomers: adminCustomersRouter,
   adminSearch: adminSearchRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -28,6 +28,14 @@ describe("createAdmin", () => {
     expect((await t.db.execute<{ n: number }>(sql`select count(*)::int as n from users where lower(email) = 'sam@shop.example'`))[0]?.n).toBe(1);
   });
 
+  it("creates staff with --staff, and the same command later makes them an admin", async () => {
+    const { id } = await createAdmin(operator(), { email: "clerk@shop.example", password: "long enough secret" }, "staff");
+    const role = async () => (await t.db.select({ role: users.role }).from(users).where(eq(users.id, id)))[0]?.role;
+    expect(await role()).toBe("staff");
+    await createAdmin(operator(), { email: "clerk@shop.example", password: "long enough secret" });
+    expect(await role()).toBe("admin");
+  });
+
   it("takes the sign-up rules for email and password, and only an operator's command", async () => {
     expect(CreateAdminInput.safeParse({ email: "not-an-email", password: "long enough secret" }).success).toBe(false);
     expect(CreateAdminInput.safeParse({ email: "a@shop.example", password: "short" }).success).toBe(false);

@@ -21,9 +21,11 @@ interface ProductFormProps {
   saved?: boolean;
   /** Active warehouses, where new variants' initial stock is counted in. */
   warehouses?: { id: number; name: string }[];
+  /** Staff: prices shown read only (see VariantRows). */
+  pricesLocked?: boolean;
 }
 
-export function ProductForm({ categories, product, saved, warehouses = [] }: ProductFormProps) {
+export function ProductForm({ categories, product, saved, warehouses = [], pricesLocked = false }: ProductFormProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -139,7 +141,7 @@ export function ProductForm({ categories, product, saved, warehouses = [] }: Pro
         max={5}
         onChange={(options) => edit({ options })}
       />
-      <VariantRows variants={draft.variants} options={draft.options} errors={errors} warehouses={warehouses} onChange={(variants) => edit({ variants })} />
+      <VariantRows variants={draft.variants} options={draft.options} errors={errors} warehouses={warehouses} pricesLocked={pricesLocked} onChange={(variants) => edit({ variants })} />
       {!stored && (
         <PairRows
           legend="Images"

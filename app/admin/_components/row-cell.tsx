@@ -3,11 +3,11 @@ import { invalidProps, type FieldErrors } from "../_lib/form-errors";
 import { FieldError, inputClass } from "./field";
 
 /** An input in a repeated row: named by aria-label ("Variant 2 SKU"), its column heading being the visible label. */
-export function RowInput(props: { label: string; path: string; errors: FieldErrors; value: string; onChange: (value: string) => void; inputMode?: "decimal" | "numeric"; className?: string }) {
-  const { label, path, errors, value, onChange, inputMode, className } = props;
+export function RowInput(props: { label: string; path: string; errors: FieldErrors; value: string; onChange: (value: string) => void; inputMode?: "decimal" | "numeric"; className?: string; readOnly?: boolean }) {
+  const { label, path, errors, value, onChange, inputMode, className, readOnly } = props;
   return (
     <RowCell path={path} errors={errors} className={className}>
-      <input {...invalidProps(path, errors)} aria-label={label} className={inputClass} value={value} inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />
+      <input {...invalidProps(path, errors)} aria-label={label} className={inputClass} value={value} inputMode={inputMode} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} />
     </RowCell>
   );
 }

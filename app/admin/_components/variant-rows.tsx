@@ -12,10 +12,12 @@ interface VariantRowsProps {
   /** Where a new variant's initial stock can be counted in: one column each. */
   warehouses: { id: number; name: string }[];
   onChange: (variants: VariantDraft[]) => void;
+  /** Staff: prices read only and no new variants (the server refuses staff a price change). */
+  pricesLocked?: boolean;
 }
 
 /** The sellable variants: prices are typed in currency units ("12.34") and sent as minor units. */
-export function VariantRows({ variants, options, errors, warehouses, onChange }: VariantRowsProps) {
+export function VariantRows({ variants, options, errors, warehouses, onChange, pricesLocked = false }: VariantRowsProps) {
   const set = (i: number, patch: Partial<VariantDraft>) => onChange(variants.map((v, j) => (j === i ? { ...v, ...patch } : v)));
   const declared = options
     .filter((o) => optionKey(o.first))
@@ -72,10 +74,10 @@ export function VariantRows({ variants, options, errors, warehouses, onChange }:
                     );
                   })}
                   <td className="w-28 p-1">
-                    <RowInput label={label("Price")} path={`${p}.priceAmount`} errors={errors} value={v.price} inputMode="decimal" onChange={(price) => set(i, { price })} />
+                    <RowInput label={label("Price")} path={`${p}.priceAmount`} errors={errors} value={v.price} inputMode="decimal" readOnly={pricesLocked} onChange={(price) => set(i, { price })} />
                   </td>
                   <td className="w-28 p-1">
-                    <RowInput label={label("Compare-at")} path={`${p}.compareAtAmount`} errors={errors} value={v.compareAt} inputMode="decimal" onChange={(compareAt) => set(i, { compareAt })} />
+                    <RowInput label={label("Compare-at")} path={`${p}.compareAtAmount`} errors={errors} value={v.compareAt} inputMode="decimal" readOnly={pricesLocked} onChange={(compareAt) => set(i, { compareAt })} />
                   </td>
                   <td className="w-24 p-1">
                     <RowInput label={label("Weight (g)")} path={`${p}.weightGrams`} errors={errors} value={v.weightGrams} inputMode="numeric" onChange={(weightGrams) => set(i, { weightGrams })} />
@@ -112,11 +114,13 @@ export function VariantRows({ variants, options, errors, warehouses, onChange }:
           </tbody>
         </table>
       </div>
-      <div>
-        <button type="button" className={rowButtonClass} onClick={() => onChange([...variants, emptyVariant(variants[0]?.currency)])}>
-          Add variant
-        </button>
-      </div>
+      {!pricesLocked && (
+        <div>
+          <button type="button" className={rowButtonClass} onClick={() => onChange([...variants, emptyVariant(variants[0]?.currency)])}>
+            Add variant
+          </button>
+        </div>
+      )}
     </fieldset>
   );
 }

@@ -4,7 +4,7 @@ import { getCaller } from "@/app/_trpc/server";
 import { AdminProductSort, ProductStatus } from "@/server/catalog/admin-schemas";
 import { ListFilters } from "../_components/list-filters";
 import { STATUS_LABELS } from "../_components/status-badge";
-import { requireAdmin } from "../_lib/require-admin";
+import { isFullAdmin, requireAdmin } from "../_lib/require-admin";
 import { ProductTable } from "./_components/product-table";
 import { SortHeader } from "./_components/sort-header";
 
@@ -49,7 +49,7 @@ function listHref({ q, status, sort, after, before }: Filters) {
 
 export default async function AdminProductsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = readFilters(await searchParams);
-  await requireAdmin(listHref(filters));
+  const user = await requireAdmin(listHref(filters));
   const caller = await getCaller();
   // A stale or foreign cursor (a bookmarked page after a sort change) starts again from the first page.
   const list = (f: Filters) => caller.adminProducts.list({ ...f, pageSize: PAGE_SIZE });
@@ -63,9 +63,11 @@ export default async function AdminProductsPage({ searchParams }: { searchParams
     <div className="flex flex-col gap-5">
       <div className="flex items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Products</h1>
-        <Link href="/admin/products/new" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
-          New product
-        </Link>
+        {isFullAdmin(user) && (
+          <Link href="/admin/products/new" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+            New product
+          </Link>
+        )}
       </div>
 
       <ListFilters action="/admin/products" idPrefix="products" searchPlaceholder="Title, slug or SKU" q={filters.q} status={filters.status} statusLabels={STATUS_LABELS} />

@@ -10,7 +10,7 @@ import { CustomerIdInput } from "@/server/customers/schemas";
 import { LiftSuppressionButton } from "../../mailbox/_components/lift-suppression-button";
 import { Panel } from "../../orders/_components/panel";
 import { ResendMessageButton } from "../../orders/_components/resend-message-button";
-import { requireAdmin } from "../../_lib/require-admin";
+import { isFullAdmin, requireAdmin } from "../../_lib/require-admin";
 import { CustomerActions, CustomerNotes } from "../_components/customer-actions";
 
 export const metadata: Metadata = { title: "Customer" };
@@ -19,7 +19,7 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium" });
 
 export default async function AdminCustomerPage({ params }: { params: Promise<{ userId: string }> }) {
   const { userId } = await params;
-  await requireAdmin(`/admin/customers/${encodeURIComponent(userId)}`);
+  const user = await requireAdmin(`/admin/customers/${encodeURIComponent(userId)}`);
   if (!CustomerIdInput.safeParse({ userId }).success) notFound();
   const customer = await (await getCaller()).adminCustomers.get({ userId }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
@@ -57,7 +57,7 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
             <LiftSuppressionButton address={customer.suppression.address} />
           </div>
         )}
-        {!customer.erased && <CustomerActions userId={customer.id} email={customer.email} />}
+        {!customer.erased && <CustomerActions userId={customer.id} email={customer.email} canAnonymise={isFullAdmin(user)} />}
       </Panel>
 
       <Panel title="Notes">

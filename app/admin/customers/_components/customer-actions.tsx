@@ -15,7 +15,8 @@ export function CustomerNotes({ userId, notes }: { userId: string; notes: Custom
 }
 
 /** "Send a password reset" and "Anonymise" (after a second, explicit confirmation: it cannot be undone). */
-export function CustomerActions({ userId, email }: { userId: string; email: string }) {
+/** `canAnonymise` false (staff): no Anonymise button; the server refuses staff anyway. */
+export function CustomerActions({ userId, email, canAnonymise }: { userId: string; email: string; canAnonymise: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const reset = useMutation(trpc.adminCustomers.sendPasswordReset.mutationOptions());
@@ -40,7 +41,7 @@ export function CustomerActions({ userId, email }: { userId: string; email: stri
         <button type="button" className={rowButtonClass} disabled={reset.isPending} onClick={() => run(() => reset.mutateAsync({ userId }), `Reset link sent to ${email}.`)}>
           Send a password reset
         </button>
-        {confirming ? (
+        {!canAnonymise ? null : confirming ? (
           <>
             <span>Erase this customer&apos;s personal data for good? Orders keep their totals.</span>
             <button

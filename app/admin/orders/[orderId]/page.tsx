@@ -9,7 +9,7 @@ import { OrderMessages } from "@/app/_components/order-messages";
 import { getCaller } from "@/app/_trpc/server";
 import type { AdminOrderView } from "@/server/orders/admin-get-order";
 import { AdminOrderIdInput } from "@/server/orders/schemas";
-import { requireAdmin } from "../../_lib/require-admin";
+import { isFullAdmin, requireAdmin } from "../../_lib/require-admin";
 import { ShipmentsPanel } from "../../fulfilment/_components/shipments-panel";
 import { AdminTime } from "../_components/admin-time";
 import { CancelOrderButton } from "../_components/cancel-order-button";
@@ -26,7 +26,8 @@ export const metadata: Metadata = { title: "Order" };
 
 export default async function AdminOrderPage({ params }: { params: Promise<{ orderId: string }> }) {
   const { orderId } = await params;
-  await requireAdmin(`/admin/orders/${orderId}`);
+  const user = await requireAdmin(`/admin/orders/${orderId}`);
+  const canRefund = isFullAdmin(user);
   if (!AdminOrderIdInput.safeParse({ orderId }).success) notFound();
   const order = await (await getCaller()).adminOrders.get({ orderId }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
@@ -58,13 +59,13 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
           <Panel title="Lines">
             <OrderLines order={order} />
           </Panel>
-          {order.status === "paid" && (
+          {order.status === "paid" && canRefund && (
             <Panel title="Refund">
               <RefundPanel orderId={order.id} currency={order.currency} totalAmount={order.totalAmount} refundedAmount={refundedOrPending(order)} lines={order.lines} />
             </Panel>
           )}
           {order.status !== "pending" && <ShipmentsPanel shipments={order.shipments} />}
-          <ReturnsPanel orderId={order.id} />
+          <ReturnsPanel orderId={order.id} canRefund={canRefund} />
           <OrderHistoryPanel order={order} />
         </div>
         <div className="flex flex-col gap-6">

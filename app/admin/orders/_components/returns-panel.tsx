@@ -12,7 +12,8 @@ import { Panel } from "./panel";
 const lineKey = (l: { shipmentId: string; orderLineId: number }) => `${l.shipmentId}:${l.orderLineId}`;
 
 /** The order's returns and their next step: approve (issues the return label), mark received, refund with a restock choice per line. */
-export function ReturnsPanel({ orderId }: { orderId: string }) {
+/** `canRefund` false (staff): received returns show no refund button; the server refuses staff anyway. */
+export function ReturnsPanel({ orderId, canRefund }: { orderId: string; canRefund: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -74,7 +75,7 @@ export function ReturnsPanel({ orderId }: { orderId: string }) {
                 Mark received
               </button>
             )}
-            {r.status === "received" && (
+            {r.status === "received" && canRefund && (
               <button
                 type="button"
                 className={rowButtonClass}

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { getCaller } from "@/app/_trpc/server";
 import { ProductForm } from "../../_components/product-form";
 import { categoryOptions } from "../../_lib/category-options";
-import { requireAdmin } from "../../_lib/require-admin";
+import { isFullAdmin, requireAdmin } from "../../_lib/require-admin";
 import { ProductImages } from "../_components/product-images";
 
 export const metadata: Metadata = { title: "Edit product" };
@@ -18,7 +18,7 @@ interface EditProductPageProps {
 export default async function EditProductPage({ params, searchParams }: EditProductPageProps) {
   const { id: rawId } = await params;
   const { saved } = await searchParams;
-  await requireAdmin(`/admin/products/${rawId}`);
+  const user = await requireAdmin(`/admin/products/${rawId}`);
   const id = Number(rawId);
   if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) notFound();
 
@@ -40,7 +40,7 @@ export default async function EditProductPage({ params, searchParams }: EditProd
         </Link>
         <h1 className="mt-1 text-2xl font-semibold">Edit product</h1>
       </div>
-      <ProductForm categories={categoryOptions(tree)} product={product} saved={saved === "1"} warehouses={warehouses.filter((w) => w.active)} />
+      <ProductForm categories={categoryOptions(tree)} product={product} saved={saved === "1"} warehouses={warehouses.filter((w) => w.active)} pricesLocked={!isFullAdmin(user)} />
       <ProductImages product={product} />
     </div>
   );

@@ -8,7 +8,7 @@ import { requireAdmin } from "../../_lib/require-admin";
 export const metadata: Metadata = { title: "New product" };
 
 export default async function NewProductPage() {
-  await requireAdmin("/admin/products/new");
+  await requireAdmin("/admin/products/new", { fullAdmin: true });
   const caller = await getCaller();
   const [tree, warehouses] = await Promise.all([caller.catalog.categoryTree(), caller.inventory.warehouses()]);
   return (
