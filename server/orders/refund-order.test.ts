@@ -8,6 +8,7 @@ import { seedShop, stockOf } from "../checkout/checkout-test-fixtures";
 import type { ServiceContext } from "../context";
 import { DomainError } from "../errors";
 import { queueOrderEmail } from "../notifications/queue-order-email";
+import { PaymentProviderError } from "../payments/payment-provider";
 import { createSimulatorProvider } from "../payments/simulator-provider";
 import { paidOrder, weighedVariant, type Shop } from "../shipping/test-fixtures";
 import { createCaller } from "../trpc/root";
@@ -119,6 +120,23 @@ describe("refundOrder", () => {
     expect(await onHand(o.lamp, shop.east)).toBe(stock + 2);
     expect(await refundMovements(o.orderId)).toHaveLength(1);
     expect(await ledgerSum(o.lamp, shop.east)).toBe(stock + 2);
+  });
+
+  it("a refund the provider refuses restocks nothing and gives its units back to refund again", async () => {
+    const o = await paidLampAndVase();
+    const stock = await onHand(o.lamp, shop.east);
+    const simulator = createSimulatorProvider();
+    const refusing: ServiceContext = {
+      ...admin,
+      payments: { ...simulator, refund: async () => Promise.reject(new PaymentProviderError(simulator.name, "refund", "charge disputed", { refused: true })) },
+    };
+    const lines = [{ orderLineId: o.lampLine, quantity: 2, restock: true }];
+    expect((await refusal(refundOrder(refusing, { orderId: o.orderId, refundId: randomUUID(), lines, notifyCustomer: true })))?.kind).toBe("Conflict");
+    expect(await refundRows(o.orderId)).toEqual([{ amount: 2000, status: "failed" }]);
+    expect(await onHand(o.lamp, shop.east)).toBe(stock);
+
+    expect(await refundOrder(admin, { orderId: o.orderId, refundId: randomUUID(), lines, notifyCustomer: true })).toMatchObject({ refund: "succeeded", restocked: 2 });
+    expect(await onHand(o.lamp, shop.east)).toBe(stock + 2);
   });
 
   it("emails the customer only when asked to", async () => {
