@@ -1,15 +1,38 @@
 "use client";
 import Image from "next/image";
+import { useSearchParams } from "next/navigation";
 import { useRef, useState, type KeyboardEvent } from "react";
+import type { ProductDetail } from "@/server/catalog/schemas";
+import { startingVariant } from "./variant-picker";
+
+type GalleryImage = { url: string; alt: string };
 
 interface ImageGalleryProps {
-  images: { url: string; alt: string }[];
+  images: GalleryImage[];
+  variants: ProductDetail["variants"];
   title: string;
 }
 
-/** A main image and a row of thumbnail buttons; arrow keys move between thumbnails. */
-export function ImageGallery({ images, title }: ImageGalleryProps) {
+/** The chosen variant's own image first (when it has one), then the product's other images. */
+export function galleryImages(images: GalleryImage[], variant: { imageUrl: string | null; imageAlt: string | null } | undefined): GalleryImage[] {
+  if (!variant?.imageUrl) return images;
+  return [{ url: variant.imageUrl, alt: variant.imageAlt ?? "" }, ...images.filter((i) => i.url !== variant.imageUrl)];
+}
+
+/**
+ * A main image and a row of thumbnail buttons; arrow keys move between thumbnails. It follows the variant in ?variant=
+ * (the picker writes it), opening on that variant's image whenever the choice changes.
+ */
+export function ImageGallery({ images: productImages, variants, title }: ImageGalleryProps) {
+  const requested = Number(useSearchParams().get("variant")) || undefined;
+  const variant = startingVariant(variants, requested);
+  const images = galleryImages(productImages, variant);
+  const [shownFor, setShownFor] = useState(variant?.id);
   const [index, setIndex] = useState(0);
+  if (shownFor !== variant?.id) {
+    setShownFor(variant?.id);
+    setIndex(0);
+  }
   const thumbs = useRef<(HTMLButtonElement | null)[]>([]);
   const current = images[index];
 

@@ -25,6 +25,11 @@ function availability(available: number) {
   return { text: "In stock", tone: "text-brand-700" };
 }
 
+/** The variant a page opens on: the one its address names, else the first in stock, else the first. */
+export function startingVariant(variants: Variant[], requestedId: number | undefined): Variant | undefined {
+  return variants.find((v) => v.id === requestedId) ?? variants.find((v) => v.available > 0) ?? variants[0];
+}
+
 interface VariantPickerProps {
   options: ProductDetail["options"];
   variants: Variant[];
@@ -33,9 +38,7 @@ interface VariantPickerProps {
 
 /** One radio group per option; the matching variant's price, stock and "Add to cart" show below, and its id goes into ?variant=. */
 export function VariantPicker({ options, variants, initialVariantId }: VariantPickerProps) {
-  const [selectedId, setSelectedId] = useState(
-    () => (variants.find((v) => v.id === initialVariantId) ?? variants.find((v) => v.available > 0) ?? variants[0])?.id,
-  );
+  const [selectedId, setSelectedId] = useState(() => startingVariant(variants, initialVariantId)?.id);
   const selected = variants.find((v) => v.id === selectedId);
   if (!selected) return null;
 

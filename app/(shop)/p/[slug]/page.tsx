@@ -47,7 +47,7 @@ export default async function ProductPage({ params, searchParams }: ProductPageP
         ]}
       />
       <div className="grid gap-8 md:grid-cols-2 md:gap-12">
-        <ImageGallery images={product.images} title={product.title} />
+        <ImageGallery images={product.images} variants={product.variants} title={product.title} />
         <div className="flex flex-col gap-6">
           <div>
             <p className="text-sm uppercase tracking-wide text-stone-500">{product.brand}</p>
