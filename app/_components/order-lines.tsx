@@ -30,19 +30,19 @@ export function OrderLines({ order, linkProducts = false }: { order: OrderAmount
             <tr key={`${i}-${line.variantId}`} className="border-b border-stone-100 align-top">
               <td className={cell}>
                 <div className="flex gap-2">
-                {line.imageUrl !== undefined && <LineThumbnail url={line.imageUrl} alt={line.imageAlt ?? ""} />}
-                <div>
-                  {linkProducts && line.productSlug ? (
-                    <Link href={`/p/${line.productSlug}?variant=${line.variantId}`} className="font-medium underline-offset-2 hover:underline">
-                      {line.productTitle}
-                    </Link>
-                  ) : (
-                    <span className="font-medium">{line.productTitle}</span>
-                  )}
-                  <span className="block text-stone-600">{line.variantTitle}</span>
-                  <span className="block font-mono text-xs text-stone-500">{line.sku}</span>
-                  {!!line.refundedQuantity && <span className="block text-xs text-stone-600">{line.refundedQuantity} refunded</span>}
-                </div>
+                  {line.imageUrl !== undefined && <LineThumbnail url={line.imageUrl} alt={line.imageAlt ?? ""} />}
+                  <div>
+                    {linkProducts && line.productSlug ? (
+                      <Link href={`/p/${line.productSlug}?variant=${line.variantId}`} className="font-medium underline-offset-2 hover:underline">
+                        {line.productTitle}
+                      </Link>
+                    ) : (
+                      <span className="font-medium">{line.productTitle}</span>
+                    )}
+                    <span className="block text-stone-600">{line.variantTitle}</span>
+                    <span className="block font-mono text-xs text-stone-500">{line.sku}</span>
+                    {!!line.refundedQuantity && <span className="block text-xs text-stone-600">{line.refundedQuantity} refunded</span>}
+                  </div>
                 </div>
               </td>
               <td className={`${cell} text-right tabular-nums`}>{money(line.unitAmount)}</td>
