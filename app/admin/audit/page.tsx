@@ -5,6 +5,7 @@ import { getCaller } from "@/app/_trpc/server";
 import type { AuditChange } from "@/server/audit/audit-changes";
 import { inputClass } from "../_components/field";
 import { Pagination } from "../_components/pagination";
+import { TableHead } from "../_components/table-head";
 import { requireAdmin } from "../_lib/require-admin";
 import { AdminTime } from "../orders/_components/admin-time";
 
@@ -97,15 +98,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       ) : (
         <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-stone-300 text-xs uppercase tracking-wide text-stone-500">
-              <tr>
-                {["When", "Who", "Action", "Target", "Changes"].map((h) => (
-                  <th key={h} scope="col" className="px-2 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={["When", "Who", "Action", "Target", "Changes"]} />
             <tbody>
               {items.map((row) => (
                 <tr key={row.id} className="border-b border-stone-100 align-top">
