@@ -1,19 +1,18 @@
 // `npm run bench`: load-tests the production build on a 50,000-product catalogue and reports latency and CPU per request.
 import { execFileSync, type ChildProcess } from "node:child_process";
 import os from "node:os";
-import { assertPortFree, buildIsCurrent, buildNext, startGroup, stopProcessGroup, waitForServer } from "../e2e/support/server-process";
+import { assertPortFree, stopProcessGroup, waitForServer } from "../e2e/support/server-process";
 import { childPidsNamed, processTree } from "./cpu";
 import { peakRssMb } from "./memory";
 import { standaloneStartMs } from "./standalone-start";
-import { serverEnvironment } from "../scripts/server-environment";
 import { openBenchDatabase } from "./database";
 import { measure, warmUp, type LoadOptions, type ScenarioResult } from "./measure";
 import { formatTable, writeResults } from "./report";
+import { buildBenchServer, DIST_DIR, startBenchServer } from "./production-server";
 import { prepareScenarios } from "./scenarios";
 
 const PORT = 3108;
 const STANDALONE_PORT = 3139;
-const DIST_DIR = ".next-bench";
 const baseUrl = `http://127.0.0.1:${PORT}`;
 const options: LoadOptions = {
   baseUrl,
@@ -33,11 +32,9 @@ process.on("SIGINT", () => void stopAll().finally(() => process.exit(130)));
 process.on("SIGTERM", () => void stopAll().finally(() => process.exit(143)));
 
 try {
-  const env = { ...serverEnvironment(process.env, { production: false }), NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: database.url, NEXTAUTH_URL: baseUrl };
-  if (buildIsCurrent(DIST_DIR)) console.log(`${DIST_DIR} is newer than every source file: reusing it`);
-  else await buildNext(DIST_DIR, env);
+  const env = await buildBenchServer(PORT, database.url);
 
-  server = startGroup("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env });
+  server = startBenchServer(PORT, env);
   await waitForServer(baseUrl, server, 60_000);
   const { scenarios, searchTerms } = await prepareScenarios(baseUrl);
   const pids = { server: [server.pid!], database: database.embedded ? childPidsNamed("postgres") : [] };

@@ -7,17 +7,16 @@
 import { execFileSync, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import postgres from "postgres";
-import { assertPortFree, buildIsCurrent, buildNext, startGroup, stopProcessGroup, waitForServer } from "../e2e/support/server-process";
-import { serverEnvironment } from "../scripts/server-environment";
+import { assertPortFree, stopProcessGroup, waitForServer } from "../e2e/support/server-process";
 import { childPidsNamed } from "./cpu";
 import { BENCH_PRODUCTS, openBenchDatabase } from "./database";
 import { measure, warmUp, type LoadOptions, type ScenarioResult } from "./measure";
 import { formatTable, writeResults } from "./report";
+import { buildBenchServer, startBenchServer } from "./production-server";
 import type { Scenario } from "./scenarios";
 import { trpcPath } from "./trpc";
 
 const PORT = 3118;
-const DIST_DIR = ".next-bench";
 const baseUrl = `http://127.0.0.1:${PORT}`;
 const options: LoadOptions = {
   baseUrl,
@@ -66,10 +65,8 @@ process.on("SIGINT", () => void stopAll().finally(() => process.exit(130)));
 process.on("SIGTERM", () => void stopAll().finally(() => process.exit(143)));
 
 try {
-  const env = { ...serverEnvironment(process.env, { production: false }), NEXT_DIST_DIR: DIST_DIR, DATABASE_URL: database.url, NEXTAUTH_URL: baseUrl };
-  if (buildIsCurrent(DIST_DIR)) console.log(`${DIST_DIR} is newer than every source file: reusing it`);
-  else await buildNext(DIST_DIR, env);
-  server = startGroup("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { env });
+  const env = await buildBenchServer(PORT, database.url);
+  server = startBenchServer(PORT, env);
   await waitForServer(baseUrl, server, 60_000);
 
   const { scenarios, words } = await prepareScenarios(sql);
