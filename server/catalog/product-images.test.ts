@@ -56,6 +56,8 @@ describe("product image upload (POST /api/admin/products/<id>/images)", () => {
     expect(first).toMatchObject({ alt: "Front", position: 0, url: expect.stringMatching(new RegExp(`^/api/images/products/${productId}/[0-9a-f-]{36}\\.png$`)) });
     expect(second).toMatchObject({ alt: "Back", position: 1, url: expect.stringMatching(/\.jpg$/) });
     expect((await outboxEvents(t.db)).map((e) => e.data.productId)).toEqual([productId, productId]);
+    const audit = await t.db.execute<{ action: string; target_id: string; actor_id: string }>(sql`select action, target_id, actor_id from audit_log where action = 'adminProducts.uploadImage' order by id`);
+    expect(audit.map((r) => [r.action, r.target_id, r.actor_id])).toEqual([["adminProducts.uploadImage", String(productId), "admin-1"], ["adminProducts.uploadImage", String(productId), "admin-1"]]);
 
     const served = await imageResponse(storage, keyOf(first.url));
     expect(served.status).toBe(200);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { recordAudit } from "../audit/recorder";
 import { requireAdmin, withTransaction, type ServiceContext } from "../context";
 import { invalid, notFound } from "../errors";
 import { fileStorage } from "../storage/storage-for";
@@ -41,6 +42,7 @@ export async function uploadProductImage(ctx: ServiceContext, input: { productId
           from product p
         returning id, url, alt, position`);
       if (!row) throw notFound("Product");
+      await recordAudit(tx, { targetType: "product", targetId: input.productId, after: { image: row } });
       await announceProductChanged(tx, [input.productId]);
       return row;
     });

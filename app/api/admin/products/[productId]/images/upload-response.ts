@@ -23,8 +23,10 @@ export async function uploadResponse(ctx: ServiceContext, request: Request, para
   const bytes = await readBytesWithin(request, MAX_IMAGE_BYTES);
   if (bytes === null) return Response.json({ error: `An image may be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB` }, { status: 413 });
   if (!sniffImageType(bytes)) return Response.json({ error: "Upload a JPEG, PNG, GIF, WebP or AVIF image" }, { status: 415 });
+  // Audited like the admin mutations (the tRPC middleware does not see route handlers).
+  const audit = { action: "adminProducts.uploadImage", actorId: ctx.actor.userId, actorRole: ctx.actor.role ?? "admin", written: 0 } as const;
   try {
-    return Response.json(await uploadProductImage(ctx, { productId, bytes, alt }), { status: 201 });
+    return Response.json(await uploadProductImage({ ...ctx, audit: { ...audit } }, { productId, bytes, alt }), { status: 201 });
   } catch (error) {
     const status = error instanceof DomainError ? STATUS[error.kind] : undefined;
     if (status) return Response.json({ error: (error as DomainError).message }, { status });
