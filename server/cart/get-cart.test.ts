@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { products, stockLevels, variants } from "@/db/schema";
 import { useTestDatabase } from "@/test/db";
-import { adminCaller } from "../catalog/admin-test-fixtures";
+import { adminCaller, formOf } from "../catalog/admin-test-fixtures";
 import { insertProduct } from "../catalog/test-fixtures";
 import { insertVariant, seedShop } from "../checkout/checkout-test-fixtures";
 import { browser } from "./cart-test-fixtures";
@@ -66,7 +66,7 @@ describe("cart.get", () => {
 
     const admin = adminCaller(t.db);
     const product = await admin.adminProducts.get({ id: await productOf(variantId) });
-    const form = Object.fromEntries(Object.entries(product).filter(([key]) => key !== "createdAt" && key !== "updatedAt")) as typeof product;
+    const form = formOf(product);
     await admin.adminProducts.update({ ...form, variants: form.variants.map((v) => ({ ...v, priceAmount: 2400 })) });
 
     const changed = await guest.cart.get();

@@ -4,7 +4,8 @@ import type { Db } from "@/db/client";
 import { categories, warehouses } from "@/db/schema";
 import type { Actor } from "../context";
 import { appRouter, createCaller } from "../trpc/root";
-import type { ProductInput } from "./admin-schemas";
+import type { ProductInput, UpdateProductInput } from "./admin-schemas";
+import type { AdminProduct } from "./get-admin-product";
 
 export const actors = {
   anonymous: { type: "anonymous" },
@@ -62,4 +63,20 @@ export async function clientError(call: Promise<unknown>) {
   if (!(error instanceof TRPCError)) throw error;
   const config = appRouter._def._config;
   return getErrorShape({ config, error, type: "unknown", path: undefined, input: undefined, ctx: undefined }).data;
+}
+
+/** What the edit form would send back for a product as `get` returns it (no image ids, no variant images). */
+export function formOf(product: AdminProduct): UpdateProductInput {
+  const { id, slug, title, description, brand, categoryId, status, requiresShipping, attributes, options } = product;
+  const variants = product.variants.map((v) => ({
+    id: v.id,
+    sku: v.sku,
+    title: v.title,
+    optionValues: v.optionValues,
+    priceAmount: v.priceAmount,
+    currency: v.currency,
+    compareAtAmount: v.compareAtAmount,
+    weightGrams: v.weightGrams,
+  }));
+  return { id, slug, title, description, brand, categoryId, status, requiresShipping, attributes, options, variants, images: product.images.map((i) => ({ url: i.url, alt: i.alt })) };
 }

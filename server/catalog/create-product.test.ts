@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { products, stockLevels, variants } from "@/db/schema";
 import { useTestDatabase } from "@/test/db";
 import type { ProductInput } from "./admin-schemas";
-import { adminCaller, clientError, seedCatalogBasics, shirtInput } from "./admin-test-fixtures";
+import { adminCaller, clientError, formOf, seedCatalogBasics, shirtInput } from "./admin-test-fixtures";
 
 const t = useTestDatabase();
 let basics: Awaited<ReturnType<typeof seedCatalogBasics>>;
@@ -20,9 +20,10 @@ describe("adminProducts.create", () => {
     expect(created.slug).toBe("round-trip");
 
     const saved = await api.adminProducts.get({ id: created.id });
-    const { createdAt, updatedAt, ...form } = saved;
-    expect(form).toEqual({ ...input, id: created.id, variants: input.variants.map((v) => ({ ...v, id: expect.any(Number) })) });
-    expect(updatedAt).toEqual(createdAt);
+    expect(formOf(saved)).toEqual({ ...input, id: created.id, variants: input.variants.map((v) => ({ ...v, id: expect.any(Number) })) });
+    expect(saved.variants.map((v) => v.imageId)).toEqual([null, null]);
+    expect(saved.images).toEqual([{ id: expect.any(Number), url: input.images![0]!.url, alt: input.images![0]!.alt, uploaded: false }]);
+    expect(saved.updatedAt).toEqual(saved.createdAt);
 
     const [row] = await t.db.select().from(products).where(eq(products.id, created.id));
     expect(row).toMatchObject({ priceMin: 4500, priceMax: 4900, currency: "EUR" });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { orderLines, products, stockLevels, variants } from "@/db/schema";
 import { insertPendingOrder } from "@/server/checkout/checkout-test-fixtures";
 import { useTestDatabase } from "@/test/db";
-import { adminCaller, clientError, seedCatalogBasics, shirtInput } from "./admin-test-fixtures";
+import { adminCaller, clientError, formOf, seedCatalogBasics, shirtInput } from "./admin-test-fixtures";
 
 const t = useTestDatabase();
 let basics: Awaited<ReturnType<typeof seedCatalogBasics>>;
@@ -15,8 +15,8 @@ beforeAll(async () => {
 async function createShirt(slug: string) {
   const api = adminCaller(t.db);
   const { id } = await api.adminProducts.create(shirtInput(basics.categoryId, slug));
-  const { createdAt, updatedAt, ...form } = await api.adminProducts.get({ id });
-  return { form, createdAt, updatedAt };
+  const product = await api.adminProducts.get({ id });
+  return { form: formOf(product), createdAt: product.createdAt, updatedAt: product.updatedAt };
 }
 
 describe("adminProducts.update", () => {
