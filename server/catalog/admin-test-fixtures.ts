@@ -66,7 +66,7 @@ export async function clientError(call: Promise<unknown>) {
 }
 
 /** What the edit form would send back for a product as `get` returns it (no image ids, no variant images). */
-export function formOf(product: AdminProduct): UpdateProductInput {
+export function formOf(product: AdminProduct): UpdateProductInput & { variants: (UpdateProductInput["variants"][number] & { id: number })[] } {
   const { id, slug, title, description, brand, categoryId, status, requiresShipping, attributes, options } = product;
   const variants = product.variants.map((v) => ({
     id: v.id,
