@@ -1,5 +1,6 @@
 import argon2 from "argon2";
 import bcrypt from "bcryptjs";
+import { inHashSlot } from "./hash-slots";
 
 /** OWASP's argon2id setting (19 MiB, 2 passes, 1 lane): about 37 ms of CPU per hash on this 2-core machine. */
 const ARGON2 = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -8,7 +9,7 @@ const ARGON2 = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, paralle
 const DUMMY_HASH = "$argon2id$v=19$m=19456,p=1,t=2$UJHYLq8HBeyzqoeaUZdYaQ$BNdZP1oqC/q46KQ0a9/bNTVthH5Gy+V6lQwAESNonHg";
 
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, ARGON2);
+  return inHashSlot(() => argon2.hash(password, ARGON2));
 }
 
 /** True for a hash made before argon2id (bcrypt) or with weaker settings: sign-in replaces it while it has the password. */
@@ -21,7 +22,7 @@ export function needsRehash(hash: string): boolean {
  * user, or an OpenID-only user) it still spends one argon2id verify and answers false.
  */
 export async function verifyPassword(password: string, hash: string | null | undefined): Promise<boolean> {
-  if (hash?.startsWith("$2")) return bcrypt.compare(password, hash);
-  const matches = await argon2.verify(hash ?? DUMMY_HASH, password);
+  if (hash?.startsWith("$2")) return inHashSlot(() => bcrypt.compare(password, hash));
+  const matches = await inHashSlot(() => argon2.verify(hash ?? DUMMY_HASH, password));
   return matches && hash != null;
 }
