@@ -31,6 +31,7 @@ export const adminProductsRouter = createTRPCRouter({
   setStatus: adminProcedure.input(SetProductsStatusInput).mutation(({ ctx, input }) => setProductsStatus(toServiceCtx(ctx), input)),
   setImageAlt: adminProcedure.input(ImageAltInput).mutation(({ ctx, input }) => setImageAlt(toServiceCtx(ctx), input)),
   reorderImages: adminProcedure.input(ReorderImagesInput).mutation(({ ctx, input }) => reorderProductImages(toServiceCtx(ctx), input)),
-  removeImage: adminProcedure.input(ImageIdInput).mutation(({ ctx, input }) => removeProductImage(toServiceCtx(ctx), input)),
+  // callsOut: the verb deletes the stored file after its own commit, which it cannot do inside the audit's transaction.
+  removeImage: adminProcedure.meta({ callsOut: true }).input(ImageIdInput).mutation(({ ctx, input }) => removeProductImage(toServiceCtx(ctx), input)),
   setVariantImage: adminProcedure.input(VariantImageInput).mutation(({ ctx, input }) => setVariantImage(toServiceCtx(ctx), input)),
 });
