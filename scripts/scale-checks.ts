@@ -148,6 +148,52 @@ export async function outboxDeliveries(deps: Deps): Promise<Check> {
   };
 }
 
+/** An instance's admin event stream (server-sent events), and whether a `change` arrives on it within `ms` of opening. */
+async function adminFeed(url: string, cookie: string, ms: number) {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), ms);
+  const response = await fetch(`${url}/api/admin/events`, { headers: { cookie, accept: "text/event-stream" }, signal: abort.signal });
+  const heard = (async () => {
+    if (!response.ok || !response.body) return false;
+    const decoder = new TextDecoder();
+    let text = "";
+    const reader = response.body.getReader();
+    try {
+      for (let part = await reader.read(); !part.done; part = await reader.read()) {
+        text += decoder.decode(part.value, { stream: true });
+        if (text.includes("event: change")) return true;
+      }
+    } catch {
+      // aborted: nothing came in time
+    }
+    return false;
+  })().finally(() => {
+    clearTimeout(timer);
+    abort.abort();
+  });
+  return { status: response.status, heard };
+}
+
+/** The live dashboard: an admin's event stream on each instance hears an order placed through the other one within 2 s. */
+export async function liveFeedOnBoth(deps: Deps): Promise<Check> {
+  const admin = deps.client();
+  const signIn = await admin.signIn(deps.instances[0]!, deps.instances[0]!, "admin@emporium.test", "emporium-admin");
+  const cookie = [...admin.jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  const variantId = await stockOneVariant(deps.db, 10, 2);
+  const rounds: string[] = [];
+  let ok = signIn === 200;
+  for (const [listener, writer] of [deps.instances, [...deps.instances].reverse()] as Array<[string, string]>) {
+    const feed = await adminFeed(listener, cookie, 2_000 + 1_000);
+    // The stream subscribes as it opens; a moment later it is listening.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const placed = await checkout(deps.client(), variantId, () => writer, `live-${randomUUID()}@scale.test`);
+    const heard = await feed.heard;
+    ok &&= feed.status === 200 && "data" in placed && Boolean(placed.data) && heard;
+    rounds.push(`order placed on ${writer}, feed on ${listener}: ${feed.status} ${heard ? "heard it" : "heard nothing"}`);
+  }
+  return { name: "live dashboard fed on both instances", ok, detail: `admin sign-in ${signIn}; ${rounds.join("; ")}` };
+}
+
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
