@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+
+test("a category pages by number, and its filters open in a drawer on a phone", async ({ page }) => {
+  await page.goto("/c/clothing");
+  const pages = page.getByRole("navigation", { name: "Pagination" });
+  await expect(pages.getByText(/^1–24 of \d+$/)).toBeVisible();
+  await pages.getByRole("link", { name: "Page 2" }).click();
+  await expect(page).toHaveURL(/[?&]page=2/);
+  await expect(pages.getByText(/^25–48 of \d+$/)).toBeVisible();
+  await expect(pages.getByRole("link", { name: "Page 2" })).toHaveAttribute("aria-current", "page");
+
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto("/c/clothing");
+  const drawer = page.locator("#filter-drawer");
+  await expect(drawer).toBeHidden();
+  const opener = page.getByRole("button", { name: /^Filters/ });
+  await opener.click();
+  const dialog = page.getByRole("dialog", { name: /Filters/ });
+  await expect(dialog).toBeVisible();
+  const total = Number((await dialog.getByRole("button", { name: /^Show [\d,]+ results?$/ }).textContent())?.replace(/\D/g, ""));
+  await dialog.getByRole("group", { name: "Availability" }).getByRole("checkbox").check();
+  await expect(page).toHaveURL(/instock=1/);
+  const show = dialog.getByRole("button", { name: /^Show [\d,]+ results?$/ });
+  await expect(show).not.toHaveText(`Show ${total.toLocaleString("en-US")} results`);
+  await show.click();
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+});
+
+test("product pages carry JSON-LD, Open Graph and a canonical URL; the sitemap and robots.txt answer", async ({ page, request }) => {
+  await page.goto("/c/clothing");
+  await page.getByRole("list", { name: "Clothing" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/p\//);
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+  expect(ld).toMatchObject({ "@type": "Product", name: await page.getByRole("heading", { level: 1 }).textContent() });
+  expect(JSON.stringify(ld.offers)).toMatch(/"priceCurrency":"USD"/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${new URL(page.url()).pathname}$`));
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", ld.name);
+
+  const index = await request.get("/sitemap.xml");
+  expect(index.status()).toBe(200);
+  const file = (await index.text()).match(/<loc>([^<]*\/sitemaps\/products\/sitemap\/0\.xml)<\/loc>/)?.[1];
+  expect(file).toBeTruthy();
+  const products = await request.get(new URL(file!).pathname);
+  expect(products.status()).toBe(200);
+  const locs = (await products.text()).match(/<loc>[^<]*\/p\/[^<]+<\/loc>/g) ?? [];
+  expect(locs.length).toBeGreaterThan(100);
+  expect(new Set(locs).size).toBe(locs.length);
+  expect(await (await request.get("/robots.txt")).text()).toMatch(/Sitemap: .*\/sitemap\.xml/);
+});
+
+test("an unknown address keeps the store's header and footer", async ({ page }) => {
+  const response = await page.goto("/no-such-page/anywhere");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Categories" }).first()).toBeVisible();
+  await expect(page.getByRole("contentinfo")).toBeVisible();
+});
