@@ -7,5 +7,5 @@ export default defineConfig([
   ...nextTs,
   // Test files are not React: their `use…` helpers register Vitest hooks.
   { files: ["**/*.test.ts", "test/**/*.ts"], rules: { "react-hooks/rules-of-hooks": "off" } },
-  globalIgnores([".next/**", ".data/**", "node_modules/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next/**", ".next-*/**", ".data/**", "node_modules/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
 ]);
