@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { callWithValidInput, procedureNamesOf } from "@/test/admin-procedures";
 import { useTestDatabase } from "@/test/db";
 import type { ServiceContext } from "../context";
-import { appRouter, createCaller } from "../trpc/root";
+import { createCaller } from "../trpc/root";
 import { actors, clientError, seedCatalogBasics } from "./admin-test-fixtures";
 import { createCategory } from "./create-category";
 import { moveCategory } from "./move-category";
@@ -24,17 +25,8 @@ beforeAll(async () => {
   };
 });
 
-const procedureNames = Object.keys(appRouter._def.procedures)
-  .filter((path) => path.startsWith("adminCategories."))
-  .map((path) => path.slice("adminCategories.".length));
-
-type Callable = Record<string, (input: unknown) => Promise<unknown>>;
-const call = (actor: (typeof actors)[keyof typeof actors], name: string) => {
-  const procedures = createCaller({ db: t.db, actor }).adminCategories as unknown as Callable;
-  const input = validInputs[name];
-  if (!input) throw new Error(`give adminCategories.${name} a valid input in this test`);
-  return procedures[name]!(input());
-};
+const procedureNames = procedureNamesOf("adminCategories");
+const call = (actor: (typeof actors)[keyof typeof actors], name: string) => callWithValidInput(createCaller({ db: t.db, actor }), "adminCategories", name, validInputs);
 
 describe("adminCategories authorisation", () => {
   it("covers the whole router", () => {

@@ -1,9 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { productImages, variants } from "@/db/schema";
+import { callWithValidInput, procedureNamesOf } from "@/test/admin-procedures";
 import { useTestDatabase } from "@/test/db";
 import type { ServiceContext } from "../context";
-import { appRouter, createCaller } from "../trpc/root";
+import { createCaller } from "../trpc/root";
 import { actors, adminCaller, clientError, seedCatalogBasics, shirtInput } from "./admin-test-fixtures";
 import { archiveProduct } from "./archive-product";
 import { createProduct } from "./create-product";
@@ -41,17 +42,8 @@ beforeAll(async () => {
   };
 });
 
-const procedureNames = Object.keys(appRouter._def.procedures)
-  .filter((path) => path.startsWith("adminProducts."))
-  .map((path) => path.slice("adminProducts.".length));
-
-type Callable = Record<string, (input: unknown) => Promise<unknown>>;
-const call = async (actor: (typeof actors)[keyof typeof actors], name: string) => {
-  const procedures = createCaller({ db: t.db, actor }).adminProducts as unknown as Callable;
-  const input = validInputs[name];
-  if (!input) throw new Error(`give adminProducts.${name} a valid input in this test`);
-  return procedures[name]!(await input());
-};
+const procedureNames = procedureNamesOf("adminProducts");
+const call = (actor: (typeof actors)[keyof typeof actors], name: string) => callWithValidInput(createCaller({ db: t.db, actor }), "adminProducts", name, validInputs);
 
 describe("adminProducts authorisation", () => {
   it("covers the whole router", () => {

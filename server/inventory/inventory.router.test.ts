@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { callWithValidInput, procedureNamesOf } from "@/test/admin-procedures";
 import { useTestDatabase } from "@/test/db";
 import { actors, clientError } from "../catalog/admin-test-fixtures";
 import { insertVariant, seedShop } from "../checkout/checkout-test-fixtures";
 import type { ServiceContext } from "../context";
 import { setSigningEnv } from "../orders/test-fixtures";
-import { appRouter, createCaller } from "../trpc/root";
+import { createCaller } from "../trpc/root";
 import { adjustStock, setOnHand } from "./adjust-stock";
 import { exportStockCsv } from "./export-stock-csv";
 import { getInventorySettings } from "./get-inventory-settings";
@@ -40,17 +41,8 @@ beforeAll(async () => {
   };
 });
 
-const procedureNames = Object.keys(appRouter._def.procedures)
-  .filter((path) => path.startsWith("inventory."))
-  .map((path) => path.slice("inventory.".length));
-
-type Callable = Record<string, (input: unknown) => Promise<unknown>>;
-const call = (actor: (typeof actors)[keyof typeof actors], name: string) => {
-  const procedures = createCaller({ db: t.db, actor }).inventory as unknown as Callable;
-  const input = validInputs[name];
-  if (!input) throw new Error(`give inventory.${name} a valid input in this test`);
-  return procedures[name]!(input());
-};
+const procedureNames = procedureNamesOf("inventory");
+const call = (actor: (typeof actors)[keyof typeof actors], name: string) => callWithValidInput(createCaller({ db: t.db, actor }), "inventory", name, validInputs);
 
 describe("inventory authorisation", () => {
   it("covers the whole router", () => {
