@@ -51,8 +51,13 @@ function sample(schema: Schema): unknown {
   const def = schema._zod.def as unknown as Def;
   const firstAccepted = (candidates: unknown[]) => candidates.find((c) => schema.safeParse(c).success);
   switch (def.type) {
-    case "object":
-      return Object.fromEntries(Object.entries(def.shape!).map(([key, field]) => [key, sample(field)]));
+    case "object": {
+      const full = Object.fromEntries(Object.entries(def.shape!).map(([key, field]) => [key, sample(field)]));
+      // A refinement that forbids two optional fields together (page and cursor, lines and amount): leave one out.
+      const optional = Object.keys(full).filter((key) => def.shape![key]!.safeParse(undefined).success);
+      const withoutOne = optional.map((key) => Object.fromEntries(Object.entries(full).filter(([k]) => k !== key)));
+      return firstAccepted([full, ...withoutOne]) ?? full;
+    }
     case "array": {
       const one = [sample(def.element!)];
       return firstAccepted([[], one]) ?? one;
