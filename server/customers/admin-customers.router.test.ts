@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { emailSuppressions, notifications, orders, users } from "@/db/schema";
+import { emailSuppressions, notifications, orders, userAddresses, users } from "@/db/schema";
 import { useTestDatabase } from "@/test/db";
 import { clientError } from "../catalog/admin-test-fixtures";
 import type { Actor } from "../context";
@@ -39,6 +39,11 @@ beforeAll(async () => {
   ]);
   await t.db.insert(emailSuppressions).values({ address: customerEmail, reason: "bounced", detail: "mailbox does not exist" });
   matrixVictimId = await insertUser(t.db);
+  await t.db.insert(userAddresses).values([
+    { userId: customerId, address: { name: "Grace Hopper", line1: "1 Harbour Rd", city: "Bristol", postalCode: "BS1 4RN", country: "GB" }, defaultBilling: true },
+    { userId: customerId, address: { name: "Grace Hopper", line1: "9 Navy Yard", city: "Arlington", region: "VA", postalCode: "22202", country: "US" }, defaultShipping: true },
+    { userId: matrixVictimId, address: { name: "Someone Else", line1: "2 Elm St", city: "Leeds", postalCode: "LS1 1AA", country: "GB" } },
+  ]);
 });
 
 const procedureNames = Object.keys(appRouter._def.procedures)
@@ -90,7 +95,7 @@ describe("adminCustomers", () => {
     expect(everyone.items.map((c) => c.id)).not.toContain(admin.type === "admin" ? admin.userId : "");
   });
 
-  it("shows a customer's orders, the messages to their account or address (not others'), and their suppressed address", async () => {
+  it("shows a customer's orders, the messages to their account or address (not others'), their suppressed address and their address book", async () => {
     const customer = await adminCaller().get({ userId: customerId });
     expect(customer.orders).toHaveLength(3);
     expect(customer.messages.map((m) => [m.label, m.channel, m.status])).toEqual(
@@ -102,6 +107,11 @@ describe("adminCustomers", () => {
     );
     expect(customer.messages).toHaveLength(3);
     expect(customer.suppression).toMatchObject({ address: customerEmail, reason: "bounced" });
+    // Their address book only, the default for shipping first.
+    expect(customer.addresses.map((a) => [a.address.line1, a.defaultShipping, a.defaultBilling])).toEqual([
+      ["9 Navy Yard", true, false],
+      ["1 Harbour Rd", false, true],
+    ]);
   });
 
   it("answers NOT_FOUND for an unknown id or an admin's, BAD_REQUEST for a bad input", async () => {

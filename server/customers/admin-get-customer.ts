@@ -4,6 +4,7 @@ import { requireAdmin, type ServiceContext } from "../context";
 import { notFound } from "../errors";
 import { listCustomerMessages } from "../notifications/list-customer-messages";
 import { orderColumns } from "../orders/order-queries";
+import { addressesOf } from "../users/address-book";
 import { isErased } from "../users/delete-account";
 import { lifetimeValueSql } from "./admin-list-customers";
 import { listCustomerNotes } from "./customer-notes";
@@ -13,7 +14,7 @@ const RECENT_ORDERS = 50;
 
 type Profile = { id: string; name: string | null; email: string; phone: string | null; emailVerified: string | null; createdAt: string; lifetimeValue: MoneyInCurrency[] };
 
-/** One shopper for the admin: profile, what they have spent, their latest orders and messages, and whether their address is suppressed. */
+/** One shopper for the admin: profile, address book, what they have spent, their latest orders and messages, and whether their address is suppressed. */
 export async function adminGetCustomer(ctx: ServiceContext, input: CustomerIdInput) {
   requireAdmin(ctx);
   const [profile] = await ctx.db.execute<Profile>(sql`
@@ -21,7 +22,7 @@ export async function adminGetCustomer(ctx: ServiceContext, input: CustomerIdInp
       from users u where u.id = ${input.userId} and u.role = 'shopper'`);
   if (!profile) throw notFound("Customer");
   const email = profile.email.toLowerCase();
-  const [recentOrders, messages, [suppression], notes] = await Promise.all([
+  const [recentOrders, messages, [suppression], notes, addresses] = await Promise.all([
     ctx.db.select(orderColumns).from(orders).where(eq(orders.userId, profile.id)).orderBy(desc(orders.placedAt), desc(orders.number)).limit(RECENT_ORDERS),
     listCustomerMessages(ctx, { userId: profile.id, email }),
     ctx.db
@@ -29,6 +30,7 @@ export async function adminGetCustomer(ctx: ServiceContext, input: CustomerIdInp
       .from(emailSuppressions)
       .where(and(eq(emailSuppressions.address, email), isNull(emailSuppressions.liftedAt))),
     listCustomerNotes(ctx, input),
+    addressesOf(ctx, profile.id),
   ]);
   return {
     ...profile,
@@ -38,6 +40,7 @@ export async function adminGetCustomer(ctx: ServiceContext, input: CustomerIdInp
     messages,
     suppression: suppression ?? null,
     notes,
+    addresses,
     erased: isErased(profile.email),
   };
 }

@@ -14,11 +14,16 @@ const columns = {
 export type SavedAddress = { [K in keyof typeof columns]: (typeof columns)[K]["_"]["data"] };
 
 /** The signed-in shopper's addresses, the default for shipping first. */
-export async function listAddresses(ctx: ServiceContext): Promise<SavedAddress[]> {
+export function listAddresses(ctx: ServiceContext): Promise<SavedAddress[]> {
+  return addressesOf(ctx, signedInUser(ctx));
+}
+
+/** One account's address book, the default for shipping first; the caller has checked who may read it. */
+export function addressesOf(ctx: ServiceContext, userId: string): Promise<SavedAddress[]> {
   return ctx.db
     .select(columns)
     .from(userAddresses)
-    .where(eq(userAddresses.userId, signedInUser(ctx)))
+    .where(eq(userAddresses.userId, userId))
     .orderBy(desc(userAddresses.defaultShipping), asc(userAddresses.createdAt));
 }
 

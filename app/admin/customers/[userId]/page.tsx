@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatMoney } from "@/app/_components/format-money";
+import { OrderAddress } from "@/app/_components/order-address";
 import { OrderMessages } from "@/app/_components/order-messages";
 import { OrderStatusBadge, PaymentStatusBadge } from "@/app/_components/order-status-badge";
 import { getCaller } from "@/app/_trpc/server";
@@ -58,6 +59,23 @@ export default async function AdminCustomerPage({ params }: { params: Promise<{ 
           </div>
         )}
         {!customer.erased && <CustomerActions userId={customer.id} email={customer.email} canAnonymise={isFullAdmin(user)} />}
+      </Panel>
+
+      <Panel title="Addresses">
+        {customer.addresses.length === 0 ? (
+          <p className="text-sm text-stone-600">No saved addresses.</p>
+        ) : (
+          <ul className="grid gap-3 sm:grid-cols-2">
+            {customer.addresses.map((a) => (
+              <li key={a.id} className="rounded border border-stone-200 p-2">
+                <OrderAddress address={a.address} />
+                {(a.defaultShipping || a.defaultBilling) && (
+                  <p className="mt-1 text-xs text-stone-500">{[a.defaultShipping && "Default shipping", a.defaultBilling && "Default billing"].filter(Boolean).join(" · ")}</p>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
       </Panel>
 
       <Panel title="Notes">
