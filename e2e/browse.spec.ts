@@ -18,7 +18,9 @@ function cards(page: Page, listing: string): Locator {
 }
 
 test("a shopper narrows a category by brand and size", async ({ page }) => {
-  await page.goto("/");
+  const home = await page.goto("/");
+  // proxy.ts gives each page request an id for its log lines, and echoes it.
+  expect(home?.headers()["x-request-id"]).toMatch(/^[\w.:@-]{1,128}$/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Clothing" }).click();
   await expect(page).toHaveURL(/\/c\/clothing$/);

@@ -1,17 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { log, withRequestId } from "@/server/log";
-
-export const REQUEST_ID_HEADER = "x-request-id";
-
-// An id a proxy or load balancer set is kept when it is a plain token: nothing in it can forge or split a log line.
-const WELL_FORMED_ID = /^[\w.:@-]{1,128}$/;
-
-/** The request's id: the one a proxy in front set in `x-request-id`, or a new one. */
-export function requestIdOf(request: Request): string {
-  const given = request.headers.get(REQUEST_ID_HEADER);
-  return given && WELL_FORMED_ID.test(given) ? given : randomUUID();
-}
+import { REQUEST_ID_HEADER, requestIdOf } from "@/server/request-id";
 
 function withHeader(response: Response, requestId: string): Response {
   try {

@@ -8,6 +8,7 @@ import { genericEntry, writeAuditRow, type AuditRecorder } from "../audit/record
 import { CALLS_OUT, STAFF_REFUSED } from "./admin-policy";
 import { consumeLimits, type LimitName } from "../abuse/limits";
 import type { Carrier } from "../shipping/carrier";
+import { currentRequestId, withRequestId } from "../log";
 
 /** What every procedure sees: the database pool and who is calling. Built per request in ./context.ts. */
 export interface TrpcContext {
@@ -19,6 +20,8 @@ export interface TrpcContext {
   setGuestCartId?: (id: string | null) => void;
   /** The caller's address (see clientIp), for per-IP abuse limits; null when unknown (server components, tests). */
   ip?: string | null;
+  /** The request's id, for its log lines and events, where no route handler has made it current (server components). */
+  requestId?: string | null;
   /** Tests pass a carrier (the simulator) here; the app leaves it to carrierFor's choice from the environment. */
   carrier?: Carrier;
   /** Set by the audit middleware for an admin mutation: its transaction (none for CALLS_OUT) and its recorder. */
@@ -71,7 +74,12 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+/** Runs the procedure under the request's id when the context brings one that is not current yet (a server component's). */
+const carryRequestId = t.middleware(({ ctx, next }) =>
+  ctx.requestId && ctx.requestId !== currentRequestId() ? withRequestId(ctx.requestId, () => next()) : next(),
+);
+
+export const publicProcedure = t.procedure.use(carryRequestId).use(mapDomainErrors);
 
 /**
  * Takes a point from each abuse limit (server/abuse/limits.ts) for the keys `checks` names, before the procedure runs:
