@@ -5,8 +5,9 @@ import { warehouses } from "./inventory";
 import { orderLines, orders } from "./orders";
 import { shipmentLines, shipments } from "./shipping";
 
-// Forward only, held by the returns_status_transition trigger: requested → approved → received → refunded.
-export const returnStatus = pgEnum("return_status", ["requested", "approved", "received", "refunded"]);
+// Forward only, held by the returns_status_transition trigger: requested → approved → received → refunded, or
+// requested → rejected (with the reason the shopper is shown).
+export const returnStatus = pgEnum("return_status", ["requested", "approved", "received", "refunded", "rejected"]);
 
 /**
  * A shopper's request to send delivered goods back. Its id comes from the shopper's form, so a resubmitted request
@@ -31,6 +32,8 @@ export const returns = pgTable(
     rateId: text("rate_id"),
     trackingCode: text("tracking_code"),
     labelUrl: text("label_url"),
+    // Our PDF of the return label in file storage (returns/<id>/label.pdf), for the shopper to print.
+    labelKey: text("label_key"),
     labelPurchasedAt: timestamp("label_purchased_at", { withTimezone: true, mode: "date" }),
     labelBuyingSince: timestamp("label_buying_since", { withTimezone: true, mode: "date" }),
     refundId: uuid("refund_id"),
@@ -38,6 +41,8 @@ export const returns = pgTable(
     approvedAt: timestamp("approved_at", { withTimezone: true, mode: "date" }),
     receivedAt: timestamp("received_at", { withTimezone: true, mode: "date" }),
     refundedAt: timestamp("refunded_at", { withTimezone: true, mode: "date" }),
+    rejectedAt: timestamp("rejected_at", { withTimezone: true, mode: "date" }),
+    rejectionReason: text("rejection_reason"),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [
@@ -46,6 +51,7 @@ export const returns = pgTable(
     uniqueIndex("returns_refund_key").on(t.refundId),
     check("returns_refund_amount_positive", sql`${t.refundAmount} > 0`),
     check("returns_reason_length", sql`char_length(${t.reason}) BETWEEN 1 AND 500`),
+    check("returns_rejection_reason_length", sql`char_length(${t.rejectionReason}) BETWEEN 1 AND 500`),
   ],
 );
 
