@@ -1,17 +1,21 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
 import { createCaller } from "../trpc/root";
+import { eq } from "drizzle-orm";
+import { warehouses } from "@/db/schema";
 import { insertCategory, insertProduct, insertWarehouse, type InsertedProduct } from "./test-fixtures";
 
 const t = useTestDatabase();
 const api = () => createCaller({ db: t.db, actor: { type: "anonymous" } }).catalog;
 let shirt: InsertedProduct;
+let west: number;
 
 beforeAll(async () => {
   const clothing = await insertCategory(t.db, { slug: "clothing", name: "Clothing" });
   const tops = await insertCategory(t.db, { slug: "tops", name: "Tops", parentId: clothing });
   const shirts = await insertCategory(t.db, { slug: "shirts", name: "Shirts", parentId: tops });
-  const [east, west] = [await insertWarehouse(t.db), await insertWarehouse(t.db)];
+  const east = await insertWarehouse(t.db);
+  west = await insertWarehouse(t.db);
   shirt = await insertProduct(t.db, {
     slug: "oxford-shirt", title: "Oxford Shirt", description: "Heavy cotton.", brand: "Harbour", categoryId: shirts,
     attributes: { material: "cotton" },
@@ -56,6 +60,17 @@ describe("catalog.productBySlug", () => {
         { id: shirt.variantIds[2], sku: "OXF-XL", title: "XL", optionValues: { size: "XL" }, priceAmount: 4900, currency: "EUR", compareAtAmount: null, available: 0, imageUrl: null, imageAlt: null },
       ],
     });
+  });
+
+  it("counts no stock in a deactivated warehouse as available, and counts it again once reactivated", async () => {
+    const availability = async () => (await api().productBySlug({ slug: "oxford-shirt" })).variants.map((v) => [v.sku, v.available]);
+    await t.db.update(warehouses).set({ active: false }).where(eq(warehouses.id, west));
+    try {
+      expect(await availability()).toEqual([["OXF-M", 3], ["OXF-L", 0], ["OXF-XL", 0]]);
+    } finally {
+      await t.db.update(warehouses).set({ active: true }).where(eq(warehouses.id, west));
+    }
+    expect(await availability()).toEqual([["OXF-M", 7], ["OXF-L", 0], ["OXF-XL", 0]]);
   });
 
   it("is NOT_FOUND for drafts, archived and unknown slugs", async () => {

@@ -4,7 +4,10 @@ import { notFound } from "../errors";
 import { visibleProduct } from "./product-filters";
 import type { ProductBySlugInput, ProductDetail } from "./schemas";
 
-/** One statement: the product with its category path, options, images and variants (with stock) as JSON. */
+/**
+ * One statement: the product with its category path, options, images and variants as JSON. A variant's `available` counts
+ * active warehouses only: a deactivated one keeps its stock on the books but takes no reservations (lockStock).
+ */
 export async function getProductBySlug(ctx: ServiceContext, input: ProductBySlugInput): Promise<ProductDetail> {
   const [row] = await ctx.db.execute<ProductDetail & Record<string, unknown>>(sql`
     select p.id, p.slug, p.title, p.description, p.brand, p.attributes, p.currency::text as currency,
@@ -30,7 +33,8 @@ export async function getProductBySlug(ctx: ServiceContext, input: ProductBySlug
         select json_agg(json_build_object(
           'id', v.id, 'sku', v.sku, 'title', v.title, 'optionValues', v.option_values,
           'priceAmount', v.price_amount, 'currency', v.currency, 'compareAtAmount', v.compare_at_amount,
-          'available', coalesce((select sum(s.on_hand - s.reserved) from stock_levels s where s.variant_id = v.id), 0),
+          'available', coalesce((select sum(s.on_hand - s.reserved) from stock_levels s join warehouses w on w.id = s.warehouse_id
+                                   where s.variant_id = v.id and w.active), 0),
           'imageUrl', vi.url, 'imageAlt', vi.alt
         ) order by v.position, v.id)
         from variants v left join product_images vi on vi.id = v.image_id where v.product_id = p.id
