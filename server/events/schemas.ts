@@ -20,6 +20,8 @@ const ShipmentMilestone = z.object({
   detail: z.string().min(1).max(1000).optional(),
 });
 
+const ReturnStep = z.object({ orderId: OrderId, returnId: z.uuid() });
+
 /** Every event the shop sends, by name, with the schema of its data. Names are past tense: something that happened. */
 export const shopEventSchemas = {
   "shop/order.placed": z.object({ orderId: OrderId }),
@@ -43,6 +45,11 @@ export const shopEventSchemas = {
   "shop/shipment.out-for-delivery": ShipmentMilestone,
   "shop/shipment.delivered": ShipmentMilestone,
   "shop/shipment.exception": ShipmentMilestone,
+  // A return moved a step (its refund is announced by shop/order.refunded): the shopper hears of each step once.
+  "shop/return.requested": ReturnStep,
+  "shop/return.approved": ReturnStep,
+  "shop/return.received": ReturnStep,
+  "shop/return.rejected": ReturnStep,
 };
 
 export type ShopEventName = keyof typeof shopEventSchemas;
