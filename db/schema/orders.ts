@@ -44,6 +44,8 @@ export const orders = pgTable(
     placedAt: timestamp("placed_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     paidAt: timestamp("paid_at", { withTimezone: true, mode: "date" }),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true, mode: "date" }),
+    // The admin who cancelled it; null when the shop's jobs did (an unpaid order whose hold ended) or the admin is gone.
+    cancelledBy: text("cancelled_by").references(() => users.id, { onDelete: "set null" }),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [

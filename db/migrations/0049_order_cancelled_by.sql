@@ -1,0 +1,2 @@
+ALTER TABLE "orders" ADD COLUMN "cancelled_by" text;--> statement-breakpoint
+ALTER TABLE "orders" ADD CONSTRAINT "orders_cancelled_by_users_id_fk" FOREIGN KEY ("cancelled_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
