@@ -28,6 +28,12 @@ const catalogue = (db: Db) =>
 
 const indexes = (db: Db) => rows(db, sql`select tablename, indexname, indexdef from pg_indexes where schemaname = current_schema() order by indexname`);
 
+const foreignKeys = (db: Db) =>
+  rows(db, sql`select conrelid::regclass::text as "table", conname, pg_get_constraintdef(oid) as definition, convalidated from pg_constraint where contype = 'f' order by conname`);
+
+/** Rows of the first query missing from the second, and the reverse: none when two derivations of a fact agree. */
+const differences = (db: Db, stored: SQL, recounted: SQL) => rows(db, sql`(${stored} except all ${recounted}) union all (${recounted} except all ${stored})`);
+
 beforeAll(async () => {
   const summary = await seedDatabase(first.db, { products: PRODUCTS, demoUsers: true });
   expect(summary.products).toBe(PRODUCTS);
@@ -101,6 +107,35 @@ describe("seedDatabase", () => {
     expect(Math.max(...perProduct.values())).toBeLessThanOrEqual(4);
   });
 
+  it("leaves what the catalogue's triggers maintain as a recount gives it, with the triggers on and working", async () => {
+    // Every page all-visible, so the facet counts' index-only scans read no table pages.
+    const [visibility] = await rows<{ pages: number; visible: number }>(first.db, sql`select relpages as pages, relallvisible as visible from pg_class where relname = 'products'`);
+    expect(visibility?.pages).toBeGreaterThan(0);
+    expect(visibility?.visible).toBe(visibility?.pages);
+    const stocked = sql`select v.product_id, count(*)::int from stock_levels s join variants v on v.id = s.variant_id join warehouses w on w.id = s.warehouse_id and w.active
+      where s.on_hand - s.reserved > 0 group by v.product_id`;
+    expect(await differences(first.db, sql`select id, stocked_levels from products where stocked_levels > 0`, stocked)).toEqual([]);
+    const optionValues = sql`select distinct v.product_id, kv.key, kv.value from products p join variants v on v.product_id = p.id
+      cross join lateral jsonb_each_text(v.option_values) kv where p.status = 'active' and p.price_min is not null`;
+    expect(await differences(first.db, sql`select product_id, name, value from product_option_values`, optionValues)).toEqual([]);
+    const optionCounts = sql`select name, value, count(*)::int from product_option_values group by name, value`;
+    expect(await differences(first.db, sql`select name, value, products from option_value_counts where products > 0`, optionCounts)).toEqual([]);
+    const words = sql`select w, count(*)::int from products p cross join lateral product_search_words(p.title, p.brand) w where p.status = 'active' group by w`;
+    expect(await differences(first.db, sql`select word, products from search_words`, words)).toEqual([]);
+    expect((await rows<{ n: number }>(first.db, sql`select count(*)::int as n from search_words`))[0]?.n).toBeGreaterThan(100);
+
+    expect(await rows(first.db, sql`select tgrelid::regclass::text, tgname from pg_trigger where not tgisinternal and tgenabled <> 'O'`)).toEqual([]);
+    const [product] = await rows<{ id: number }>(first.db, sql`select id from products where stocked_levels > 0 order by id limit 1`);
+    await first.db.execute(sql`update stock_levels set on_hand = 0 where variant_id in (select id from variants where product_id = ${product?.id})`);
+    expect(await rows(first.db, sql`select stocked_levels from products where id = ${product?.id}`)).toEqual([{ stocked_levels: 0 }]);
+    const [created] = await rows<{ id: number }>(
+      first.db,
+      sql`insert into products (slug, title, brand, category_id) select 'after-the-seed', 'After the seed', 'Acme', min(id) from categories returning id`,
+    );
+    expect(created?.id).toBe(PRODUCTS + 1);
+    await first.db.execute(sql`delete from products where id = ${created?.id}`);
+  });
+
   it("creates the demo admin and shopper with bcrypt-hashed passwords", async () => {
     const users = await rows<{ email: string; name: string; role: string; password_hash: string }>(
       first.db,
@@ -127,6 +162,7 @@ describe("seedDatabase", () => {
     const before = await counts(first.db);
     const catalogueBefore = await catalogue(first.db);
     const indexesBefore = await indexes(first.db);
+    const foreignKeysBefore = await foreignKeys(first.db);
     await first.db.execute(sql`update users set role = 'shopper', name = 'Changed' where email = 'admin@emporium.test'`);
     await first.db.execute(sql`delete from products where id in (select id from products order by id limit 10)`);
     await first.db.execute(sql`with cart as (insert into carts default values returning id)
@@ -137,6 +173,8 @@ describe("seedDatabase", () => {
     expect(await counts(first.db)).toEqual(before);
     expect(await catalogue(first.db)).toEqual(catalogueBefore);
     expect(await indexes(first.db)).toEqual(indexesBefore);
+    expect(await foreignKeys(first.db)).toEqual(foreignKeysBefore);
+    expect(foreignKeysBefore.length).toBeGreaterThan(5);
     expect(await rows(first.db, sql`select id from carts`)).toEqual([]);
     const [admin] = await rows<{ role: string; name: string }>(first.db, sql`select role, name from users where email = 'admin@emporium.test'`);
     expect(admin).toEqual({ role: "admin", name: "Ada Admin" });
