@@ -11,7 +11,8 @@ import { leavePending, requireOperator, type OrderTransition } from "./order-tra
 export async function cancelPendingOrder(ctx: ServiceContext, input: { orderId: string; reason: string }): Promise<OrderTransition> {
   requireOperator(ctx);
   return withTransaction(ctx, async (tx) => {
-    const set = sql`status = 'cancelled', cancel_reason = ${input.reason}, cancelled_at = now()`;
+    const by = ctx.actor.type === "admin" ? ctx.actor.userId : null;
+    const set = sql`status = 'cancelled', cancel_reason = ${input.reason}, cancelled_at = now(), cancelled_by = ${by}`;
     const result = await leavePending(tx, input.orderId, set, { type: "cancelled", detail: input.reason });
     if (result.changed) {
       await releaseStock(tx, input);

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { preparedPerHandle } from "@/db/prepared";
 import { orderRefunds, orders, users } from "@/db/schema";
+import { cancellationRefundId } from "../orders/cancellation-refund-id";
 import { orderColumns } from "../orders/order-queries";
 import type { ServiceContext } from "../context";
 import { env } from "../env";
@@ -35,7 +36,15 @@ export async function queueOrderEmail(ctx: ServiceContext, input: { kind: OrderE
   // Another card may have paid (or the hold ended) before this decline was read: then the email would ask for nothing.
   const outdated = input.kind === "payment-failed" && (order.status !== "pending" || order.paymentStatus !== "failed");
   const unwanted = input.kind === "refund-issued" && input.subjectId !== undefined && !(await refundNotifiesCustomer(ctx, input.subjectId));
-  const skipReason = outdated ? "outdated" : unwanted ? "the shop chose not to tell the customer about this refund" : undefined;
+  // A paid order's cancellation keeps the admin's choice on the refund it makes.
+  const unwantedCancel = input.kind === "order-cancelled" && !(await refundNotifiesCustomer(ctx, cancellationRefundId(input.orderId)));
+  const skipReason = outdated
+    ? "outdated"
+    : unwanted
+      ? "the shop chose not to tell the customer about this refund"
+      : unwantedCancel
+        ? "the shop chose not to tell the customer about this cancellation"
+        : undefined;
   return queueNotifications(ctx, { kind: input.kind, subjectId: input.subjectId ?? input.orderId, recipients, skipReason });
 }
 

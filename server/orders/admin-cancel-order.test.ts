@@ -56,7 +56,6 @@ describe("adminCancelOrder", () => {
   });
 
   it.each([
-    ["paid", { status: "paid", paymentStatus: "succeeded", payment: "succeeded" }],
     ["cancelled", { status: "cancelled", paymentStatus: "failed", payment: "failed" }],
     ["refunded", { status: "refunded", paymentStatus: "refunded", payment: "refunded" }],
   ] as const)("refuses a %s order with CONFLICT and changes nothing", async (status, fixture) => {

@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import { payments, refunds, stockMovements, stockReservations, users, variants, warehouses } from "@/db/schema";
+import { orders, payments, refunds, stockMovements, stockReservations, users, variants, warehouses } from "@/db/schema";
 import { requireAdmin, type ServiceContext } from "../context";
 import { notFound } from "../errors";
 import { listOrderMessages, type OrderMessage } from "../notifications/list-order-messages";
@@ -11,6 +11,8 @@ import type { OrderEventView, OrderLineView, PaymentStatus } from "./schemas";
 
 export interface AdminOrderView extends OrderHeader {
   customer: { id: string; email: string; name: string | null } | null;
+  /** The admin who cancelled it (name, else email); null when the shop's jobs did, or it is not cancelled. */
+  cancelledBy: string | null;
   lines: (OrderLineView & AdminOrderLine)[];
   /** Refunds asked for from this page, with who asked, the lines and the restock and notify choices, oldest first. */
   refundRecords: OrderRefundRecord[];
@@ -59,8 +61,9 @@ export async function adminGetOrder(ctx: ServiceContext, input: { orderId: strin
   const row = await selectOrder(db, input.orderId);
   if (!row) throw notFound("Order");
   const { orderId } = input;
-  const [customer, lines, events, payment, paymentRefunds, reservations, movements, messages, shipments, details] = await Promise.all([
+  const [customer, canceller, lines, events, payment, paymentRefunds, reservations, movements, messages, shipments, details] = await Promise.all([
     row.userId ? db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(eq(users.id, row.userId)) : [],
+    row.order.cancelledAt ? db.select({ email: users.email, name: users.name }).from(orders).innerJoin(users, eq(users.id, orders.cancelledBy)).where(eq(orders.id, orderId)) : [],
     selectOrderLines(db, orderId),
     selectOrderEvents(db, orderId),
     db
@@ -129,6 +132,7 @@ export async function adminGetOrder(ctx: ServiceContext, input: { orderId: strin
   return {
     ...row.order,
     customer: customer[0] ?? null,
+    cancelledBy: canceller[0] ? (canceller[0].name ?? canceller[0].email) : null,
     lines: lines.map((line, i) => ({ ...line, ...details.lineDetails[i]! })),
     refundRecords: details.refundRecords,
     notes: details.notes,

@@ -56,6 +56,19 @@ describe("adminOrders authorisation", () => {
     await expect(call(admin, name)).resolves.toBeDefined();
   });
 
+  it("cancel of a paid order (a refund): anonymous, shoppers and staff are refused and nothing changes; an admin cancels it", async () => {
+    const { variantId } = await insertVariant(t.db);
+    const { id: orderId } = await insertOrder(t.db, { variantId, userId: shopper.type === "shopper" ? shopper.userId : null, status: "paid", paymentStatus: "succeeded" });
+    const staff: Actor = { type: "admin", userId: await insertUser(t.db, "staff"), role: "staff" };
+    const cancel = (actor: Actor) => createCaller({ db: t.db, actor }).adminOrders.cancel({ orderId, reason: "Cannot fulfil", notifyCustomer: false });
+    expect((await clientError(cancel({ type: "anonymous" }))).code).toBe("UNAUTHORIZED");
+    expect((await clientError(cancel(shopper))).code).toBe("FORBIDDEN");
+    expect((await clientError(cancel(staff))).code).toBe("FORBIDDEN");
+    expect((await adminGetOrder({ db: t.db, actor: admin }, { orderId })).status).toBe("paid");
+    await expect(cancel(admin)).resolves.toEqual({ orderId, status: "cancelled", refund: "succeeded" });
+    expect(await adminGetOrder({ db: t.db, actor: admin }, { orderId })).toMatchObject({ status: "cancelled", paymentStatus: "refunded" });
+  });
+
   it("each verb checks the actor itself, whoever calls it", async () => {
     const orderId = ownOrderId;
     for (const actor of [shopper, { type: "anonymous" } as const]) {

@@ -48,6 +48,8 @@ export const AdminCancelOrderInput = z
   .object({
     orderId: z.uuid(),
     reason: z.string().trim().min(1, { error: "Give a reason" }).max(200, { error: "Use at most 200 characters" }).optional(),
+    /** A paid order's cancellation: email the customer about it and its refund (yes unless told). An unpaid order's customer is always told. */
+    notifyCustomer: z.boolean().optional(),
   })
   .strict();
 export type AdminCancelOrderInput = z.infer<typeof AdminCancelOrderInput>;

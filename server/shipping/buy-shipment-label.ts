@@ -14,6 +14,9 @@ import { requireFulfilment, type ShipmentStatus } from "./shipment-status";
 /** A claim older than this is taken to be a crashed buyer's; the next buyer asks the carrier again under the same key. */
 const CLAIM_TTL = sql`interval '10 minutes'`;
 
+/** True for a shipment whose label a buyer is asking the carrier for right now (a claim younger than CLAIM_TTL). */
+export const labelBeingBought = sql<boolean>`coalesce(${shipments.buyingSince} > now() - ${CLAIM_TTL}, false)`;
+
 export type BuyLabelResult =
   | { outcome: "bought"; trackingCode: string }
   /** Someone else is buying it right now: nothing was asked of the carrier. */

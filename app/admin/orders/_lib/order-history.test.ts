@@ -45,6 +45,7 @@ function paidOrder(): AdminOrderView {
     paidAt: at(1),
     cancelledAt: null,
     cancelReason: null,
+    cancelledBy: null,
     customer: { id: "u1", email: "ada@example.com", name: "Ada Lovelace" },
     lines: [
       { id: 7, variantId: 1, sku: "LAMP", productTitle: "Lamp", variantTitle: "Brass", productSlug: null, unitAmount: 1000, quantity: 2, lineAmount: 2000, imageUrl: null, imageAlt: "", refundedQuantity: 1 },
@@ -108,5 +109,10 @@ describe("orderHistory", () => {
       { what: "Order placed for $34.99", by: "Guest (ada@example.com)", detail: undefined },
       { what: "Cancelled", by: undefined, detail: "Payment window ended" },
     ]);
+  });
+
+  it("says which admin cancelled a paid order, and why", () => {
+    const order = { ...paidOrder(), shipments: [], events: [], status: "cancelled" as const, cancelledAt: at(50), cancelReason: "Out of stock at the supplier", cancelledBy: "Grace Admin" };
+    expect(orderHistory(order).find((e) => e.what === "Cancelled")).toMatchObject({ by: "Grace Admin", detail: "Out of stock at the supplier", at: at(50) });
   });
 });

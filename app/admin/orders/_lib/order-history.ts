@@ -27,7 +27,7 @@ export function orderHistory(order: AdminOrderView): HistoryEntry[] {
   const customer = order.customer ? (order.customer.name ?? order.customer.email) : `Guest (${order.email})`;
   const entries: HistoryEntry[] = [{ key: "placed", at: order.placedAt, what: `Order placed for ${money(order.totalAmount)}`, by: customer }];
   if (order.paidAt) entries.push({ key: "paid", at: order.paidAt, what: `Paid ${money(order.totalAmount)}`, by: customer, detail: order.payment ? `through ${order.payment.provider}` : undefined });
-  if (order.cancelledAt) entries.push({ key: "cancelled", at: order.cancelledAt, what: "Cancelled", detail: order.cancelReason ?? undefined });
+  if (order.cancelledAt) entries.push({ key: "cancelled", at: order.cancelledAt, what: "Cancelled", by: order.cancelledBy ?? undefined, detail: order.cancelReason ?? undefined });
 
   for (const event of order.events) {
     const what = EVENT_WORDS[event.type];
