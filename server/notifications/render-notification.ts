@@ -118,7 +118,8 @@ async function renderOrderEmail(ctx: ServiceContext, kind: string, orderId: stri
     }
     case "order-cancelled": {
       const lines = await selectOrderLines(ctx.db, order.id);
-      const refundToFollow = order.paymentStatus === "succeeded" || order.paymentStatus === "partially_refunded";
+      // Money was taken: a refund follows, or (read after it) has just been made.
+      const refundToFollow = order.paymentStatus === "succeeded" || order.paymentStatus === "partially_refunded" || order.paymentStatus === "refunded";
       return renderEmail(kind, { ...base, ...totals, lines, reason: cancelReasonFor(order.cancelReason), refundToFollow });
     }
     default:
