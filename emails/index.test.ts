@@ -30,8 +30,8 @@ async function renderPreview(name: TemplateName) {
 }
 
 describe("templates", () => {
-  it("lists all sixteen", () => {
-    expect(templateNames).toHaveLength(16);
+  it("lists all seventeen", () => {
+    expect(templateNames).toHaveLength(17);
   });
 
   it.each(templateNames)("%s renders a subject, HTML and text from its preview props", async (name) => {

@@ -28,12 +28,14 @@ import * as paymentFailed from "./payment-failed";
 import type { PaymentFailedProps } from "./payment-failed";
 import * as refundIssued from "./refund-issued";
 import type { RefundIssuedProps } from "./refund-issued";
+import * as returnUpdate from "./return-update";
+import type { ReturnStep, ReturnUpdateProps } from "./return-update";
 import * as shipped from "./shipped";
 import type { ShippedProps } from "./shipped";
 import * as welcome from "./welcome";
 import type { WelcomeProps } from "./welcome";
 
-export type { AdminLowStockProps, AdminNewOrderProps, BackInStockProps, DeliveredProps, DeliveryProblemProps, EmailChangeProps, EmailChangedProps, EmailVerificationProps, LowStockItem, OrderCancelledProps, OrderConfirmationProps, OutForDeliveryProps, PasswordResetProps, PaymentFailedProps, RefundIssuedProps, ShippedProps, WelcomeProps };
+export type { AdminLowStockProps, AdminNewOrderProps, BackInStockProps, DeliveredProps, DeliveryProblemProps, EmailChangeProps, EmailChangedProps, EmailVerificationProps, LowStockItem, OrderCancelledProps, OrderConfirmationProps, OutForDeliveryProps, PasswordResetProps, PaymentFailedProps, RefundIssuedProps, ReturnStep, ReturnUpdateProps, ShippedProps, WelcomeProps };
 export type { EmailBase, OrderLine, OrderTotals, PostalAddress, Shop, Tracking, Unsubscribable } from "./_lib/types";
 
 /** Each template's name (also the ledger's `kind`) and the props it renders from. */
@@ -42,6 +44,7 @@ export interface TemplateProps {
   "payment-failed": PaymentFailedProps;
   "order-cancelled": OrderCancelledProps;
   "refund-issued": RefundIssuedProps;
+  "return-update": ReturnUpdateProps;
   "shipped": ShippedProps;
   "out-for-delivery": OutForDeliveryProps;
   "delivered": DeliveredProps;
@@ -74,6 +77,7 @@ const templates: { [N in TemplateName]: TemplateModule<TemplateProps[N]> } = {
   "payment-failed": paymentFailed,
   "order-cancelled": orderCancelled,
   "refund-issued": refundIssued,
+  "return-update": returnUpdate,
   "shipped": shipped,
   "out-for-delivery": outForDelivery,
   "delivered": delivered,

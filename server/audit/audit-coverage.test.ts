@@ -139,6 +139,7 @@ beforeAll(async () => {
     "inventory.importCsv": async () => ({ csv: "sku,warehouse,on_hand\n", dryRun: true }),
     "adminReturns.approve": async () => ({ returnId: (await returnIn("requested")).returnId }),
     "adminReturns.receive": async () => ({ returnId: (await returnIn("approved")).returnId }),
+    "adminReturns.reject": async () => ({ returnId: (await returnIn("requested")).returnId, reason: "Worn, and past the tags" }),
     "adminReturns.refund": async () => returnIn("received"),
   };
 });

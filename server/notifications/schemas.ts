@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { notificationStatus } from "@/db/schema";
 import { INT4_MAX } from "../limits";
+import { RETURN_EMAIL_KINDS } from "./return-email-kinds";
 
 export const NotificationStatus = z.enum(notificationStatus.enumValues);
 export type NotificationStatus = z.infer<typeof NotificationStatus>;
 
 /** The emails an order's events send, by template name. */
-export const OrderEmailKind = z.enum(["admin-new-order", "order-confirmation", "payment-failed", "order-cancelled", "refund-issued"]);
+export const OrderEmailKind = z.enum(["admin-new-order", "order-confirmation", "payment-failed", "order-cancelled", "refund-issued", ...RETURN_EMAIL_KINDS]);
 export type OrderEmailKind = z.infer<typeof OrderEmailKind>;
 
 /** What a rendered email carries; the send step receives it from the render step, so a retry sends the same bytes. */

@@ -11,7 +11,9 @@ import { appRouter, createCaller } from "../trpc/root";
 import { approveReturn } from "./approve-return";
 import { adminListOrderReturns } from "./list-order-returns";
 import { receiveReturn } from "./receive-return";
+import { listReturns } from "./list-returns";
 import { refundReturn } from "./refund-return";
+import { rejectReturn } from "./reject-return";
 import { requestReturn } from "./request-return";
 import { adminContext, deliveredOrder, shopperContext } from "./test-fixtures";
 
@@ -19,7 +21,9 @@ const t = useTestDatabase();
 let shop: Shop;
 let shopperId: string;
 let shopper: Actor;
+let otherShopper: Actor;
 const admin: Actor = { type: "admin", userId: "admin-1" };
+const staff: Actor = { type: "admin", userId: "staff-1", role: "staff" };
 const carrier = countingSimulator();
 
 /** A return of one lamp from the shopper's own delivered order, moved on to `status`. */
@@ -35,6 +39,8 @@ async function returnIn(status: "requested" | "approved" | "received") {
 }
 
 const validInputs: Record<string, () => Promise<unknown>> = {
+  list: async () => ({ status: "requested" }),
+  reject: async () => ({ returnId: (await returnIn("requested")).returnId, reason: "Worn" }),
   forOrder: async () => ({ orderId: (await returnIn("requested")).orderId }),
   approve: async () => ({ returnId: (await returnIn("requested")).returnId }),
   receive: async () => ({ returnId: (await returnIn("approved")).returnId }),
@@ -49,6 +55,7 @@ beforeAll(async () => {
   shop = await seedShop(t.db);
   shopperId = await insertShopper(t.db);
   shopper = { type: "shopper", userId: shopperId };
+  otherShopper = { type: "shopper", userId: await insertShopper(t.db) };
 });
 
 const procedureNames = Object.keys(appRouter._def.procedures)
@@ -67,9 +74,12 @@ describe("adminReturns authorisation", () => {
     expect(procedureNames.sort()).toEqual(Object.keys(validInputs).sort());
   });
 
-  it.each(procedureNames)("%s: anonymous -> UNAUTHORIZED, shopper (even the buyer) -> FORBIDDEN, admin -> ok", async (name) => {
+  it.each(procedureNames)("%s: anonymous -> UNAUTHORIZED, shopper (the buyer or another) -> FORBIDDEN, staff -> ok but refund, admin -> ok", async (name) => {
     expect((await clientError(call({ type: "anonymous" }, name))).code).toBe("UNAUTHORIZED");
     expect((await clientError(call(shopper, name))).code).toBe("FORBIDDEN");
+    expect((await clientError(call(otherShopper, name))).code).toBe("FORBIDDEN");
+    if (name === "refund") expect((await clientError(call(staff, name))).code).toBe("FORBIDDEN");
+    else await expect(call(staff, name)).resolves.toBeDefined();
     await expect(call(admin, name)).resolves.toBeDefined();
   });
 
@@ -80,6 +90,8 @@ describe("adminReturns authorisation", () => {
       const kind = actor.type === "anonymous" ? "Unauthenticated" : "Forbidden";
       await expect(adminListOrderReturns(ctx, { orderId })).rejects.toMatchObject({ kind });
       await expect(approveReturn(ctx, { returnId })).rejects.toMatchObject({ kind });
+      await expect(rejectReturn(ctx, { returnId, reason: "No" })).rejects.toMatchObject({ kind });
+      await expect(listReturns(ctx, { status: "requested", page: 1 })).rejects.toMatchObject({ kind });
       await expect(receiveReturn(ctx, { returnId })).rejects.toMatchObject({ kind });
       await expect(refundReturn(ctx, { returnId, restock })).rejects.toMatchObject({ kind });
     }

@@ -2,9 +2,12 @@ import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { orderEvents, orders, returnLines, returns, variants, warehouses } from "@/db/schema";
 import { requireAdmin, withTransaction, type ServiceContext } from "../context";
 import { conflict, notFound } from "../errors";
+import { writeEvent } from "../events/write-event";
 import { carrierFor } from "../shipping/carrier-for";
 import { PACKAGING_GRAMS } from "../shipping/create-shipments-for-order";
 import { shipFrom } from "../shipping/ship-from";
+import { fileStorage } from "../storage/storage-for";
+import { returnLabelFileKey } from "./return-label-key";
 import type { ReturnStatus } from "./return-status";
 
 /** A label claim older than this is taken to be a crashed approver's; the next one asks the carrier again under the same key. */
@@ -59,6 +62,7 @@ export async function approveReturn(ctx: ServiceContext, input: { returnId: stri
     const [row] = await ctx.db.select({ status: returns.status, trackingCode: returns.trackingCode }).from(returns).where(eq(returns.id, returnId));
     if (!row) throw notFound("Return");
     if (row.status === "requested") throw conflict("This return is not approved yet");
+    if (row.status === "rejected") throw conflict("This return was rejected");
     return { status: row.status, changed, label: row.trackingCode || row.status !== "approved" ? "issued" : "in-progress", trackingCode: row.trackingCode };
   }
   try {
@@ -103,14 +107,29 @@ async function buyReturnLabel(ctx: ServiceContext, claimed: typeof returns.$infe
     await ctx.db.update(returns).set({ carrierShipmentId, rateId, carrier: cheapest.carrier, service: cheapest.service }).where(eq(returns.id, claimed.id));
   }
   const label = await carrier.buyLabel({ carrierShipmentId, rateId, idempotencyKey: returnLabelKey(claimed.id) });
+  // The shopper prints our PDF whichever carrier sold the label: from their address back to the warehouse.
+  const { renderShippingLabel } = await import("../shipping/documents/render-shipping-label");
+  const pdf = await renderShippingLabel({
+    trackingCode: label.trackingCode,
+    carrier: label.carrier,
+    service: label.service,
+    from: parcel.customer,
+    to: shipFrom({ name: parcel.warehouse }),
+    weightGrams: parcel.weightGrams,
+    shipmentRef: `RETURN ${claimed.id.slice(0, 8).toUpperCase()}`,
+  });
+  const labelKey = returnLabelFileKey(claimed.id);
+  await (ctx.storage ?? fileStorage()).put(labelKey, pdf, "application/pdf");
   await withTransaction(ctx, async (tx) => {
     const [issued] = await tx.db
       .update(returns)
-      .set({ carrier: label.carrier, service: label.service, trackingCode: label.trackingCode, labelUrl: label.labelUrl, labelPurchasedAt: sql`now()`, labelBuyingSince: null, updatedAt: sql`now()` })
+      .set({ carrier: label.carrier, service: label.service, trackingCode: label.trackingCode, labelUrl: label.labelUrl, labelKey, labelPurchasedAt: sql`now()`, labelBuyingSince: null, updatedAt: sql`now()` })
       .where(and(eq(returns.id, claimed.id), isNull(returns.trackingCode)))
       .returning({ id: returns.id });
     if (issued) {
       await tx.db.insert(orderEvents).values({ orderId: claimed.orderId, type: "return_label", detail: `Return label: ${label.carrier} ${label.service}, ${label.trackingCode}` });
+      // The shopper's "approved" email carries the label, so it is announced once the label exists.
+      await writeEvent(tx, { name: "shop/return.approved", data: { orderId: claimed.orderId, returnId: claimed.id } }, { key: `return-${claimed.id}-approved` });
     }
   });
   return label.trackingCode;

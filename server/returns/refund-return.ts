@@ -3,8 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { orderEvents, refunds, returnLines, returns } from "@/db/schema";
 import { requireAdmin, withTransaction, type ServiceContext } from "../context";
 import { conflict, invalid, notFound } from "../errors";
-import { announceBackInStock } from "../inventory/announce-back-in-stock";
-import { lockStockLevels } from "../inventory/lock-stock";
+import { lockStockFor, moveStock } from "../inventory/move-stock";
 import { refundPayment } from "../payments/refund-payment";
 import type { ReturnStatus } from "./return-status";
 import type { AdminRefundReturnInput } from "./schemas";
@@ -24,10 +23,10 @@ const lineKey = (l: { shipmentId: string; orderLineId: number }) => `${l.shipmen
  * the provider works: (1) under the return's row lock, the restock choices are kept and the refund's id chosen (a new
  * one only when the last attempt failed); (2) refundPayment with that id, so any retry asks for the same refund and the
  * provider pays once; (3) once the refund succeeded, under the lock again, the chosen units go back to the warehouses
- * that sent them with a ledger row each, and the return becomes refunded. A refunded return changes nothing again.
+ * that sent them through the inventory ledger (moveStock), and the return becomes refunded. A refunded return changes nothing again.
  */
 export async function refundReturn(ctx: ServiceContext, input: AdminRefundReturnInput): Promise<RefundReturnResult> {
-  requireAdmin(ctx);
+  const actorId = requireAdmin(ctx);
   if (ctx.inTransaction) throw new Error("refundReturn calls the payment provider: call it outside a transaction");
   const claim = await withTransaction(ctx, async (tx) => {
     const [row] = await tx.db.select().from(returns).where(eq(returns.id, input.returnId)).for("update");
@@ -53,11 +52,11 @@ export async function refundReturn(ctx: ServiceContext, input: AdminRefundReturn
   if (!claim) return { status: "refunded", changed: false, refund: "succeeded" };
 
   await refundPayment(ctx, { orderId: claim.orderId, amount: claim.amount, refundId: claim.refundId, reason: `Return ${input.returnId.slice(0, 8)}` });
-  return finishReturn(ctx, input.returnId);
+  return finishReturn(ctx, input.returnId, actorId);
 }
 
 /** Step 3: restock and close the return once its refund succeeded; a refund still pending leaves it received. */
-async function finishReturn(ctx: ServiceContext, returnId: string): Promise<RefundReturnResult> {
+async function finishReturn(ctx: ServiceContext, returnId: string, actorId: string): Promise<RefundReturnResult> {
   return withTransaction(ctx, async (tx) => {
     const [row] = await tx.db
       .select({ orderId: returns.orderId, status: returns.status, refundStatus: refunds.status })
@@ -71,27 +70,16 @@ async function finishReturn(ctx: ServiceContext, returnId: string): Promise<Refu
     if (row.refundStatus === "pending") return { status: row.status, changed: false, refund: "pending" };
 
     const back = await tx.db
-      .select({ variantId: returnLines.variantId, warehouseId: returnLines.warehouseId, quantity: returnLines.quantity })
+      .select({ variantId: returnLines.variantId, warehouseId: returnLines.warehouseId, onHandDelta: sql<number>`sum(${returnLines.quantity})::int` })
       .from(returnLines)
-      .where(and(eq(returnLines.returnId, returnId), eq(returnLines.restock, true)));
+      .where(and(eq(returnLines.returnId, returnId), eq(returnLines.restock, true)))
+      .groupBy(returnLines.variantId, returnLines.warehouseId);
     if (back.length > 0) {
-      await lockStockLevels(tx, [...new Set(back.map((b) => b.variantId))].sort((a, b) => a - b));
-      await tx.db.execute(sql`
-        with back as (
-          select "variantId", "warehouseId", sum(quantity)::int as quantity
-            from jsonb_to_recordset(${JSON.stringify(back)}::jsonb) as b("variantId" int, "warehouseId" int, quantity int)
-           group by "variantId", "warehouseId"
-        ), levels as (
-          insert into stock_levels as s (variant_id, warehouse_id, on_hand)
-          select "variantId", "warehouseId", quantity from back
-          on conflict (variant_id, warehouse_id) do update set on_hand = s.on_hand + excluded.on_hand
-        )
-        insert into stock_movements (variant_id, warehouse_id, on_hand_delta, reserved_delta, reason, order_id)
-        select "variantId", "warehouseId", quantity, 0, 'return: restocked', ${row.orderId} from back`);
-      await announceBackInStock(tx, back);
+      await lockStockFor(tx, back);
+      await moveStock(tx, back, { reason: "return: restocked", actorId, orderId: row.orderId });
     }
     await tx.db.update(returns).set({ status: "refunded", refundedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(returns.id, returnId));
-    const units = back.reduce((sum, b) => sum + b.quantity, 0);
+    const units = back.reduce((sum, b) => sum + b.onHandDelta, 0);
     await tx.db.insert(orderEvents).values({ orderId: row.orderId, type: "return_refunded", detail: `Return refunded; ${units} unit${units === 1 ? "" : "s"} back in stock` });
     return { status: "refunded", changed: true, refund: "succeeded" };
   });

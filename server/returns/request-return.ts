@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { orderEvents, orders, returnLines, returns } from "@/db/schema";
 import { withTransaction, type ServiceContext } from "../context";
 import { conflict, invalid, notFound } from "../errors";
+import { writeEvent } from "../events/write-event";
 import { requireOrderAccess } from "../orders/order-access";
 import { RETURN_WINDOW_DAYS, selectReturnableLines, type ReturnableShipmentLine } from "./return-queries";
 import type { RequestReturnInput } from "./schemas";
@@ -83,6 +84,7 @@ export async function requestReturn(ctx: ServiceContext, input: RequestReturnInp
     }
     const units = allocations.reduce((sum, a) => sum + a.quantity, 0);
     await tx.db.insert(orderEvents).values({ orderId, type: "return_requested", detail: `Return of ${units} item${units === 1 ? "" : "s"} requested: ${input.reason}` });
+    await writeEvent(tx, { name: "shop/return.requested", data: { orderId, returnId } }, { key: `return-${returnId}-requested` });
     return { returnId, changed: true };
   });
 }

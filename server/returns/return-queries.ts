@@ -58,10 +58,13 @@ export async function selectOrderReturns(db: Db | Tx, orderId: string) {
       service: returns.service,
       trackingCode: returns.trackingCode,
       labelUrl: returns.labelUrl,
+      hasLabel: sql<boolean>`${returns.labelKey} is not null`,
+      rejectionReason: returns.rejectionReason,
       requestedAt: returns.requestedAt,
       approvedAt: returns.approvedAt,
       receivedAt: returns.receivedAt,
       refundedAt: returns.refundedAt,
+      rejectedAt: returns.rejectedAt,
     })
     .from(returns)
     .where(eq(returns.orderId, orderId))

@@ -10,6 +10,7 @@ import { approveReturn } from "./approve-return";
 import { listOrderReturns } from "./list-order-returns";
 import { receiveReturn } from "./receive-return";
 import { refundReturn } from "./refund-return";
+import { rejectReturn } from "./reject-return";
 import { requestReturn } from "./request-return";
 import { adminContext, deliveredOrder, shopperContext } from "./test-fixtures";
 
@@ -35,6 +36,15 @@ const returnMovements = (orderId: string) =>
   t.db.execute<{ variantId: number; warehouseId: number; onHandDelta: number; reservedDelta: number }>(sql`
     select variant_id as "variantId", warehouse_id as "warehouseId", on_hand_delta as "onHandDelta", reserved_delta as "reservedDelta"
       from stock_movements where order_id = ${orderId} and reason like 'return%' order by id`);
+
+/** Stock rows of these variants whose ledger does not sum to what is on hand and reserved (none, when every write went through it). */
+const ledgerGaps = (variantIds: number[]) =>
+  t.db.execute(sql`
+    select s.variant_id, s.warehouse_id, s.on_hand, s.reserved, coalesce(sum(m.on_hand_delta), 0)::int as ledger_on_hand, coalesce(sum(m.reserved_delta), 0)::int as ledger_reserved
+      from stock_levels s left join stock_movements m on m.variant_id = s.variant_id and m.warehouse_id = s.warehouse_id
+     where s.variant_id in ${sql.raw(`(${variantIds.map(Number).join(",")})`)}
+     group by s.variant_id, s.warehouse_id, s.on_hand, s.reserved
+    having s.on_hand <> coalesce(sum(m.on_hand_delta), 0) or s.reserved <> coalesce(sum(m.reserved_delta), 0)`).then((rows) => [...rows]);
 
 describe("returns", () => {
   it("request → approve → receive → refund restocks the chosen line only; stock, ledger and refund agree; every step again changes nothing", async () => {
@@ -76,6 +86,7 @@ describe("returns", () => {
     expect(onHand(after.lamp, shop.east)).toBe(onHand(before.lamp, shop.east) + 2);
     expect(onHand(after.vase, shop.west)).toBe(onHand(before.vase, shop.west));
     expect([...(await returnMovements(orderId))]).toEqual([{ variantId: lamp, warehouseId: shop.east, onHandDelta: 2, reservedDelta: 0 }]);
+    expect(await ledgerGaps([lamp, vase])).toEqual([]);
 
     // Again, even with the other choice: nothing more is refunded or restocked.
     const other = restock.map((r) => ({ ...r, restock: !r.restock }));
@@ -84,6 +95,7 @@ describe("returns", () => {
     expect(await receiveReturn(admin, { returnId })).toEqual({ status: "refunded", changed: false });
     expect({ lamp: await stockOf(t.db, lamp), vase: await stockOf(t.db, vase) }).toEqual(after);
     expect(await returnMovements(orderId)).toHaveLength(1);
+    expect(await ledgerGaps([lamp, vase])).toEqual([]);
 
     const [order] = await t.db.select({ status: orders.status, refundedAmount: orders.refundedAmount }).from(orders).where(eq(orders.id, orderId));
     expect(order).toEqual({ status: "refunded", refundedAmount: 3000 });
@@ -99,6 +111,33 @@ describe("returns", () => {
       "refunded",
       "return_refunded",
     ]);
+  });
+
+  it("reject: a requested return is turned down with a reason the shopper sees; again changes nothing; it moves no further", async () => {
+    const { orderId, lampLine } = await deliveredOrder(t.db, shop, { userId: shopperId });
+    const shopper = shopperContext(t.db, shopperId);
+    const { ctx: admin, carrier } = adminContext(t.db);
+    const returnId = crypto.randomUUID();
+    await requestReturn(shopper, { orderId, returnId, reason: "Changed my mind", lines: [{ orderLineId: lampLine, quantity: 1 }] });
+
+    expect(await rejectReturn(admin, { returnId, reason: "Worn: the tags are off" })).toEqual({ status: "rejected", changed: true });
+    expect(await rejectReturn(admin, { returnId, reason: "Another reason" })).toEqual({ status: "rejected", changed: false });
+    const [seen] = (await listOrderReturns(shopper, { orderId })).returns;
+    expect(seen).toMatchObject({ id: returnId, status: "rejected", rejectionReason: "Worn: the tags are off", trackingCode: null, hasLabel: false });
+    expect(await refusal(approveReturn(admin, { returnId }))).toMatchObject({ kind: "Conflict" });
+    expect(await refusal(receiveReturn(admin, { returnId }))).toMatchObject({ kind: "Conflict" });
+    expect(carrier.buyCalls).toBe(0);
+    // The database holds it too: a rejected return cannot be approved behind the verbs' back.
+    await expect(t.db.update(returns).set({ status: "approved" }).where(eq(returns.id, returnId))).rejects.toThrow();
+
+    // An approved return can no longer be rejected.
+    const approvedId = crypto.randomUUID();
+    const other = await deliveredOrder(t.db, shop, { userId: shopperId });
+    await requestReturn(shopper, { orderId: other.orderId, returnId: approvedId, reason: "Too big", lines: [{ orderLineId: other.lampLine, quantity: 1 }] });
+    await approveReturn(admin, { returnId: approvedId });
+    expect(await refusal(rejectReturn(admin, { returnId: approvedId, reason: "Late" }))).toMatchObject({ kind: "Conflict" });
+    const events = await t.db.select({ type: orderEvents.type, detail: orderEvents.detail }).from(orderEvents).where(eq(orderEvents.orderId, orderId));
+    expect(events.filter((e) => e.type === "return_rejected")).toEqual([{ type: "return_rejected", detail: "Return rejected: Worn: the tags are off" }]);
   });
 
   it("a line goes back at most as many times as it was delivered, even when two requests race", async () => {

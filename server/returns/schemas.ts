@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { returnStatus } from "@/db/schema";
 import { INT4_MAX } from "../limits";
 
 /** A shopper's own order, or a guest's through its signed link. */
@@ -25,6 +26,25 @@ export type OrderReturnsInput = z.infer<typeof OrderReturnsInput>;
 export const AdminOrderReturnsInput = z.object({ orderId: z.uuid() }).strict();
 export const AdminReturnInput = z.object({ returnId: z.uuid() }).strict();
 export type AdminReturnInput = z.infer<typeof AdminReturnInput>;
+
+export const AdminRejectReturnInput = z
+  .object({ returnId: z.uuid(), reason: z.string().trim().min(1, "Tell the shopper why this return is refused").max(500) })
+  .strict();
+export type AdminRejectReturnInput = z.infer<typeof AdminRejectReturnInput>;
+
+export const ReturnListStatus = z.enum(returnStatus.enumValues);
+
+export const AdminListReturnsInput = z
+  .object({
+    status: ReturnListStatus.default("requested"),
+    page: z.int().min(1).max(10_000).default(1),
+  })
+  .strict();
+export type AdminListReturnsInput = z.infer<typeof AdminListReturnsInput>;
+
+/** A return's label, for its shopper or whoever holds the order's signed link. */
+export const ReturnLabelInput = z.object({ orderId: z.uuid(), returnId: z.uuid(), accessToken: z.string().max(200).optional() }).strict();
+export type ReturnLabelInput = z.infer<typeof ReturnLabelInput>;
 
 export const AdminRefundReturnInput = z
   .object({

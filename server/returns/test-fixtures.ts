@@ -1,9 +1,13 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders, payments, shipmentEvents, shipments } from "@/db/schema";
 import { systemContext, type Actor, type ServiceContext } from "../context";
 import { createSimulatorProvider } from "../payments/simulator-provider";
 import { createShipmentsForOrder } from "../shipping/create-shipments-for-order";
+import { createDiskFileStorage } from "../storage/disk-file-storage";
 import { countingSimulator, paidOrder, weighedVariant, type Shop } from "../shipping/test-fixtures";
 
 /**
@@ -33,11 +37,14 @@ export async function deliveredOrder(db: Db, shop: Shop, options: { userId?: str
   return { orderId, lamp, vase, lampLine: lines.find((l) => l.variantId === lamp)!.id, vaseLine: lines.find((l) => l.variantId === vase)!.id };
 }
 
+/** Where this test file's return labels are stored (a temporary folder, not the project's .data). */
+export const labelStorage = createDiskFileStorage(mkdtempSync(path.join(tmpdir(), "emporium-returns-")));
+
 /** An admin's context on the carrier simulator (counting its purchases) and the payment simulator. */
 export function adminContext(db: Db, userId = "admin-1") {
   const carrier = countingSimulator();
-  const ctx: ServiceContext = { db, actor: { type: "admin", userId }, carrier, payments: createSimulatorProvider() };
+  const ctx: ServiceContext = { db, actor: { type: "admin", userId }, carrier, payments: createSimulatorProvider(), storage: labelStorage };
   return { ctx, carrier };
 }
 
-export const shopperContext = (db: Db, userId: string): ServiceContext => ({ db, actor: { type: "shopper", userId } satisfies Actor });
+export const shopperContext = (db: Db, userId: string): ServiceContext => ({ db, actor: { type: "shopper", userId } satisfies Actor, storage: labelStorage });

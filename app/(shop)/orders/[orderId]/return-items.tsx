@@ -12,7 +12,14 @@ const STATUS_TEXT = {
   approved: "Approved: send the items back with the return label",
   received: "Received: your refund is on its way",
   refunded: "Refunded",
+  rejected: "Not accepted",
 } as const;
+
+/** The return label PDF; a guest's link carries the order's token. */
+function labelHref(input: OrderReturnsInput, returnId: string): string {
+  const path = `/api/orders/${input.orderId}/returns/${returnId}/label`;
+  return input.accessToken ? `${path}?token=${encodeURIComponent(input.accessToken)}` : path;
+}
 
 /** The order's returns, and for delivered items still in their 30 days a "Return items" form: quantities and a reason. */
 export function ReturnItems({ input }: { input: OrderReturnsInput }) {
@@ -62,15 +69,19 @@ export function ReturnItems({ input }: { input: OrderReturnsInput }) {
               </li>
             ))}
           </ul>
-          <p className="text-stone-600">Refund: {formatMoney(r.refundAmount, r.currency)}</p>
+          {r.status === "rejected" ? (
+            r.rejectionReason && <p className="text-stone-700">Why: {r.rejectionReason}</p>
+          ) : (
+            <p className="text-stone-600">Refund: {formatMoney(r.refundAmount, r.currency)}</p>
+          )}
           {r.trackingCode && (
             <p className="text-stone-600">
               Return label: {r.carrier} {r.service}, tracking {r.trackingCode}
-              {r.labelUrl && (
+              {r.hasLabel && (
                 <>
                   {" · "}
-                  <a href={r.labelUrl} className="underline">
-                    Print label
+                  <a href={labelHref(input, r.id)} className="underline" target="_blank" rel="noopener">
+                    Print return label
                   </a>
                 </>
               )}
