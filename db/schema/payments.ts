@@ -59,6 +59,8 @@ export const refunds = pgTable(
     index("refunds_payment_idx").on(t.paymentId),
     // The dashboard reads refunds made in the last minutes of a period (the rest comes from sales_quarters).
     index("refunds_succeeded_created_idx").on(t.createdAt).where(sql`${t.status} = 'succeeded'`),
+    // The dashboard's count of refunds that failed (few among many).
+    index("refunds_failed_created_idx").on(t.createdAt).where(sql`${t.status} = 'failed'`),
     uniqueIndex("refunds_provider_refund_key").on(t.providerRefundId),
     check("refunds_amount_positive", sql`${t.amount} > 0`),
     check("refunds_origin", sql`${t.origin} IN ('shop', 'provider')`),

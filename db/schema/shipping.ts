@@ -45,6 +45,9 @@ export const shipments = pgTable(
     index("shipments_status_idx").on(t.status, t.createdAt),
     // An order's shipments (its fulfilment status, its pages): the (order, warehouse) key is partial and does not serve them.
     index("shipments_order_idx").on(t.orderId),
+    // The dashboard's parcels waiting to be handed over, and the parcels made lately (orders paid with none made yet).
+    index("shipments_waiting_order_idx").on(t.orderId).where(sql`${t.status} IN ('pending', 'label_purchased')`),
+    index("shipments_created_order_idx").on(t.createdAt, t.orderId),
     check("shipments_weight_positive", sql`${t.weightGrams} > 0`),
     check(
       "shipments_label_complete",

@@ -1,0 +1,3 @@
+CREATE INDEX "refunds_failed_created_idx" ON "refunds" USING btree ("created_at") WHERE "refunds"."status" = 'failed';--> statement-breakpoint
+CREATE INDEX "shipments_waiting_order_idx" ON "shipments" USING btree ("order_id") WHERE "shipments"."status" IN ('pending', 'label_purchased');--> statement-breakpoint
+CREATE INDEX "shipments_created_order_idx" ON "shipments" USING btree ("created_at","order_id");
