@@ -1,6 +1,5 @@
 "use client";
 import Image from "next/image";
-import { useSearchParams } from "next/navigation";
 import { useRef, useState, type KeyboardEvent } from "react";
 import type { ProductDetail } from "@/server/catalog/schemas";
 import { startingVariant } from "./variant-picker";
@@ -11,6 +10,8 @@ interface ImageGalleryProps {
   images: GalleryImage[];
   variants: ProductDetail["variants"];
   title: string;
+  /** The variant the address names (?variant=, which the picker writes). */
+  variantId?: number;
 }
 
 /** The chosen variant's own image first (when it has one), then the product's other images. */
@@ -20,12 +21,11 @@ export function galleryImages(images: GalleryImage[], variant: { imageUrl: strin
 }
 
 /**
- * A main image and a row of thumbnail buttons; arrow keys move between thumbnails. It follows the variant in ?variant=
- * (the picker writes it), opening on that variant's image whenever the choice changes.
+ * A main image and a row of thumbnail buttons; arrow keys move between thumbnails. It follows `variantId`, opening on
+ * that variant's image whenever the choice changes.
  */
-export function ImageGallery({ images: productImages, variants, title }: ImageGalleryProps) {
-  const requested = Number(useSearchParams().get("variant")) || undefined;
-  const variant = startingVariant(variants, requested);
+export function ImageGallery({ images: productImages, variants, title, variantId }: ImageGalleryProps) {
+  const variant = startingVariant(variants, variantId);
   const images = galleryImages(productImages, variant);
   const [shownFor, setShownFor] = useState(variant?.id);
   const [index, setIndex] = useState(0);

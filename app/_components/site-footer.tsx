@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { CategoryNode } from "@/server/catalog/schemas";
+import { FooterAccountLinks } from "./header-user";
 
-export function SiteFooter({ categories, signedIn }: { categories: CategoryNode[]; signedIn: boolean }) {
+export function SiteFooter({ categories }: { categories: CategoryNode[] }) {
   return (
     <footer className="mt-16 border-t border-stone-200 bg-stone-50 text-sm text-stone-600">
       <div className="mx-auto grid max-w-7xl gap-8 px-4 py-10 sm:grid-cols-3 sm:px-6">
@@ -21,23 +22,7 @@ export function SiteFooter({ categories, signedIn }: { categories: CategoryNode[
             ))}
           </ul>
         </nav>
-        {!signedIn && (
-        <nav aria-label="Account">
-          <h2 className="mb-2 font-semibold text-stone-900">Account</h2>
-          <ul className="flex flex-col gap-1.5">
-            <li>
-              <Link href="/sign-in" className="hover:underline">
-                Sign in
-              </Link>
-            </li>
-            <li>
-              <Link href="/sign-up" className="hover:underline">
-                Create an account
-              </Link>
-            </li>
-          </ul>
-        </nav>
-        )}
+        <FooterAccountLinks />
       </div>
       <p className="border-t border-stone-200 py-4 text-center text-xs">© {new Date().getFullYear()} Emporium</p>
     </footer>

@@ -1,11 +1,10 @@
 import Link from "next/link";
 import type { CategoryNode } from "@/server/catalog/schemas";
-import type { SessionUser } from "@/server/users/schemas";
-import { HeaderCart } from "./header-cart";
+import { HeaderUser } from "./header-user";
 import { SearchBox } from "./search-box";
-import { SignOutButton } from "./sign-out-button";
 
-export function SiteHeader({ categories, user }: { categories: CategoryNode[]; user: SessionUser | null }) {
+/** The same for every shopper (the pages it heads are cached); who is signed in shows in HeaderUser, from the browser. */
+export function SiteHeader({ categories }: { categories: CategoryNode[] }) {
   return (
     <header className="border-b border-stone-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -16,10 +15,7 @@ export function SiteHeader({ categories, user }: { categories: CategoryNode[]; u
           Emporium
         </Link>
         <SearchBox className="col-span-2 row-start-2 md:col-span-1 md:row-start-1 md:col-start-2 md:max-w-xl md:justify-self-center" />
-        <div className="flex items-center gap-1 justify-self-end">
-          <AccountArea user={user} />
-          <HeaderCart userId={user?.id ?? null} />
-        </div>
+        <HeaderUser />
       </div>
       {categories.length > 0 && (
         <nav aria-label="Categories" className="border-t border-stone-100">
@@ -35,28 +31,5 @@ export function SiteHeader({ categories, user }: { categories: CategoryNode[]; u
         </nav>
       )}
     </header>
-  );
-}
-
-function AccountArea({ user }: { user: SessionUser | null }) {
-  if (!user) {
-    return (
-      <Link href="/sign-in" className="rounded-md px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100">
-        Sign in
-      </Link>
-    );
-  }
-  return (
-    <div className="flex items-center gap-1 text-sm">
-      <span className="hidden max-w-40 truncate px-2 text-stone-600 sm:inline">{user.name ?? user.email}</span>
-      <Link href="/orders" className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">Orders</Link>
-      <Link href="/account" className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">Account</Link>
-      {user.role !== "shopper" && (
-        <Link href="/admin" className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">
-          Admin
-        </Link>
-      )}
-      <SignOutButton />
-    </div>
   );
 }

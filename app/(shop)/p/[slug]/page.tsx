@@ -1,16 +1,22 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
+import { Suspense } from "react";
 import { ImageGallery } from "@/app/_components/image-gallery";
-import { paramValue, type SearchParams } from "@/app/_components/listing-params";
 import { VariantPicker } from "@/app/_components/variant-picker";
 import { getProduct } from "../../_lib/catalog-data";
 import { absoluteUrl } from "../../_lib/site-url";
+import { ImageGalleryFromUrl, VariantPickerFromUrl } from "./variant-from-url";
 import { jsonForScript, productJsonLd } from "./product-json-ld";
+
+// Served from the page cache until the product, its prices or its stock change (app/(shop)/_lib/page-cache.ts): the
+// same HTML for everyone, so nothing here reads cookies (the header's own parts load in the browser) or the query
+// (?variant= is read in the browser, below).
+export const dynamic = "force-static";
+export const generateStaticParams = async () => [];
 
 interface ProductPageProps {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<SearchParams>;
 }
 
 export async function generateMetadata({ params }: ProductPageProps): Promise<Metadata> {
@@ -28,8 +34,8 @@ export async function generateMetadata({ params }: ProductPageProps): Promise<Me
   };
 }
 
-export default async function ProductPage({ params, searchParams }: ProductPageProps) {
-  const [{ slug }, query] = await Promise.all([params, searchParams]);
+export default async function ProductPage({ params }: ProductPageProps) {
+  const { slug } = await params;
   const product = await getProduct(slug);
   if (!product) notFound();
 
@@ -47,13 +53,17 @@ export default async function ProductPage({ params, searchParams }: ProductPageP
         ]}
       />
       <div className="grid gap-8 md:grid-cols-2 md:gap-12">
-        <ImageGallery images={product.images} variants={product.variants} title={product.title} />
+        <Suspense fallback={<ImageGallery images={product.images} variants={product.variants} title={product.title} />}>
+          <ImageGalleryFromUrl images={product.images} variants={product.variants} title={product.title} />
+        </Suspense>
         <div className="flex flex-col gap-6">
           <div>
             <p className="text-sm uppercase tracking-wide text-stone-500">{product.brand}</p>
             <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">{product.title}</h1>
           </div>
-          <VariantPicker options={product.options} variants={product.variants} initialVariantId={Number(paramValue(query, "variant"))} />
+          <Suspense fallback={<VariantPicker options={product.options} variants={product.variants} />}>
+            <VariantPickerFromUrl options={product.options} variants={product.variants} />
+          </Suspense>
           {product.description && (
             <section aria-labelledby="description-heading">
               <h2 id="description-heading" className="mb-2 text-lg font-semibold">

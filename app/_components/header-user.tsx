@@ -1,0 +1,78 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTRPC } from "@/app/_trpc/client";
+import type { SessionUser } from "@/server/users/schemas";
+import { MiniCart } from "./mini-cart";
+import { SignOutButton } from "./sign-out-button";
+
+/**
+ * Who is signed in, for the header and footer. Fetched in the browser, never rendered on the server: the storefront's
+ * pages are cached and shared by every shopper (app/(shop)/_lib/page-cache.ts). Fetched afresh whenever the shop's layout
+ * mounts (signing in comes back from the (auth) pages), so a cached answer from before never shows.
+ */
+export function useSessionUser(): { user: SessionUser | null; known: boolean } {
+  const trpc = useTRPC();
+  const me = useQuery({ ...trpc.users.me.queryOptions(), staleTime: 0, refetchOnMount: "always" });
+  return { user: me.data ?? null, known: me.isFetchedAfterMount && !me.isFetching };
+}
+
+/** The header's account links and cart button. */
+export function HeaderUser() {
+  const { user, known } = useSessionUser();
+  // Until the answer comes, an empty space the size of the links, so the header does not jump.
+  if (!known) return <div className="h-9 w-48 justify-self-end" aria-hidden="true" />;
+  return (
+    <div className="flex items-center gap-1 justify-self-end">
+      <AccountArea user={user} />
+      {/* The first client call also clears a guest cart cookie that signing in merged. */}
+      <MiniCart userId={user?.id ?? null} refetchOnMount />
+    </div>
+  );
+}
+
+function AccountArea({ user }: { user: SessionUser | null }) {
+  if (!user) {
+    return (
+      <Link href="/sign-in" className="rounded-md px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100">
+        Sign in
+      </Link>
+    );
+  }
+  return (
+    <div className="flex items-center gap-1 text-sm">
+      <span className="hidden max-w-40 truncate px-2 text-stone-600 sm:inline">{user.name ?? user.email}</span>
+      <Link href="/orders" className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">Orders</Link>
+      <Link href="/account" className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">Account</Link>
+      {user.role !== "shopper" && (
+        <Link href="/admin" className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">
+          Admin
+        </Link>
+      )}
+      <SignOutButton />
+    </div>
+  );
+}
+
+/** The footer's "Account" links, for shoppers who are not signed in. */
+export function FooterAccountLinks() {
+  const { user, known } = useSessionUser();
+  if (!known || user) return null;
+  return (
+    <nav aria-label="Account">
+      <h2 className="mb-2 font-semibold text-stone-900">Account</h2>
+      <ul className="flex flex-col gap-1.5">
+        <li>
+          <Link href="/sign-in" className="hover:underline">
+            Sign in
+          </Link>
+        </li>
+        <li>
+          <Link href="/sign-up" className="hover:underline">
+            Create an account
+          </Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}
