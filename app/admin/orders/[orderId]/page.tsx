@@ -12,7 +12,7 @@ import { AdminOrderIdInput } from "@/server/orders/schemas";
 import { isFullAdmin, requireAdmin } from "../../_lib/require-admin";
 import { ShipmentsPanel } from "../../fulfilment/_components/shipments-panel";
 import { AdminTime } from "../_components/admin-time";
-import { CancelOrderButton } from "../_components/cancel-order-button";
+import { CancelOrderButton, type PaidCancellation } from "../_components/cancel-order-button";
 import { OrderHistoryPanel } from "../_components/order-history-panel";
 import { OrderNotes } from "../_components/order-notes";
 import { Panel } from "../_components/panel";
@@ -76,6 +76,12 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ ord
               <CancelOrderButton orderId={order.id} number={order.number} />
             </Panel>
           )}
+          {order.status === "paid" && canRefund && !hasLeft(order) && (
+            <Panel title="Cancel">
+              <p className="text-sm text-stone-600">Nothing has shipped yet. Cancelling refunds the customer, puts the stock back on sale and voids any label bought.</p>
+              <CancelOrderButton orderId={order.id} number={order.number} paid={paidCancellation(order)} />
+            </Panel>
+          )}
           <PaymentPanel payment={order.payment} reconciliation={order.reconciliation} />
           <Panel title="Notes">
             <OrderNotes orderId={order.id} notes={order.notes} />
@@ -114,4 +120,18 @@ function CustomerPanel({ order }: { order: AdminOrderView }) {
 /** What a new refund must leave room for: refunds made, and those still waiting for the provider's answer. */
 function refundedOrPending(order: { refundedAmount: number; payment: { refunds: { amount: number; status: string }[] } | null }): number {
   return order.refundedAmount + (order.payment?.refunds ?? []).filter((r) => r.status === "pending").reduce((sum, r) => sum + r.amount, 0);
+}
+
+const LEFT_THE_WAREHOUSE = new Set(["in_transit", "out_for_delivery", "exception", "delivered", "returned"]);
+
+/** A parcel of the order is on its way (or back): too late to cancel, its lines are refunded or returned instead. */
+function hasLeft(order: AdminOrderView): boolean {
+  return order.shipments.some((s) => LEFT_THE_WAREHOUSE.has(s.status));
+}
+
+/** What cancelling this paid order does: the refund of what is left, the units it holds back on sale, the labels voided. */
+function paidCancellation(order: AdminOrderView): PaidCancellation {
+  const held = -order.stockMovements.reduce((sum, m) => sum + m.onHandDelta, 0);
+  const labels = order.shipments.filter((s) => s.status === "label_purchased").length;
+  return { refundAmount: order.totalAmount - refundedOrPending(order), currency: order.currency, units: Math.max(held, 0), labels };
 }
