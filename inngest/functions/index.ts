@@ -22,6 +22,10 @@ import { notifyOrderCancelled } from "./notify-order-cancelled";
 import { notifyOrderPaid } from "./notify-order-paid";
 import { notifyOrderRefunded } from "./notify-order-refunded";
 import { notifyPaymentFailed } from "./notify-payment-failed";
+import { notifyReturnApproved } from "./notify-return-approved";
+import { notifyReturnReceived } from "./notify-return-received";
+import { notifyReturnRejected } from "./notify-return-rejected";
+import { notifyReturnRequested } from "./notify-return-requested";
 import { notifyShipmentDelivered } from "./notify-shipment-delivered";
 import { notifyShipmentException } from "./notify-shipment-exception";
 import { notifyShipmentOutForDelivery } from "./notify-shipment-out-for-delivery";
@@ -49,6 +53,10 @@ export function shopFunctions(deps: FunctionDeps): FunctionDefinition[] {
     notifyShipmentOutForDelivery(deps),
     notifyShipmentDelivered(deps),
     notifyShipmentException(deps),
+    notifyReturnRequested(deps),
+    notifyReturnApproved(deps),
+    notifyReturnReceived(deps),
+    notifyReturnRejected(deps),
     fulfilPaidOrder(deps),
     simulateTracking(deps),
     sendNotificationFunction(deps),

@@ -12,6 +12,8 @@ import { lastPaymentFailure, payOptions } from "../payments/payable-order";
 import { renderLowStock } from "../inventory/render-low-stock";
 import { renderBackInStock } from "./render-back-in-stock";
 import { ACCOUNT_EMAIL_KINDS, renderAccountEmail } from "../users/render-account-email";
+import { renderReturnEmail } from "./render-return-email";
+import { isReturnEmailKind } from "./return-email-kinds";
 import { renderShippingEmail } from "./render-shipping-email";
 import { renderShortMessage } from "./render-short-message";
 import type { EmailContent } from "./schemas";
@@ -56,6 +58,7 @@ export async function renderNotification(ctx: ServiceContext, input: { notificat
   if (row.status !== "queued") return null;
   if (row.channel !== "email") return renderShortMessage(ctx, { ...row, channel: row.channel });
   if (row.kind === "refund-issued") return renderRefundEmail(ctx, row.subjectId);
+  if (isReturnEmailKind(row.kind)) return renderReturnEmail(ctx, { kind: row.kind, returnId: row.subjectId });
   if (ACCOUNT_EMAIL_KINDS.has(row.kind)) return renderAccountEmail(ctx, row);
   if (row.kind === "back-in-stock") return renderBackInStock(ctx, row);
   if (row.kind === "admin-low-stock") return renderLowStock(ctx, row.subjectId);
