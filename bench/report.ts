@@ -20,7 +20,7 @@ export function formatTable(results: ScenarioResult[]): string {
 }
 
 /** Writes bench/results/<ISO timestamp>.json and returns its path. */
-export function writeResults(results: ScenarioResult[], meta: Record<string, unknown>): string {
+export function writeResults(results: readonly object[], meta: Record<string, unknown>): string {
   const dir = path.join("bench", "results");
   mkdirSync(dir, { recursive: true });
   const startedAt = new Date().toISOString();
