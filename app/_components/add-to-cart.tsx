@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { MAX_LINE_QUANTITY } from "@/server/cart/schemas";
+import { MAX_LINE_QUANTITY } from "@/server/limits";
 import { useAddToCart } from "./use-cart";
 
 type Outcome = { tone: "ok" | "error"; text: string } | null;

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { withTransaction, type ServiceContext } from "../context";
 import { conflict, DomainError, notFound } from "../errors";
 import { openCart, type GuestCartRef } from "./active-cart";
-import { MAX_LINE_QUANTITY, type CartLineResult } from "./schemas";
+import { MAX_LINE_QUANTITY } from "../limits";
+import type { CartLineResult } from "./schemas";
 import { cappedNotice, findVariantStock } from "./variant-stock";
 
 /**

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { withTransaction, type ServiceContext } from "../context";
 import { DomainError } from "../errors";
 import { openCart } from "./active-cart";
-import { MAX_LINE_QUANTITY } from "./schemas";
+import { MAX_LINE_QUANTITY } from "../limits";
 
 /**
  * Moves a guest cart into the signed-in caller's cart: quantities of the same variant are summed, capped at 99 and at the

@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { INT4_MAX } from "../limits";
+import { INT4_MAX, MAX_LINE_QUANTITY } from "../limits";
 import type { ShippingAddress, ShippingMethodId } from "../checkout/details-schemas";
-
-export const MAX_LINE_QUANTITY = 99;
 
 const VariantId = z.int().positive().max(INT4_MAX);
 const Quantity = z

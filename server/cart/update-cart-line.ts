@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { withTransaction, type ServiceContext } from "../context";
 import { notFound } from "../errors";
 import { lockActiveCart, type GuestCartRef } from "./active-cart";
-import { MAX_LINE_QUANTITY, type CartLineResult } from "./schemas";
+import { MAX_LINE_QUANTITY } from "../limits";
+import type { CartLineResult } from "./schemas";
 import { cappedNotice, findVariantStock } from "./variant-stock";
 
 /** Sets a line's quantity. Lowering always works; raising stops at the stock available now (never below the current quantity). */

@@ -3,7 +3,8 @@ import Image from "next/image";
 import Link from "next/link";
 import { useState } from "react";
 import { formatMoney } from "@/app/_components/format-money";
-import { MAX_LINE_QUANTITY, type CartLine } from "@/server/cart/schemas";
+import type { CartLine } from "@/server/cart/schemas";
+import { MAX_LINE_QUANTITY } from "@/server/limits";
 
 export interface PriceNote {
   from: number;
