@@ -3,6 +3,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { orders, payments, refunds, shipments } from "@/db/schema";
+import { runFulfilPaidOrder } from "@/inngest/functions/fulfil-paid-order";
+import { scriptedStep } from "@/inngest/functions/saga-test-kit";
 import { useTestDatabase } from "@/test/db";
 import { clientError } from "../catalog/admin-test-fixtures";
 import { seedShop, stockOf } from "../checkout/checkout-test-fixtures";
@@ -208,6 +210,41 @@ describe("cancelling a paid order that has not shipped", () => {
     const refunded = await paidTwoWarehouseOrder();
     await refundOrder(ctx, { orderId: refunded.orderId, refundId: randomUUID(), amount: 3000, notifyCustomer: false });
     await expect(adminCancelOrder(ctx, { orderId: refunded.orderId })).rejects.toMatchObject({ kind: "Conflict", message: expect.stringMatching(/already refunded in full/) });
+  });
+
+  it("the fulfilment job, run for the paid event after the cancellation, makes no shipment and buys no label", async () => {
+    for (const shipmentsMade of [false, true]) {
+      const lamp = await weighedVariant(t.db, shop, { east: 2, west: 0 });
+      const orderId = await paidOrder(t.db, [{ variantId: lamp, quantity: 1 }]);
+      await t.db.insert(payments).values({ orderId, provider: "simulator", providerPaymentId: `pi_sim_${orderId}`, amount: 1000, currency: "USD", status: "succeeded" });
+      if (shipmentsMade) await createShipmentsForOrder(fulfilmentContext(t.db), { orderId });
+      const labels = labelLog();
+      const ctx = adminContext(refundLog().provider, labels.carrier);
+      await adminCancelOrder(ctx, { orderId, reason: "Cannot fulfil" });
+
+      const system = { ...ctx, actor: { type: "system", name: "fulfil-paid-order" } } as const;
+      const run = runFulfilPaidOrder({ event: { name: "shop/order.paid", data: { orderId }, id: `evt-${orderId}` }, step: scriptedStep({}).step }, { context: () => system });
+      await run;
+      expect(labels.live()).toEqual([]);
+      expect(await shipmentStatuses(orderId)).toEqual(shipmentsMade ? ["cancelled"] : []);
+    }
+  });
+
+  it("a buyer whose claim had gone stale while at the carrier voids the label it bought for an order cancelled meanwhile", async () => {
+    const o = await paidTwoWarehouseOrder();
+    const labels = labelLog();
+    const ctx = adminContext(refundLog().provider, labels.carrier);
+    const buyLabel = labels.carrier.buyLabel;
+    // Between the claim and the carrier's answer: the claim ages past its TTL and an admin cancels the order.
+    labels.carrier.buyLabel = async (input) => {
+      await t.db.update(shipments).set({ buyingSince: sql`now() - interval '11 minutes'` }).where(eq(shipments.id, o.shipmentIds[0]!));
+      await adminCancelOrder(ctx, { orderId: o.orderId, reason: "Cannot fulfil" });
+      return buyLabel(input);
+    };
+    expect(await buyShipmentLabel({ ...ctx, actor: { type: "system", name: "fulfil-paid-order" } }, { shipmentId: o.shipmentIds[0]! })).toEqual({ outcome: "not-pending", status: "cancelled" });
+    expect((await orderState(o.orderId)).status).toBe("cancelled");
+    expect(labels.voided()).toHaveLength(1);
+    expect(labels.live()).toEqual([]);
   });
 
   it("racing the label purchase never leaves a live label on a cancelled order", async () => {

@@ -100,7 +100,7 @@ async function buyClaimed(ctx: ServiceContext, carrier: Carrier, shipment: typeo
   const labelKey = documentKey("label", shipment.id);
   await (ctx.storage ?? fileStorage()).put(labelKey, pdf, "application/pdf");
 
-  return withTransaction(ctx, async (tx) => {
+  const result = await withTransaction(ctx, async (tx): Promise<BuyLabelResult> => {
     const [bought] = await tx.db
       .update(shipments)
       .set({
@@ -130,4 +130,8 @@ async function buyClaimed(ctx: ServiceContext, carrier: Carrier, shipment: typeo
     await writeEvent(tx, { name: "shop/label.purchased", data: { orderId: shipment.orderId, shipmentId: shipment.id } }, { key: `shipment-${shipment.id}-label` });
     return { outcome: "bought", trackingCode: label.trackingCode };
   });
+  // Cancelled while this buyer talked to the carrier (its claim had grown old enough to be taken for a crashed one's):
+  // the label it just bought must not stay live.
+  if (result.outcome === "not-pending" && result.status === "cancelled") await carrier.voidLabel(carrierShipmentId);
+  return result;
 }
