@@ -6,7 +6,8 @@ if (!Number.isSafeInteger(BENCH_PRODUCTS) || BENCH_PRODUCTS < 1 || BENCH_PRODUCT
 
 // scripts/dev-database reads these when it loads, so they are set before the dynamic import below.
 process.env.EMBEDDED_PG_DIR = BENCH_PRODUCTS === 50_000 ? ".data/pg-bench" : `.data/pg-bench-${BENCH_PRODUCTS}`;
-process.env.EMBEDDED_PG_PORT = "54408";
+// BENCH_PG_PORT: a bench that runs beside the others (bench/lighthouse.ts) takes another port.
+process.env.EMBEDDED_PG_PORT = process.env.BENCH_PG_PORT || "54408";
 const { openDevDatabase } = await import("../scripts/dev-database");
 const { seedDatabase } = await import("../db/seed");
 

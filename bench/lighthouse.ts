@@ -16,7 +16,8 @@ import { buildBenchServer, startBenchServer } from "./production-server";
 import { writeResults } from "./report";
 
 process.env.BENCH_PRODUCTS ||= "600";
-// bench/database reads BENCH_PRODUCTS when it loads.
+process.env.BENCH_PG_PORT ||= "54409";
+// bench/database reads these when it loads.
 const { openBenchDatabase } = await import("./database");
 
 const PORT = 3119;
