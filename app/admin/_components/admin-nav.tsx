@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/inventory", label: "Inventory" },
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/fulfilment", label: "Fulfilment" },
+  { href: "/admin/returns", label: "Returns" },
   { href: "/admin/customers", label: "Customers" },
   { href: "/admin/search", label: "Search" },
   { href: "/admin/mailbox", label: "Mailbox" },

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ShipmentStatusBadge } from "@/app/_components/shipment-timeline";
 import { getCaller } from "@/app/_trpc/server";
 import { Pagination } from "../_components/pagination";
+import { age } from "../_lib/age";
 import { requireAdmin } from "../_lib/require-admin";
 import { AutoBuyToggle } from "./_components/auto-buy-toggle";
 import { ShipmentActions } from "./_components/shipment-actions";
@@ -10,16 +11,6 @@ import { ShipmentActions } from "./_components/shipment-actions";
 export const metadata: Metadata = { title: "Fulfilment" };
 
 const PAGE_SIZE = 25;
-
-/** "3 d 4 h", "5 h 12 min", "40 s": how long a paid order has waited. */
-function age(seconds: number): string {
-  const d = Math.floor(seconds / 86_400);
-  const h = Math.floor((seconds % 86_400) / 3_600);
-  const m = Math.floor((seconds % 3_600) / 60);
-  if (d > 0) return `${d} d ${h} h`;
-  if (h > 0) return `${h} h ${m} min`;
-  return m > 0 ? `${m} min` : `${seconds} s`;
-}
 
 export default async function FulfilmentPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const pageParam = Number((await searchParams).page);

@@ -11,7 +11,7 @@ import { Panel } from "./panel";
 
 const lineKey = (l: { shipmentId: string; orderLineId: number }) => `${l.shipmentId}:${l.orderLineId}`;
 
-/** The order's returns and their next step: approve (issues the return label), mark received, refund with a restock choice per line. */
+/** The order's returns and their next step: approve (issues the return label) or reject with a reason, mark received, refund with a restock choice per line. */
 /** `canRefund` false (staff): received returns show no refund button; the server refuses staff anyway. */
 export function ReturnsPanel({ orderId, canRefund }: { orderId: string; canRefund: boolean }) {
   const trpc = useTRPC();
@@ -19,7 +19,10 @@ export function ReturnsPanel({ orderId, canRefund }: { orderId: string; canRefun
   const queryClient = useQueryClient();
   const { data } = useQuery(trpc.adminReturns.forOrder.queryOptions({ orderId }));
   const approve = useMutation(trpc.adminReturns.approve.mutationOptions());
+  const reject = useMutation(trpc.adminReturns.reject.mutationOptions());
   const receive = useMutation(trpc.adminReturns.receive.mutationOptions());
+  const [rejecting, setRejecting] = useState<string | null>(null);
+  const [rejectReason, setRejectReason] = useState("");
   const refund = useMutation(trpc.adminReturns.refund.mutationOptions());
   const [restock, setRestock] = useState<Record<string, boolean>>({});
   const [error, setError] = useState("");
@@ -44,9 +47,18 @@ export function ReturnsPanel({ orderId, canRefund }: { orderId: string; canRefun
             <span className="font-medium capitalize">{r.status}</span> · asked <AdminTime at={r.requestedAt} /> · {formatMoney(r.refundAmount, r.currency)}
           </p>
           <p className="text-stone-600">Reason: {r.reason}</p>
+          {r.rejectionReason && <p className="text-stone-600">Rejected: {r.rejectionReason}</p>}
           {r.trackingCode && (
             <p className="text-stone-600">
               Return label: {r.carrier} {r.service}, {r.trackingCode}
+              {r.hasLabel && (
+                <>
+                  {" · "}
+                  <a href={`/api/orders/${orderId}/returns/${r.id}/label`} target="_blank" rel="noopener" className="underline">
+                    Print label
+                  </a>
+                </>
+              )}
             </p>
           )}
           <ul className="flex flex-col gap-1">
@@ -68,6 +80,11 @@ export function ReturnsPanel({ orderId, canRefund }: { orderId: string; canRefun
             {(r.status === "requested" || (r.status === "approved" && !r.trackingCode)) && (
               <button type="button" className={rowButtonClass} disabled={approve.isPending} onClick={() => run(() => approve.mutateAsync({ returnId: r.id }))}>
                 {r.status === "requested" ? "Approve and issue label" : "Issue return label"}
+              </button>
+            )}
+            {r.status === "requested" && rejecting !== r.id && (
+              <button type="button" className={rowButtonClass} onClick={() => setRejecting(r.id)}>
+                Reject
               </button>
             )}
             {r.status === "approved" && (
@@ -93,6 +110,23 @@ export function ReturnsPanel({ orderId, canRefund }: { orderId: string; canRefun
               </button>
             )}
           </div>
+          {r.status === "requested" && rejecting === r.id && (
+            <form
+              className="flex flex-wrap items-center gap-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void run(() => reject.mutateAsync({ returnId: r.id, reason: rejectReason })).then(() => setRejecting(null));
+              }}
+            >
+              <label className="flex grow items-center gap-2">
+                Why (the shopper sees this)
+                <input className="grow rounded border border-stone-300 px-2 py-1" maxLength={500} required value={rejectReason} onChange={(e) => setRejectReason(e.target.value)} />
+              </label>
+              <button type="submit" className={rowButtonClass} disabled={reject.isPending}>
+                Reject return
+              </button>
+            </form>
+          )}
         </div>
       ))}
       {error && (
