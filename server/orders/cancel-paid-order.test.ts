@@ -7,7 +7,7 @@ import { runFulfilPaidOrder } from "@/inngest/functions/fulfil-paid-order";
 import { scriptedStep } from "@/inngest/functions/saga-test-kit";
 import { useTestDatabase } from "@/test/db";
 import { clientError } from "../catalog/admin-test-fixtures";
-import { seedShop, stockOf } from "../checkout/checkout-test-fixtures";
+import { seedShop } from "../checkout/checkout-test-fixtures";
 import type { Actor, ServiceContext } from "../context";
 import { outboxEvents } from "../events/test-outbox";
 import type { PaymentProvider } from "../payments/payment-provider";
@@ -23,7 +23,7 @@ import { renderNotification } from "../notifications/render-notification";
 import { adminCancelOrder } from "./admin-cancel-order";
 import { cancellationRefundId } from "./cancellation-refund-id";
 import { refundOrder } from "./refund-order";
-import { insertOrder, insertUser } from "./test-fixtures";
+import { insertOrder, insertUser, ledgerSumAt, onHandAt } from "./test-fixtures";
 
 const t = useTestDatabase({ max: 12 });
 let shop: Shop;
@@ -89,9 +89,8 @@ function adminContext(provider: PaymentProvider, carrier: Carrier): ServiceConte
   return { ...fulfilmentContext(t.db, carrier), actor: adminActor, payments: provider };
 }
 
-const onHand = async (variantId: number, warehouseId: number) => (await stockOf(t.db, variantId)).levels.find((l) => l.warehouseId === warehouseId)!.onHand;
-const ledgerSum = async (variantId: number, warehouseId: number) =>
-  (await t.db.execute<{ sum: number }>(sql`select coalesce(sum(on_hand_delta), 0)::int as sum from stock_movements where variant_id = ${variantId} and warehouse_id = ${warehouseId}`))[0]!.sum;
+const onHand = (variantId: number, warehouseId: number) => onHandAt(t.db, variantId, warehouseId);
+const ledgerSum = (variantId: number, warehouseId: number) => ledgerSumAt(t.db, variantId, warehouseId);
 const cancelMovements = (orderId: string) =>
   t.db.execute<{ variantId: number; warehouseId: number; onHandDelta: number }>(sql`
     select variant_id as "variantId", warehouse_id as "warehouseId", on_hand_delta as "onHandDelta"

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { orderRefunds, payments, refunds } from "@/db/schema";
 import { useTestDatabase } from "@/test/db";
 import { clientError } from "../catalog/admin-test-fixtures";
-import { seedShop, stockOf } from "../checkout/checkout-test-fixtures";
+import { seedShop } from "../checkout/checkout-test-fixtures";
 import type { ServiceContext } from "../context";
 import { DomainError } from "../errors";
 import { queueOrderEmail } from "../notifications/queue-order-email";
@@ -13,7 +13,7 @@ import { createSimulatorProvider } from "../payments/simulator-provider";
 import { paidOrder, weighedVariant, type Shop } from "../shipping/test-fixtures";
 import { createCaller } from "../trpc/root";
 import { refundOrder } from "./refund-order";
-import { insertOrder, insertUser } from "./test-fixtures";
+import { insertOrder, insertUser, ledgerSumAt, onHandAt } from "./test-fixtures";
 
 const t = useTestDatabase({ max: 10 });
 let shop: Shop;
@@ -39,11 +39,8 @@ async function paidLampAndVase() {
   return { orderId, lamp, vase, lampLine: lines.find((l) => l.variantId === lamp)!.id, vaseLine: lines.find((l) => l.variantId === vase)!.id };
 }
 
-const onHand = async (variantId: number, warehouseId: number) => (await stockOf(t.db, variantId)).levels.find((l) => l.warehouseId === warehouseId)!.onHand;
-
-/** The ledger's sum per warehouse for a variant, to compare with on hand. */
-const ledgerSum = async (variantId: number, warehouseId: number) =>
-  (await t.db.execute<{ sum: number }>(sql`select coalesce(sum(on_hand_delta), 0)::int as sum from stock_movements where variant_id = ${variantId} and warehouse_id = ${warehouseId}`))[0]!.sum;
+const onHand = (variantId: number, warehouseId: number) => onHandAt(t.db, variantId, warehouseId);
+const ledgerSum = (variantId: number, warehouseId: number) => ledgerSumAt(t.db, variantId, warehouseId);
 
 const refundMovements = (orderId: string) =>
   t.db.execute<{ variantId: number; onHandDelta: number; actorId: string }>(sql`

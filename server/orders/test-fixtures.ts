@@ -1,6 +1,8 @@
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { carts, orderEvents, orderLines, orders, payments, users } from "@/db/schema";
 import { insertCategory, insertProduct } from "../catalog/test-fixtures";
+import { stockOf } from "../checkout/checkout-test-fixtures";
 import type { OrderStatus, PaymentStatus } from "./schemas";
 
 let sequence = 0;
@@ -97,3 +99,10 @@ export function setSigningEnv() {
   process.env.NEXTAUTH_SECRET ??= "x".repeat(40);
   process.env.DATABASE_URL ??= "postgres://localhost/unused";
 }
+
+/** On hand of a variant in one warehouse. */
+export const onHandAt = async (db: Db, variantId: number, warehouseId: number) => (await stockOf(db, variantId)).levels.find((l) => l.warehouseId === warehouseId)!.onHand;
+
+/** The stock ledger's sum for a variant in one warehouse, to compare with on hand. */
+export const ledgerSumAt = async (db: Db, variantId: number, warehouseId: number) =>
+  (await db.execute<{ sum: number }>(sql`select coalesce(sum(on_hand_delta), 0)::int as sum from stock_movements where variant_id = ${variantId} and warehouse_id = ${warehouseId}`))[0]!.sum;
