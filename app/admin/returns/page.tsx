@@ -4,6 +4,7 @@ import { formatMoney } from "@/app/_components/format-money";
 import { getCaller } from "@/app/_trpc/server";
 import { ReturnListStatus } from "@/server/returns/schemas";
 import { Pagination } from "../_components/pagination";
+import { TableHead } from "../_components/table-head";
 import { age } from "../_lib/age";
 import { requireAdmin } from "../_lib/require-admin";
 
@@ -50,21 +51,11 @@ export default async function ReturnsPage({ searchParams }: { searchParams: Prom
         {TABS[status]} returns, {NEXT_STEP[status]}; the longest waiting first. Open the order to take the next step.
       </p>
       {items.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-stone-300 p-10 text-center">
-          <p>{total > 0 ? "There is nothing on this page." : `No ${TABS[status].toLowerCase()} returns.`}</p>
-        </div>
+        <p className="rounded-lg border border-dashed border-stone-300 p-10 text-center">{total > 0 ? `There is no page ${page}.` : `No ${TABS[status].toLowerCase()} returns.`}</p>
       ) : (
         <div className="relative overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <thead className="border-b border-stone-300 text-xs uppercase tracking-wide text-stone-500">
-              <tr>
-                {["Order", "Waiting", "Customer", "Items", "Refund", "Reason"].map((h) => (
-                  <th key={h} scope="col" className="px-2 py-2 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead columns={["Order", "Waiting", "Customer", "Items", "Refund", "Reason"]} />
             <tbody>
               {items.map((r) => (
                 <tr key={r.returnId} className="border-b border-stone-100 align-top" aria-label={`Return for order #${r.orderNumber}`}>
