@@ -29,8 +29,9 @@ export const returnLabelKey = (returnId: string) => `return-${returnId}-label`;
  * Approves a requested return and issues its return label through the carrier port (is_return: the parcel the shop
  * sent, sent back). The move to approved is one conditional UPDATE; the label is claimed like a shipment's (committed
  * at once, so a second approver asks the carrier nothing), quoted and bought outside any transaction under
- * returnLabelKey, the rate kept on the row so a retry buys the same one. Approving again retries a label that failed,
- * and otherwise changes nothing.
+ * returnLabelKey, the rate kept on the row so a retry buys the same one; our PDF of it is stored for the shopper, and
+ * shop/return.approved (the shopper's email with the label) is written once, with the label. Approving again retries
+ * a label that failed, and otherwise changes nothing.
  */
 export async function approveReturn(ctx: ServiceContext, input: { returnId: string }): Promise<ApproveReturnResult> {
   requireAdmin(ctx);
