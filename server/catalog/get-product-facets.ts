@@ -2,15 +2,23 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../context";
 import { activeOptions, filterConditions, priceCondition, productConditions, productInStock, resolveFilters, type CatalogFilters, type Omitted } from "./product-filters";
 import type { CatalogFilterInput, ProductFacets } from "./schemas";
+import { unfilteredFacetCounts } from "./unfiltered-facets";
 
 type Counted<T> = T & Record<string, unknown> & { count: number };
 
 /**
  * Disjunctive facets: each facet's counts apply every filter except its own, so a shopper sees what picking another
- * value would give. One SQL statement per facet, run concurrently.
+ * value would give. One SQL statement per facet, run concurrently; with no filter at all, one pass serves every facet.
  */
 export async function getProductFacets(ctx: ServiceContext, input: CatalogFilterInput): Promise<ProductFacets> {
   const f = await resolveFilters(ctx, input);
+  if (!filterConditions(f).length) {
+    const [{ priceMin, priceMax, currency, ...counts }, options] = await Promise.all([
+      unfilteredFacetCounts(ctx),
+      ctx.db.execute<Counted<{ name: string; value: string }>>(optionCounts(f)),
+    ]);
+    return { ...counts, options: groupOptions(options), price: { min: priceMin, max: priceMax, currency: currency ?? "USD" } };
+  }
   const [summary, categories, brands, options] = await Promise.all([
     summarise(ctx, f),
     ctx.db.execute<Counted<{ slug: string; name: string }>>(categoryCounts(f)),
@@ -20,21 +28,25 @@ export async function getProductFacets(ctx: ServiceContext, input: CatalogFilter
       group by p.brand order by count desc, value`),
     ctx.db.execute<Counted<{ name: string; value: string }>>(optionCounts(f)),
   ]);
-
-  const byName = new Map<string, { value: string; count: number }[]>();
-  for (const row of options) {
-    const values = byName.get(row.name) ?? [];
-    if (!values.length) byName.set(row.name, values);
-    values.push({ value: row.value, count: row.count });
-  }
   return {
     total: summary.total,
     categories: categories.map((c) => ({ slug: c.slug, name: c.name, count: c.count })),
     brands: brands.map((b) => ({ value: b.value, count: b.count })),
-    options: [...byName].map(([name, values]) => ({ name, values })),
+    options: groupOptions(options),
     price: { min: summary.priceMin, max: summary.priceMax, currency: summary.currency ?? "USD" },
     inStockCount: summary.inStockCount,
   };
+}
+
+/** Option value counts, ordered by name, grouped under their name. */
+function groupOptions(rows: { name: string; value: string; count: number }[]): ProductFacets["options"] {
+  const byName = new Map<string, { value: string; count: number }[]>();
+  for (const row of rows) {
+    const values = byName.get(row.name) ?? [];
+    if (!values.length) byName.set(row.name, values);
+    values.push({ value: row.value, count: row.count });
+  }
+  return [...byName].map(([name, values]) => ({ name, values }));
 }
 
 /** total, the price range (ignoring the price filter) and the in-stock count (ignoring the in-stock filter) in one pass. */
