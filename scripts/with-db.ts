@@ -9,6 +9,7 @@ const { db, close } = await openDevDatabase();
 try {
   if (task === "seed") {
     const { seedProducts, seedOrders } = devDatabaseSettings();
+    if (!Number.isSafeInteger(seedProducts) || seedProducts < 0 || seedProducts > 1_000_000) throw new Error("SEED_PRODUCTS must be a whole number from 0 to 1,000,000");
     if (!Number.isSafeInteger(seedOrders) || seedOrders < 0 || seedOrders > 1_000_000) throw new Error("SEED_ORDERS must be a whole number from 0 to 1,000,000");
     const summary = await seedDatabase(db, { products: seedProducts, demoUsers: !isProduction() });
     console.log(`seeded ${summary.products} products, ${summary.variants} variants, ${summary.categories} categories`);
