@@ -15,6 +15,7 @@ const EVENT_WORDS: Record<string, string> = {
   return_approved: "Return approved",
   return_received: "Return received",
   return_refunded: "Return refunded",
+  return_rejected: "Return rejected",
   payment_failed: "Payment failed",
   payment_flagged: "Payment flagged for review",
 };
