@@ -13,17 +13,17 @@ function pgbenchPath(): string | null {
   }
 }
 
-/** Runs a pgbench script (bench/pgbench-checkout.sql unless told) against the bench database; skipped (with the reason) when pgbench is not installed. */
+/** Runs bench/pgbench-checkout.sql (its order paid too when `paid`) against the bench database; skipped (with the reason) when pgbench is not installed. */
 export function runPgbench(
   url: string,
-  options: { clients: number; seconds: number; vmin: number; vmax: number; warehouseId: number; databasePids: number[]; script?: string },
+  options: { clients: number; seconds: number; vmin: number; vmax: number; warehouseId: number; databasePids: number[]; paid?: boolean },
 ): PgbenchResult {
   const pgbench = pgbenchPath();
   if (!pgbench) return { skipped: "pgbench is not installed (Debian: apt-get install postgresql-client)" };
   const args = [
-    "-n", "-f", options.script ?? "bench/pgbench-checkout.sql",
+    "-n", "-f", "bench/pgbench-checkout.sql",
     "-c", String(options.clients), "-j", String(options.clients), "-T", String(options.seconds),
-    "-D", `vmin=${options.vmin}`, "-D", `vmax=${options.vmax}`, "-D", `wid=${options.warehouseId}`,
+    "-D", `vmin=${options.vmin}`, "-D", `vmax=${options.vmax}`, "-D", `wid=${options.warehouseId}`, "-D", `paid=${options.paid ? 1 : 0}`,
     url,
   ];
   const databaseBefore = databaseCpuMs(options.databasePids);

@@ -62,7 +62,7 @@ try {
   const pgbenchOptions = { seconds: durationMs / 1000, vmin: database.variantIds[0]!, vmax: database.variantIds.at(-1)!, warehouseId: database.warehouseId, databasePids };
   const pgbench = runPgbench(database.url, { ...pgbenchOptions, clients: 8 });
   // Placed and paid at 64 clients: payments that queue on a shared row of the dashboard's totals show here.
-  const pgbenchPaid = runPgbench(database.url, { ...pgbenchOptions, clients: 64, script: "bench/pgbench-checkout-paid.sql" });
+  const pgbenchPaid = runPgbench(database.url, { ...pgbenchOptions, clients: 64, paid: true });
   const bare8 = results.find((r) => r.scenario === "placeOrder c=8")!;
   console.log(`\n${formatTable(results)}\n(one req = one order; CPU ms are per completed order)\n`);
   console.log(`outbox relay, ${relay.relays} relays draining ${relay.rows} rows: ${relay.eventsPerSecond.toFixed(0)} events/s${relay.databaseCpuMsPerEvent === null ? "" : `, db CPU ${relay.databaseCpuMsPerEvent.toFixed(3)} ms/event`}`);

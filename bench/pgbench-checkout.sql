@@ -1,6 +1,9 @@
 -- The stock-reserving checkout transaction in raw SQL on the shop's tables, its outbox row included: the ceiling placeOrder
 -- is compared with.
 -- pgbench -D vmin=.. -D vmax=.. -D wid=..: a random stocked variant in [vmin, vmax], reserved in warehouse wid.
+-- -D paid=1 also pays the order before commit: every payment then passes through the dashboard's running-total triggers,
+-- so concurrent payments show whether they queue on shared rows (the hour's sales_hours row, the day's
+-- product_sales_days rows, the returning customer's customer_firsts row) until they commit.
 \set vid random(:vmin, :vmax)
 \set qty random(1, 3)
 BEGIN;
@@ -17,4 +20,7 @@ INSERT INTO stock_movements (variant_id, warehouse_id, on_hand_delta, reserved_d
 INSERT INTO order_events (order_id, type) VALUES (':order_id', 'placed');
 INSERT INTO outbox (name, data, dedupe_key) VALUES ('shop/order.placed', jsonb_build_object('orderId', ':order_id'), 'order-placed-' || ':order_id');
 SELECT pg_notify('emporium_outbox', '');
+\if :paid
+UPDATE orders SET status = 'paid', paid_at = now() WHERE id = ':order_id';
+\endif
 COMMIT;
