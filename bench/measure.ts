@@ -35,8 +35,14 @@ function load(scenario: Scenario, options: LoadOptions): Promise<autocannon.Resu
   });
 }
 
-/** A short unmeasured run, so the JIT, Next's route modules and PostgreSQL's caches are warm before measuring. */
+/**
+ * A short unmeasured run, so the JIT, Next's route modules and PostgreSQL's caches are warm before measuring. Every path
+ * is fetched once first: pages served from Next's cache are rendered on their first request.
+ */
 export async function warmUp(scenario: Scenario, options: LoadOptions) {
+  for (let i = 0; i < scenario.paths.length; i += options.connections) {
+    await Promise.all(scenario.paths.slice(i, i + options.connections).map((path) => fetch(new URL(path, options.baseUrl)).then((r) => r.arrayBuffer())));
+  }
   const result = await load(scenario, { ...options, durationSeconds: Math.min(3, options.durationSeconds) });
   if (result["2xx"] === 0) throw new Error(`${scenario.name}: no successful response while warming up (${result.non2xx} non-2xx, ${result.errors} errors)`);
 }
