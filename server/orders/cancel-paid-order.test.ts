@@ -11,6 +11,7 @@ import { seedShop } from "../checkout/checkout-test-fixtures";
 import type { Actor, ServiceContext } from "../context";
 import { outboxEvents } from "../events/test-outbox";
 import type { PaymentProvider } from "../payments/payment-provider";
+import { refundPayment } from "../payments/refund-payment";
 import { createSimulatorProvider } from "../payments/simulator-provider";
 import { buyShipmentLabel } from "../shipping/buy-shipment-label";
 import type { Carrier } from "../shipping/carrier";
@@ -174,6 +175,21 @@ describe("cancelling a paid order that has not shipped", () => {
       expect(await cancelMovements(o.orderId)).toHaveLength(2);
       expect((await outboxEvents(t.db, o.orderId)).filter((e) => e.name === "shop/order.cancelled")).toHaveLength(1);
     }
+  });
+
+  it("a refund the provider has not finished is resumed, never doubled, by a second cancel or the sweeper's refund of a cancelled paid order", async () => {
+    const o = await paidTwoWarehouseOrder();
+    const payment = refundLog();
+    const slow: PaymentProvider = { ...payment.provider, refund: async (input) => ({ ...(await payment.provider.refund(input)), status: "pending" }) };
+    const ctx = adminContext(slow, labelLog().carrier);
+    expect(await adminCancelOrder(ctx, { orderId: o.orderId, reason: "Cannot fulfil" })).toMatchObject({ status: "cancelled", refund: "pending" });
+    expect(await orderState(o.orderId)).toMatchObject({ status: "cancelled", payment: "succeeded" });
+    // What expire-reservations does for a cancelled order whose payment stands succeeded.
+    await refundPayment({ ...ctx, actor: { type: "system", name: "expire-reservations" } }, { orderId: o.orderId, reason: "cancelled before its payment arrived", expectedRefundedAmount: 0 });
+    await adminCancelOrder({ ...ctx, payments: payment.provider }, { orderId: o.orderId, reason: "Cannot fulfil" });
+    expect(payment.distinct()).toEqual([3000]);
+    expect(await succeededRefunds(o.orderId)).toEqual([{ amount: 3000 }]);
+    expect(await orderState(o.orderId)).toMatchObject({ status: "cancelled", payment: "refunded", refundedAmount: 3000 });
   });
 
   it("refunds only what an earlier refund left, and does not restock its units twice", async () => {
