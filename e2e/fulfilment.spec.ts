@@ -1,23 +1,13 @@
-import { expect, request, test, type Page } from "@playwright/test";
+import { expect, request, test } from "@playwright/test";
 import { planProducts } from "../db/seed-generate";
 import { ADMIN, signIn } from "./fixtures";
+import { setAutoBuy } from "./support/auto-buy";
 import { buyAndPay, JOBS_TIMEOUT } from "./support/buy-and-pay";
 
 // A plentiful single-variant product no other spec buys (they take the first ones).
 const product = planProducts(200).filter((p) => p.status === "active" && p.variants.length === 1 && p.variants[0]!.onHand[0] + p.variants[0]!.onHand[1] >= 20)[6]!;
-const AUTO_BUY = "Buy labels automatically when an order is paid";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
-
-async function setAutoBuy(page: Page, on: boolean) {
-  await page.goto("/admin/fulfilment");
-  const box = page.getByRole("checkbox", { name: AUTO_BUY });
-  if ((await box.isChecked()) !== on) {
-    // Controlled by the saved setting: the box changes once the server has stored it.
-    await box.click();
-    await expect(box).toBeChecked({ checked: on });
-  }
-}
 
 test("a paid order waits in the queue; the admin buys and prints its label; the carrier's tracking takes it to delivered on the shopper's page", async ({ browser, baseURL }) => {
   const admin = await browser.newPage();
