@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { SHOPPER, signIn } from "./fixtures";
 
 test("a category pages by number, and its filters open in a drawer on a phone", async ({ page }) => {
   await page.goto("/c/clothing");
@@ -36,6 +37,14 @@ test("product pages carry JSON-LD, Open Graph and a canonical URL; the sitemap a
   expect(JSON.stringify(ld.offers)).toMatch(/"priceCurrency":"USD"/);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${new URL(page.url()).pathname}$`));
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", ld.name);
+  // Social sites draw no SVG, which the product art is: og:image and twitter:image are a 1200×630 PNG card.
+  for (const tag of ['meta[property="og:image"]', 'meta[name="twitter:image"]']) {
+    const card = await request.get((await page.locator(tag).getAttribute("content"))!);
+    expect(card.headers()["content-type"], tag).toBe("image/png");
+    const png = await card.body();
+    expect(png.subarray(1, 4).toString("ascii"), tag).toBe("PNG");
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)], tag).toEqual([1200, 630]);
+  }
 
   const index = await request.get("/sitemap.xml");
   expect(index.status()).toBe(200);
@@ -55,4 +64,14 @@ test("an unknown address keeps the store's header and footer", async ({ page }) 
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Categories" }).first()).toBeVisible();
   await expect(page.getByRole("contentinfo")).toBeVisible();
+});
+
+test("the header's Sign out ends the session and lands on the home page", async ({ page }) => {
+  await signIn(page, SHOPPER);
+  const banner = page.getByRole("banner");
+  await banner.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL((url) => url.pathname === "/");
+  await expect(banner.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.goto("/orders");
+  await expect(page).toHaveURL((url) => url.pathname === "/sign-in");
 });

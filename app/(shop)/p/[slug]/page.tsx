@@ -24,13 +24,13 @@ export async function generateMetadata({ params }: ProductPageProps): Promise<Me
   if (!product) return { title: "Product not found" };
   const description = product.description.slice(0, 160);
   const url = `/p/${product.slug}`;
-  const image = product.images[0];
+  // og:image and twitter:image come from opengraph-image.tsx and twitter-image.tsx: a PNG card, since social sites draw no SVG.
   return {
     title: product.title,
     description,
     alternates: { canonical: url },
-    openGraph: { type: "website", siteName: "Emporium", url, title: product.title, description, images: image ? [{ url: image.url, alt: image.alt || product.title }] : [] },
-    twitter: { card: image ? "summary_large_image" : "summary", title: product.title, description, images: image ? [image.url] : [] },
+    openGraph: { type: "website", siteName: "Emporium", url, title: product.title, description },
+    twitter: { card: "summary_large_image", title: product.title, description },
   };
 }
 
