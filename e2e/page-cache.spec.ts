@@ -1,0 +1,121 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import postgres from "postgres";
+import { formatDecimal } from "../app/_components/format-money";
+import { SHOPPER, signIn } from "./fixtures";
+
+// Product pages (and a category's plain first page's data) are served from Next's cache and expired by the database's
+// catalogue feed. These change the database directly, as any app instance would, and read the pages again. Expiry
+// reaches the page within milliseconds of the commit, so each check polls for at most a few seconds.
+const sql = postgres(`postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54407}/emporium`, { max: 1, onnotice: () => {} });
+test.afterAll(() => sql.end());
+
+interface Picked {
+  id: number;
+  slug: string;
+  category: string;
+  variants: { id: number; priceAmount: number; currency: string; optionValues: Record<string, string> }[];
+}
+
+/** An active product with two variants or more that no other spec looks for (the seed's last by a hash). */
+async function pickProduct(): Promise<Picked> {
+  const [row] = await sql<Picked[]>`
+    select p.id, p.slug, c.slug as category,
+      json_agg(json_build_object('id', v.id, 'priceAmount', v.price_amount, 'currency', v.currency, 'optionValues', v.option_values) order by v.position, v.id) as variants
+      from products p join categories c on c.id = p.category_id join variants v on v.product_id = p.id
+     where p.status = 'active'
+     group by p.id, c.slug having count(*) >= 2
+     order by md5(p.id::text) desc limit 1`;
+  return row!;
+}
+
+const html = async (request: APIRequestContext, path: string) => {
+  const response = await request.get(path);
+  return { status: response.status(), cache: response.headers()["x-nextjs-cache"], text: await response.text() };
+};
+
+test("a cached product page shows a price change, a stock change and an archive on the next request", async ({ request }) => {
+  const product = await pickProduct();
+  const path = `/p/${product.slug}`;
+  const first = product.variants[0]!;
+  const stock = await sql`select variant_id, warehouse_id, on_hand from stock_levels where variant_id in ${sql(product.variants.map((v) => v.id))}`;
+  try {
+    await html(request, path);
+    const cached = await html(request, path);
+    expect(cached.cache, "the second request is answered from the cache").toBe("HIT");
+
+    const price = first.priceAmount + 1234;
+    await sql`update variants set price_amount = ${price} where id = ${first.id}`;
+    await expect.poll(async () => (await html(request, path)).text, { timeout: 5000 }).toContain(`"price":"${formatDecimal(price, first.currency)}"`);
+
+    // Three left of the first variant, in one warehouse, none of the others: the page opens on it and says so.
+    await sql`update stock_levels s set on_hand = s.reserved + case when s.variant_id = ${first.id} and s.warehouse_id = (
+                select min(warehouse_id) from stock_levels where variant_id = ${first.id}) then 3 else 0 end
+               where s.variant_id in ${sql(product.variants.map((v) => v.id))}`;
+    await expect.poll(async () => (await html(request, path)).text, { timeout: 5000 }).toContain("Only 3 left");
+
+    await sql`update products set status = 'archived' where id = ${product.id}`;
+    await expect.poll(async () => (await html(request, path)).status, { timeout: 5000 }).toBe(404);
+  } finally {
+    await sql`update products set status = 'active' where id = ${product.id}`;
+    await sql`update variants set price_amount = ${first.priceAmount} where id = ${first.id}`;
+    for (const s of stock) await sql`update stock_levels set on_hand = ${s.on_hand} where variant_id = ${s.variant_id} and warehouse_id = ${s.warehouse_id}`;
+  }
+  await expect.poll(async () => (await html(request, path)).status, { timeout: 5000 }).toBe(200);
+});
+
+test("a category's plain first page (cached data) shows a renamed product; its filtered pages still filter", async ({ page, request }) => {
+  const product = await pickProduct();
+  const listing = `/c/${product.category}`;
+  await html(request, listing);
+  const [before] = await sql<{ title: string; createdAt: Date }[]>`select title, created_at as "createdAt" from products where id = ${product.id}`;
+  const { title, createdAt } = before!;
+  const renamed = `${title} (renamed ${Date.now()})`;
+  try {
+    // The product may be past the first page: put it first in the default (newest) order too.
+    await sql`update products set title = ${renamed}, created_at = now() + interval '1 day' where id = ${product.id}`;
+    await expect.poll(async () => (await html(request, listing)).text, { timeout: 5000 }).toContain(renamed);
+  } finally {
+    await sql`update products set title = ${title}, created_at = ${createdAt} where id = ${product.id}`;
+  }
+
+  await page.goto(`${listing}?instock=1`);
+  await expect(page.getByRole("group", { name: "Availability" }).getByRole("checkbox")).toBeChecked();
+});
+
+test("?variant= opens the product on that variant, though the page is cached", async ({ page }) => {
+  const product = await pickProduct();
+  const [first, second] = product.variants;
+  const option = Object.keys(second!.optionValues).find((key) => second!.optionValues[key] !== first!.optionValues[key])!;
+  await page.goto(`/p/${product.slug}?variant=${second!.id}`);
+  await expect(page.getByRole("radio", { name: second!.optionValues[option], exact: true })).toBeChecked();
+});
+
+test("the header is each shopper's own: the cached page holds no one's name", async ({ browser, request }) => {
+  const product = await pickProduct();
+  const path = `/p/${product.slug}`;
+  const shopper = await browser.newContext();
+  const guest = await browser.newContext();
+  try {
+    const signedIn = await shopper.newPage();
+    await signIn(signedIn, SHOPPER);
+    await signedIn.goto(path);
+    await expect(signedIn.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(signedIn.getByRole("banner").getByText("Sam Shopper")).toBeVisible();
+
+    const anonymous = await guest.newPage();
+    await anonymous.goto(path);
+    await expect(anonymous.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+    await expect(anonymous.getByRole("banner").getByText("Sam Shopper")).toHaveCount(0);
+
+    // The HTML the signed-in shopper's own cookies fetch is the shared one: no name, no sign-out.
+    const theirs = await signedIn.request.get(path);
+    const text = await theirs.text();
+    expect(text).not.toContain("Sam Shopper");
+    expect(text).not.toContain(SHOPPER.email);
+    expect(text).not.toContain("Sign out");
+    expect(theirs.headers()["x-nextjs-cache"]).toBe("HIT");
+    expect((await request.get(path)).headers()["x-nextjs-cache"]).toBe("HIT");
+  } finally {
+    await Promise.all([shopper.close(), guest.close()]);
+  }
+});
