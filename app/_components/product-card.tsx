@@ -13,7 +13,9 @@ export function ProductCard({ product, priority = false }: { product: ProductCar
             alt={product.imageAlt || product.title}
             fill
             unoptimized
-            priority={priority}
+            // The first row is the page's largest paint on a phone: fetched at once and first (preload would stay at low priority).
+            loading={priority ? "eager" : "lazy"}
+            fetchPriority={priority ? "high" : "auto"}
             sizes="(min-width: 1024px) 25vw, 50vw"
             className="object-cover transition-transform duration-300 group-hover:scale-105"
           />
