@@ -35,12 +35,13 @@ export async function seedOrderHistory(db: Db, options: { orders: number; days?:
              'customer-' || (1 + floor(random() * ${literal(customers)}))::int || '@example.test' as email,
              random() as fate, random() as extra
         from generate_series(1, ${literal(options.orders)})`);
-    // An order placed in the last 15 minutes may still await payment; an older unpaid one was cancelled.
+    // An order placed in the last 15 minutes may still await payment; an older unpaid one was cancelled. About one in a
+    // hundred was cancelled by the shop after payment, before it shipped, and refunded in full.
     await tx.execute(sql`alter table seed_plan add column status order_status`);
     await tx.execute(sql`
       update seed_plan set status = case
         when fate < 0.08 then case when placed_at > now() - interval '15 minutes' then 'pending' else 'cancelled' end
-        when fate < 0.12 then 'refunded' else 'paid' end::order_status`);
+        when fate < 0.12 then 'refunded' when fate < 0.13 then 'cancelled' else 'paid' end::order_status`);
     await tx.execute(sql`
       create temp table seed_lines on commit drop as
       select p.order_id, g.id as variant_id, g.sku, g.product_title, g.variant_title, q.quantity,
@@ -52,7 +53,7 @@ export async function seedOrderHistory(db: Db, options: { orders: number; days?:
         join seed_goods g on g.k = q.k`);
     await tx.execute(sql`
       create temp table seed_orders on commit drop as
-      select p.*, s.subtotal, case when s.subtotal >= 10000 then 0 when p.currency = 'EUR' then 459 else 499 end as shipping
+      select p.*, p.status = 'cancelled' and p.fate >= 0.08 as paid_then_cancelled, s.subtotal, case when s.subtotal >= 10000 then 0 when p.currency = 'EUR' then 459 else 499 end as shipping
         from seed_plan p join (select order_id, sum(unit_amount * quantity)::bigint as subtotal from seed_lines group by order_id) s using (order_id)`);
 
     await tx.execute(sql`insert into carts (id, status, created_at, updated_at) select cart_id, 'ordered', placed_at, placed_at from seed_orders`);
@@ -60,12 +61,14 @@ export async function seedOrderHistory(db: Db, options: { orders: number; days?:
       insert into orders (id, cart_id, email, status, currency, subtotal_amount, shipping_amount, total_amount, refunded_amount,
                           shipping_address, shipping_method, reservation_expires_at, cancel_reason, placed_at, paid_at, cancelled_at, updated_at)
       select order_id, cart_id, email, status, currency, subtotal, shipping, subtotal + shipping,
-             case when status = 'refunded' then subtotal + shipping when status = 'paid' and fate > 0.95 then (subtotal + shipping) / 3 else 0 end,
+             case when status = 'refunded' or paid_then_cancelled then subtotal + shipping when status = 'paid' and fate > 0.95 then (subtotal + shipping) / 3 else 0 end,
              jsonb_build_object('name', 'Seeded Customer', 'line1', '1 Market Street', 'city', 'Springfield', 'postalCode', '12345',
                                 'country', case when currency = 'EUR' then 'DE' else 'US' end),
-             'Ground', placed_at + interval '15 minutes', case when status = 'cancelled' then 'payment not completed in time' end,
-             placed_at, case when status in ('paid', 'refunded') then placed_at + interval '1 minute' end,
-             case when status = 'cancelled' then placed_at + interval '15 minutes' end, placed_at
+             'Ground', placed_at + interval '15 minutes',
+             case when paid_then_cancelled then 'out of stock at the warehouse' when status = 'cancelled' then 'payment not completed in time' end,
+             placed_at, case when status in ('paid', 'refunded') or paid_then_cancelled then placed_at + interval '1 minute' end,
+             case when paid_then_cancelled then least(now(), placed_at + interval '2 hours') when status = 'cancelled' then placed_at + interval '15 minutes' end,
+             placed_at
         from seed_orders order by placed_at`);
     await tx.execute(sql`
       insert into order_lines (order_id, variant_id, sku, product_title, variant_title, unit_amount, quantity, line_amount)
@@ -78,7 +81,7 @@ export async function seedOrderHistory(db: Db, options: { orders: number; days?:
     await tx.execute(sql`
       insert into payments (order_id, provider, provider_payment_id, amount, currency, status, created_at, updated_at)
       select id, 'simulator', 'pi_seed_' || id, total_amount, currency,
-             case when status = 'pending' then 'awaiting' when status = 'cancelled' then 'cancelled' when status = 'refunded' then 'refunded'
+             case when status = 'pending' then 'awaiting' when status = 'refunded' or refunded_amount = total_amount then 'refunded' when status = 'cancelled' then 'cancelled'
                   when refunded_amount > 0 then 'partially_refunded' else 'succeeded' end::payment_status,
              placed_at, coalesce(paid_at, cancelled_at, placed_at)
         from orders`);

@@ -63,14 +63,15 @@ beforeAll(async () => {
 }, 180_000);
 
 describe("the dashboard on a seeded history of 50,000 orders", () => {
-  it("holds both currencies, refunds and cancellations", async () => {
-    const [row] = await t.db.execute<{ orders: number; currencies: number; cancelled: number; refunded: number; partial: number }>(sql`
+  it("holds both currencies, refunds and cancellations, before and after payment", async () => {
+    const [row] = await t.db.execute<{ orders: number; currencies: number; cancelled: number; paidThenCancelled: number; refunded: number; partial: number }>(sql`
       select count(*)::int as orders, count(distinct currency)::int as currencies, count(*) filter (where status = 'cancelled')::int as cancelled,
+             count(*) filter (where status = 'cancelled' and paid_at is not null)::int as "paidThenCancelled",
              count(*) filter (where status = 'refunded')::int as refunded, count(*) filter (where status = 'paid' and refunded_amount > 0)::int as partial
         from orders`);
     expect(row!.orders).toBe(ORDERS);
     expect(row!.currencies).toBe(2);
-    for (const n of [row!.cancelled, row!.refunded, row!.partial]) expect(n).toBeGreaterThan(100);
+    for (const n of [row!.cancelled, row!.paidThenCancelled, row!.refunded, row!.partial]) expect(n).toBeGreaterThan(100);
   });
 
   it("has every period's orders, revenue, refunds and new customers equal to an independent computation, per currency", async () => {

@@ -57,7 +57,7 @@ export async function getTopProducts(ctx: ServiceContext, timeZone: string): Pro
           from orders o cross join lateral (
             select v.product_id, l.quantity, l.line_amount from order_lines l join variants v on v.id = l.variant_id where l.order_id = o.id offset 0
           ) l
-         where o.placed_at >= ${since} and o.placed_at < ${firstWholeDay} and o.status in ('paid', 'refunded')
+         where o.placed_at >= ${since} and o.placed_at < ${firstWholeDay} and o.paid_at is not null
       ) x group by product_id, currency
     ),
     top as (select product_id, sum(units)::int as units from sold group by product_id order by units desc, product_id limit ${TOP_PRODUCTS})

@@ -28,7 +28,7 @@ export function rangeTotals(ctx: ServiceContext, ranges: SQL): Promise<RangeTota
         from cut c join sales_hours q on q.bucket >= c.lo_up and q.bucket < c.hi_down
       union all
       select e.key, o.currency, 1, o.total_amount, 0, 0
-        from edges e join orders o on o.placed_at >= e.a and o.placed_at < e.b and o.status in ('paid', 'refunded')
+        from edges e join orders o on o.placed_at >= e.a and o.placed_at < e.b and o.paid_at is not null
       union all
       -- The currency looked up per refund: a join would hash every payment for the few refunds of an hour.
       select e.key, (select p.currency from payments p where p.id = r.payment_id), 0, 0, 1, r.amount
