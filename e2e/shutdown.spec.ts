@@ -68,6 +68,6 @@ test("SIGTERM to npm start lets a request in flight finish, then stops the backg
     .map((line) => JSON.parse(line) as { msg: string; part?: string })
     .filter((line) => line.msg === "shutdown: stopped")
     .map((line) => line.part);
-  expect(stopped).toEqual(["outbox relay", "in-process runner", "database pool"]);
+  expect(stopped).toEqual(["page cache feed", "outbox relay", "in-process runner", "database pool"]);
   expect(await accepts(PG_PORT)).toBe(false);
 });
