@@ -1,14 +1,23 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { MAX_LINE_QUANTITY } from "@/server/limits";
 import { useAddToCart } from "./use-cart";
 
 type Outcome = { tone: "ok" | "error"; text: string } | null;
 
+const noSubscription = () => () => {};
+
+/**
+ * False in the server's HTML and until React has hydrated it. The cached product page paints before its scripts run, and
+ * a click on "Add to cart" before then would submit the bare form and reload the page, adding nothing.
+ */
+const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () => false);
+
 /** Quantity and "Add to cart" for the selected variant; the header badge counts the units at once, before the server answers. */
 export function AddToCart({ variantId, available }: { variantId: number; available: number }) {
   const add = useAddToCart();
+  const hydrated = useHydrated();
   const [quantity, setQuantity] = useState(1);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const soldOut = available <= 0;
@@ -57,7 +66,7 @@ export function AddToCart({ variantId, available }: { variantId: number; availab
         <button
           ref={button}
           type="submit"
-          disabled={soldOut || add.isPending}
+          disabled={!hydrated || soldOut || add.isPending}
           className="flex-1 rounded-md bg-stone-900 px-5 py-2.5 text-sm font-medium text-white hover:bg-stone-700 disabled:cursor-not-allowed disabled:opacity-50 sm:flex-none"
         >
           Add to cart
@@ -76,7 +85,7 @@ export function AddToCart({ variantId, available }: { variantId: number; availab
           <p aria-live="polite" className="min-w-0 flex-1 truncate text-sm text-stone-700">
             {outcome?.text ?? `Quantity ${quantity}`}
           </p>
-          <button type="submit" form="add-to-cart" disabled={add.isPending} className="rounded-md bg-stone-900 px-5 py-2.5 text-sm font-medium text-white disabled:opacity-50">
+          <button type="submit" form="add-to-cart" disabled={!hydrated || add.isPending} className="rounded-md bg-stone-900 px-5 py-2.5 text-sm font-medium text-white disabled:opacity-50">
             Add to cart
           </button>
         </div>
