@@ -4,7 +4,7 @@ import type { ServiceContext } from "../context";
 /** How long a count is reused: summing every variant's stock is the dashboard's dearest statement, and stock needs no live figure. */
 export const LOW_STOCK_TTL_MS = 60_000;
 
-type LowStock = { low: number; out: number };
+export type LowStock = { low: number; out: number };
 const memo = new WeakMap<object, { at: number; counting: Promise<LowStock> }>();
 
 /**

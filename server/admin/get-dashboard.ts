@@ -1,9 +1,11 @@
+import type { Db } from "@/db/client";
 import { requireAdmin, type ServiceContext } from "../context";
 import { env } from "../env";
 import { desc } from "drizzle-orm";
 import { orders } from "@/db/schema";
 import type { AdminOrderRow } from "../orders/admin-list-orders";
 import { orderColumns } from "../orders/order-queries";
+import { countLowStock } from "./count-low-stock";
 import { getOperationsFigures, type OperationsFigures } from "./get-operations-figures";
 import { getSalesChart, getTopProducts, type ChartDay, type TopProduct } from "./get-sales-chart";
 import { getSalesFigures, type PeriodFigures } from "./get-sales-figures";
@@ -21,21 +23,34 @@ export interface Dashboard {
   recentOrders: AdminOrderRow[];
 }
 
-/** How the shop is doing: every figure computed by PostgreSQL, money kept per currency. */
+/**
+ * How the shop is doing: every figure computed by PostgreSQL, money kept per currency. The figures are read in one
+ * read-only REPEATABLE READ transaction, so they agree with each other (one snapshot), and on one connection, one
+ * statement after another: run in parallel on the pool, they waited for each other's CPU.
+ */
 export async function getDashboard(ctx: ServiceContext, options: { timeZone?: string } = {}): Promise<Dashboard> {
   requireAdmin(ctx);
   const timeZone = options.timeZone ?? env().SHOP_TIME_ZONE;
-  const [periods, operations, chart, topProducts, recentOrders] = await Promise.all([
-    getSalesFigures(ctx, timeZone),
-    getOperationsFigures(ctx),
-    getSalesChart(ctx, timeZone),
-    getTopProducts(ctx, timeZone),
-    // The orders list's columns without its count of every order, read from the top of orders_placed_idx.
-    ctx.db
-      .select({ ...orderColumns, email: orders.email, refundedAmount: orders.refundedAmount })
-      .from(orders)
-      .orderBy(desc(orders.placedAt), desc(orders.number))
-      .limit(RECENT_ORDERS),
-  ]);
+  // On the pool, outside the snapshot: the count is reused for a minute per pool, and stock needs no live figure.
+  const lowStock = countLowStock(ctx);
+  const read = (snapshot: ServiceContext) =>
+    Promise.all([
+      getSalesFigures(snapshot, timeZone),
+      getOperationsFigures(snapshot, lowStock),
+      getSalesChart(snapshot, timeZone),
+      getTopProducts(snapshot, timeZone),
+      // The orders list's columns without its count of every order, read from the top of orders_placed_idx.
+      snapshot.db
+        .select({ ...orderColumns, email: orders.email, refundedAmount: orders.refundedAmount })
+        .from(orders)
+        .orderBy(desc(orders.placedAt), desc(orders.number))
+        .limit(RECENT_ORDERS),
+    ]);
+  const [periods, operations, chart, topProducts, recentOrders] = ctx.inTransaction
+    ? await read(ctx)
+    : await (ctx.db as Db).transaction((tx) => read({ ...ctx, db: tx, inTransaction: true }), {
+        isolationLevel: "repeatable read",
+        accessMode: "read only",
+      });
   return { timeZone, generatedAt: new Date(), periods, operations, chart, topProducts, recentOrders };
 }

@@ -43,22 +43,24 @@ export async function getSalesChart(ctx: ServiceContext, timeZone: string): Prom
 
 /** The products most units were sold of in paid orders of the last CHART_DAYS days. */
 export async function getTopProducts(ctx: ServiceContext, timeZone: string): Promise<TopProduct[]> {
-  // Inline expressions rather than a CTE row, so the planner sees the bounds' values and reads a day of orders by index.
+  // Inline expressions rather than a CTE row, so the planner sees the bounds' values and reads the edge of orders by index.
   const since = sql`(((now() at time zone ${timeZone}::text)::date - ${CHART_DAYS - 1}::int)::timestamp at time zone ${timeZone}::text)`;
-  const firstWholeDay = sql`date_bin('1 day', ${since} + interval '1 day' - interval '1 microsecond', timestamptz '2000-01-01 00:00:00+00')`;
+  // The UTC midnight nearest the start: whole UTC days from it come from the running totals, and the hours between it and
+  // the start from the orders themselves, added when it falls after the start and taken off when before (New York's
+  // midnight is 05:00 UTC: five hours taken off rather than nineteen added).
+  const midnight = sql`date_bin('1 day', ${since} + interval '12 hours', timestamptz '2000-01-01 00:00:00+00')`;
   const rows = await ctx.db.execute<TopRow>(sql`
-    -- Whole UTC days from the running totals, and the hours before the first of them from the orders themselves (each
-    -- order's lines by index: offset 0 keeps the planner from hashing every line).
+    -- Each edge order's lines by index: offset 0 keeps the planner from hashing every line.
     with sold as (
       select product_id, currency, sum(units)::int as units, sum(amount)::bigint as amount from (
-        select d.product_id, d.currency, d.units, d.amount from product_sales_days d where d.day >= (${firstWholeDay} at time zone 'UTC')::date
+        select d.product_id, d.currency, d.units, d.amount from product_sales_days d where d.day >= (${midnight} at time zone 'UTC')::date
         union all
-        select l.product_id, o.currency, l.quantity, l.line_amount
-          from orders o cross join lateral (
+        select l.product_id, o.currency, e.sign * l.quantity, e.sign * l.line_amount
+          from (select case when ${midnight} > ${since} then 1 else -1 end as sign) e cross join orders o cross join lateral (
             select v.product_id, l.quantity, l.line_amount from order_lines l join variants v on v.id = l.variant_id where l.order_id = o.id offset 0
           ) l
-         where o.placed_at >= ${since} and o.placed_at < ${firstWholeDay} and o.paid_at is not null
-      ) x group by product_id, currency
+         where o.placed_at >= least(${since}, ${midnight}) and o.placed_at < greatest(${since}, ${midnight}) and o.paid_at is not null
+      ) x group by product_id, currency having sum(units) <> 0
     ),
     top as (select product_id, sum(units)::int as units from sold group by product_id order by units desc, product_id limit ${TOP_PRODUCTS})
     select t.product_id, p.title, t.units, s.currency, sum(s.amount)::bigint as amount
