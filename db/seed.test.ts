@@ -115,11 +115,15 @@ describe("seedDatabase", () => {
     const stocked = sql`select v.product_id, count(*)::int from stock_levels s join variants v on v.id = s.variant_id join warehouses w on w.id = s.warehouse_id and w.active
       where s.on_hand - s.reserved > 0 group by v.product_id`;
     expect(await differences(first.db, sql`select id, stocked_levels from products where stocked_levels > 0`, stocked)).toEqual([]);
-    const optionValues = sql`select distinct v.product_id, kv.key, kv.value from products p join variants v on v.product_id = p.id
+    const optionValues = sql`select distinct v.product_id, p.category_id, kv.key, kv.value from products p join variants v on v.product_id = p.id
       cross join lateral jsonb_each_text(v.option_values) kv where p.status = 'active' and p.price_min is not null`;
-    expect(await differences(first.db, sql`select product_id, name, value from product_option_values`, optionValues)).toEqual([]);
-    const optionCounts = sql`select name, value, count(*)::int from product_option_values group by name, value`;
-    expect(await differences(first.db, sql`select name, value, products from option_value_counts where products > 0`, optionCounts)).toEqual([]);
+    expect(await differences(first.db, sql`select product_id, category_id, name, value from product_option_values`, optionValues)).toEqual([]);
+    const optionCounts = sql`select category_id, name, value, count(*)::int from product_option_values group by 1, 2, 3`;
+    expect(await differences(first.db, sql`select category_id, name, value, products from option_value_counts where products > 0`, optionCounts)).toEqual([]);
+    const brandCounts = sql`select category_id, brand, currency, count(*)::int, count(*) filter (where stocked_levels > 0)::int
+      from products where status = 'active' and price_min is not null group by 1, 2, 3`;
+    expect(await differences(first.db, sql`select category_id, brand, currency, products, in_stock from category_brand_counts`, brandCounts)).toEqual([]);
+    expect((await rows<{ n: number }>(first.db, sql`select sum(in_stock)::int as n from category_brand_counts`))[0]?.n).toBeGreaterThan(PRODUCTS / 2);
     const words = sql`select w, count(*)::int from products p cross join lateral product_search_words(p.title, p.brand) w where p.status = 'active' group by w`;
     expect(await differences(first.db, sql`select word, products from search_words`, words)).toEqual([]);
     expect((await rows<{ n: number }>(first.db, sql`select count(*)::int as n from search_words`))[0]?.n).toBeGreaterThan(100);

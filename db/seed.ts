@@ -1,7 +1,7 @@
 import bcrypt from "bcryptjs";
 import { getTableName, sql } from "drizzle-orm";
 import type { Db, Tx } from "./client";
-import { carts, categories, optionValueCounts, orders, productImages, productOptions, productOptionValues, products, searchWords, stockLevels, users, variants, warehouses } from "./schema";
+import { carts, categories, categoryBrandCounts, optionValueCounts, orders, productImages, productOptions, productOptionValues, products, searchWords, stockLevels, users, variants, warehouses } from "./schema";
 import { bulkInsert, copyRows, deferUpkeep } from "./seed-bulk";
 import { planCategories, planProductChunks, type ProductPlan } from "./seed-generate";
 
@@ -55,7 +55,7 @@ export async function seedDatabase(
   });
   // Fresh statistics, so the planner sees the new table sizes before autovacuum gets round to it, and every page marked
   // all-visible (COPY FREEZE marks most), so the facet counts' index-only scans read no table pages.
-  const derived = [productOptionValues, optionValueCounts, searchWords];
+  const derived = [productOptionValues, optionValueCounts, categoryBrandCounts, searchWords];
   await db.execute(sql`vacuum (analyze) ${sql.join([...catalogTables, ...derived, categories, warehouses, users], sql`, `)}`);
   return summary;
 }
@@ -63,18 +63,22 @@ export async function seedDatabase(
 /**
  * What the catalogue's triggers keep while it changes row by row, built once for the whole catalogue (the load runs
  * with them off): the identity sequences past the ids the seed assigned, each visible product's option values (their
- * counts follow by product_option_values' own trigger) and the "did you mean" vocabulary. products.stocked_levels is
- * written with each product.
+ * per-category counts follow by product_option_values' own trigger), the visible products per category and brand
+ * (category_brand_counts) and the "did you mean" vocabulary. products.stocked_levels is written with each product.
  */
 async function rebuildMaintained(tx: Tx) {
   for (const table of [products, productOptions, productImages, variants]) {
     await tx.execute(sql`select setval(pg_get_serial_sequence(${getTableName(table)}, 'id'), (select coalesce(max(id), 0) + 1 from ${table}), false)`);
   }
   await tx.execute(sql`
-    insert into ${productOptionValues} (product_id, name, value)
-    select distinct v.product_id, kv.key, kv.value
+    insert into ${productOptionValues} (product_id, category_id, name, value)
+    select distinct v.product_id, p.category_id, kv.key, kv.value
       from products p join variants v on v.product_id = p.id cross join lateral jsonb_each_text(v.option_values) kv
      where p.status = 'active' and p.price_min is not null`);
+  await tx.execute(sql`
+    insert into ${categoryBrandCounts} (category_id, brand, currency, products, in_stock)
+    select category_id, brand, currency, count(*)::int, count(*) filter (where stocked_levels > 0)::int
+      from products where status = 'active' and price_min is not null group by 1, 2, 3`);
   await tx.execute(sql`
     insert into ${searchWords} (word, products)
     select w, count(*)::int from products p cross join lateral product_search_words(p.title, p.brand) w where p.status = 'active' group by w`);

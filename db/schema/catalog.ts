@@ -77,6 +77,8 @@ export const products = pgTable(
     // Visible products with every column a facet count or an in-stock filter reads: those run as index-only scans of
     // this narrow index instead of reading the wide table (descriptions, search vectors).
     index("products_visible_idx").on(t.id, t.stockedLevels, t.priceMin, t.currency, t.brand, t.categoryId).where(visibleProductSql),
+    // The price range of a category's visible products: two index probes per category for the unfiltered facets.
+    index("products_visible_category_price_idx").on(t.categoryId, t.priceMin).where(visibleProductSql),
   ],
 );
 
@@ -90,6 +92,8 @@ export const productOptionValues = pgTable(
     productId: integer("product_id")
       .notNull()
       .references(() => products.id, { onDelete: "cascade" }),
+    // The product's category, copied so the per-category counts follow a row's own fields (a moved product moves its rows).
+    categoryId: integer("category_id").notNull(),
     name: text().notNull(),
     value: text().notNull(),
   },
@@ -179,15 +183,38 @@ export const searchIndexRuns = pgTable(
 );
 
 /**
- * How many visible products carry each option value: product_option_values counted per (name, value), kept by its
- * triggers, so the unfiltered catalogue's option facets read a few dozen rows. Values no product carries stay at 0.
+ * How many visible products of each category carry each option value: product_option_values counted per (category,
+ * name, value), kept by its triggers, so the option facets of the catalogue or of a category's subtree with no other
+ * filter read a few hundred rows. Values no product carries stay at 0.
  */
 export const optionValueCounts = pgTable(
   "option_value_counts",
   {
+    categoryId: integer("category_id").notNull(),
     name: text().notNull(),
     value: text().notNull(),
     products: integer().notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.name, t.value] }), check("option_value_counts_nonnegative", sql`${t.products} >= 0`)],
+  (t) => [primaryKey({ columns: [t.categoryId, t.name, t.value] }), check("option_value_counts_nonnegative", sql`${t.products} >= 0`)],
+);
+
+/**
+ * Visible products per (category, brand, currency), and how many of them are in stock, kept by triggers on products in
+ * the transaction that changes them: the facets of the catalogue or of a category's subtree with no other filter (total,
+ * in stock, categories, brands) read these rows instead of every product. A stock write touches a row only when a
+ * product sells out or comes back. Rows no product counts in stay at 0.
+ */
+export const categoryBrandCounts = pgTable(
+  "category_brand_counts",
+  {
+    categoryId: integer("category_id").notNull(),
+    brand: text().notNull(),
+    currency: char({ length: 3 }).notNull(),
+    products: integer().notNull().default(0),
+    inStock: integer("in_stock").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.categoryId, t.brand, t.currency] }),
+    check("category_brand_counts_in_range", sql`${t.inStock} >= 0 and ${t.inStock} <= ${t.products}`),
+  ],
 );

@@ -8,17 +8,12 @@ type Counted<T> = T & Record<string, unknown> & { count: number };
 
 /**
  * Disjunctive facets: each facet's counts apply every filter except its own, so a shopper sees what picking another
- * value would give. One SQL statement per facet, run concurrently; with no filter at all, one pass serves every facet.
+ * value would give. One SQL statement per facet, run concurrently; with no filter but the category, the counts the
+ * triggers keep serve every facet.
  */
 export async function getProductFacets(ctx: ServiceContext, input: CatalogFilterInput): Promise<ProductFacets> {
   const f = await resolveFilters(ctx, input);
-  if (!filterConditions(f).length) {
-    const [{ priceMin, priceMax, currency, ...counts }, options] = await Promise.all([
-      unfilteredFacetCounts(ctx),
-      ctx.db.execute<Counted<{ name: string; value: string }>>(optionCounts(f)),
-    ]);
-    return { ...counts, options: groupOptions(options), price: { min: priceMin, max: priceMax, currency: currency ?? "USD" } };
-  }
+  if (!filterConditions(f, { category: true }).length) return unfilteredFacetCounts(ctx, f.categoryId);
   const [summary, categories, brands, options] = await Promise.all([
     summarise(ctx, f),
     ctx.db.execute<Counted<{ slug: string; name: string }>>(categoryCounts(f)),
@@ -94,10 +89,6 @@ function categoryCounts(f: CatalogFilters): SQL {
  * product_option_values, which holds visible products only.
  */
 function optionCounts(f: CatalogFilters): SQL {
-  // The whole visible catalogue: counts kept by triggers (option_value_counts), a few dozen rows.
-  if (!filterConditions(f).length) {
-    return sql`select name, value, products as count from option_value_counts where products > 0 order by name, products desc, value`;
-  }
   const filtered = activeOptions(f).map(([name]) => name);
   const count = (omit: Omitted, name?: SQL) => {
     const where = name ? [name] : [];

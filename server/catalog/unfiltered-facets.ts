@@ -1,37 +1,48 @@
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../context";
-import { productInStock, visibleProduct } from "./product-filters";
+import { visibleProduct } from "./product-filters";
 import type { ProductFacets } from "./schemas";
 
-type Summary = Omit<ProductFacets, "options" | "price"> & { priceMin: number | null; priceMax: number | null; currency: string | null };
+type Row = Omit<ProductFacets, "price"> & { priceMin: number | null; priceMax: number | null; currency: string | null };
 
 /**
- * With no filter every facet counts the same products, so one pass over the visible products (an index-only scan of
- * products_visible_idx) grouped by category and brand feeds them all: the total, the price range and the in-stock
- * count, the root categories (each with its descendants) and the brands. Three passes (a statement per facet) cost the
- * database three times as much on a large catalogue.
+ * Facets with no filter but the category (none: the whole catalogue) from the counts the catalogue's triggers keep per
+ * category: category_brand_counts (total, in stock, brands, child categories) and option_value_counts, summed over the
+ * category's subtree, a few hundred rows whatever the catalogue's size. The price range takes two index probes per
+ * category (products_visible_category_price_idx). The same answer as the per-facet statements in get-product-facets.
  */
-export async function unfilteredFacetCounts(ctx: ServiceContext): Promise<Summary> {
-  const [row] = await ctx.db.execute<Summary & Record<string, unknown>>(sql`
+export async function unfilteredFacetCounts(ctx: ServiceContext, categoryId?: number): Promise<ProductFacets> {
+  const parent = categoryId === undefined ? sql`parent_id is null` : sql`parent_id = ${categoryId}`;
+  const [row] = await ctx.db.execute<Row & Record<string, unknown>>(sql`
     with recursive bucket as (
-      select id, id as bucket_id from categories where parent_id is null
+      select id, id as bucket_id from categories where ${parent}
       union all
       select c.id, b.bucket_id from categories c join bucket b on c.parent_id = b.id
     ),
-    groups as materialized (
-      -- currency as a key rather than min(currency) per row: hashing it costs less than comparing text under a collation
-      select p.category_id, p.brand, p.currency::text as currency, count(*)::int as count,
-        count(*) filter (where ${productInStock})::int as in_stock, min(p.price_min) as price_min, max(p.price_min) as price_max
-      from products p where ${visibleProduct}
-      group by p.category_id, p.brand, p.currency
+    -- the selected category itself, whose own products count in no child's bucket, and everything under it
+    scope as (select id from bucket union all select id from categories where id = ${categoryId ?? null}),
+    brand_rows as materialized (
+      select k.* from category_brand_counts k where k.category_id in (select id from scope) and k.products > 0
+    ),
+    option_rows as (
+      select o.name, o.value, sum(o.products)::int as count from option_value_counts o
+      where o.category_id in (select id from scope) group by o.name, o.value having sum(o.products) > 0
     )
-    select coalesce(sum(g.count), 0)::int as total, coalesce(sum(g.in_stock), 0)::int as "inStockCount",
-      min(g.price_min) as "priceMin", max(g.price_max) as "priceMax", min(g.currency) as currency,
+    select (select coalesce(sum(products), 0)::int from brand_rows) as total,
+      (select coalesce(sum(in_stock), 0)::int from brand_rows) as "inStockCount",
+      (select min(currency) from brand_rows) as currency,
+      price."priceMin", price."priceMax",
       (select coalesce(json_agg(json_build_object('slug', slug, 'name', name, 'count', count) order by position, name), '[]')
-         from (select c.slug, c.name, c.position, sum(g.count)::int as count
-                 from groups g join bucket b on b.id = g.category_id join categories c on c.id = b.bucket_id group by c.id) r) as categories,
+         from (select c.slug, c.name, c.position, sum(k.products)::int as count
+                 from brand_rows k join bucket b on b.id = k.category_id join categories c on c.id = b.bucket_id group by c.id) r) as categories,
       (select coalesce(json_agg(json_build_object('value', brand, 'count', count) order by count desc, brand), '[]')
-         from (select g.brand, sum(g.count)::int as count from groups g group by g.brand) r) as brands
-    from groups g`);
-  return row as Summary;
+         from (select brand, sum(products)::int as count from brand_rows group by brand) r) as brands,
+      (select coalesce(json_agg(json_build_object('name', name, 'values', entries) order by name), '[]')
+         from (select name, json_agg(json_build_object('value', value, 'count', count) order by count desc, value) as entries
+                 from option_rows group by name) r) as options
+    from (select min(m.lo) as "priceMin", max(m.hi) as "priceMax"
+            from (select distinct category_id from brand_rows) s,
+                 lateral (select min(p.price_min) as lo, max(p.price_min) as hi from products p where p.category_id = s.category_id and ${visibleProduct}) m) price`);
+  const { priceMin, priceMax, currency, ...counts } = row as Row;
+  return { ...counts, price: { min: priceMin, max: priceMax, currency: currency ?? "USD" } };
 }

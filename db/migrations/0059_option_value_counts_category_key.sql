@@ -1,0 +1,2 @@
+ALTER TABLE "option_value_counts" DROP CONSTRAINT "option_value_counts_name_value_pk";--> statement-breakpoint
+ALTER TABLE "option_value_counts" ADD CONSTRAINT "option_value_counts_category_id_name_value_pk" PRIMARY KEY("category_id","name","value");
