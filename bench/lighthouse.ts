@@ -2,7 +2,8 @@
 // throttling, in the machine's Chromium: performance and accessibility scores, TBT, LCP and CLS per page (the median
 // of LIGHTHOUSE_RUNS runs, 3 by default, by performance score), and every failing accessibility audit.
 // Targets: accessibility 100 everywhere; performance ≥ 90 on the home, category and product pages.
-// Runs alone with `npx tsx bench/lighthouse.ts` on the demo-sized catalogue (BENCH_PRODUCTS, 600 by default).
+// Runs alone with `npx tsx bench/lighthouse.ts` on the demo-sized catalogue (BENCH_PRODUCTS, 600 by default);
+// LIGHTHOUSE_PAGES=category,product audits only those pages (for A/B runs of one page).
 // Simulated throttling scales the main-thread work it observes, so CPU load from other processes lowers the scores:
 // the load average and Lighthouse's own benchmark index are printed beside them.
 import { execFileSync, type ChildProcess } from "node:child_process";
@@ -107,7 +108,8 @@ try {
   const env = await buildBenchServer(PORT, database.url);
   server = startBenchServer(PORT, env);
   await waitForServer(baseUrl, server, 60_000);
-  const pages = await storefrontPages(sql);
+  const only = process.env.LIGHTHOUSE_PAGES?.split(",");
+  const pages = (await storefrontPages(sql)).filter((page) => !only || only.includes(page.name));
   chromium = startGroup("/usr/bin/chromium", [...CHROME_FLAGS, `--remote-debugging-port=${CHROME_PORT}`, `--user-data-dir=${profile}`, "about:blank"], { stdio: "ignore" });
   await waitForServer(`http://127.0.0.1:${CHROME_PORT}/json/version`, chromium, 30_000);
 
