@@ -56,7 +56,8 @@ async function placeAndCrash(variantId: number, quantity: number, ttlMs?: number
   return orderId;
 }
 
-describe("a process killed between commit and send", () => {
+// Each test starts two or three TypeScript processes; on a loaded two-core runner that alone can take half a minute.
+describe("a process killed between commit and send", { timeout: 120_000 }, () => {
   it("order placed, then the payment's success: each event is delivered after restart within one sweep, the saga runs once, the order ends paid", async () => {
     const variantId = await stockedVariant(t.db, shop, { east: 3, west: 0 });
     const orderId = await placeAndCrash(variantId, 2);
