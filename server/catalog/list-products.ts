@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../context";
 import { decodeCursor, encodeCursor, microsToIso, type Cursor } from "./cursor";
 import { productConditions, resolveFilters, skuProducts, skuShaped, stockedVariants, textQuery } from "./product-filters";
-import type { CatalogSort, ListProductsQuery, ProductCard, ProductPage } from "./schemas";
+import { MAX_LISTING_OFFSET, type CatalogSort, type ListProductsQuery, type ProductCard, type ProductPage } from "./schemas";
 
 interface SortPlan {
   /** The sort key as a JS-safe number, carried in the cursor. */
@@ -104,7 +104,11 @@ export async function listProducts(ctx: ServiceContext, input: ListProductsQuery
   const cursor = input.cursor ? decodeCursor(sort, input.cursor) : undefined;
   const filters = await resolveFilters(ctx, input);
   const plan = sortPlan(sort, filters.q);
-  const where = cursor ? sql`${productConditions(filters)} and ${plan.after(cursor)}` : productConditions(filters);
+  // Relevance ranks at most the first MAX_LISTING_OFFSET matches the text index gives (as deep as a listing pages, the
+  // same for every page): ranking every match reads every matching product, 60,000 of a million for a common word.
+  const ranked = sort === "relevance";
+  const source = ranked ? sql`(select * from products p where ${productConditions(filters)} limit ${MAX_LISTING_OFFSET})` : sql`products`;
+  const conditions = [...(ranked ? [] : [productConditions(filters)]), ...(cursor ? [plan.after(cursor)] : [])];
 
   // Sort and limit first, then fetch the image and stock of the page's rows only.
   const direction = plan.descending ? sql`desc` : sql`asc`;
@@ -115,7 +119,7 @@ export async function listProducts(ctx: ServiceContext, input: ListProductsQuery
       select p.id, p.slug, p.title, p.brand, p.price_min as "priceMin", p.price_max as "priceMax",
         p.currency::text as currency, (extract(epoch from p.created_at) * 1000000)::float8 as "createdMicros",
         ${plan.key} as "sortKey"
-      from products p where ${where} order by ${plan.order} limit ${input.limit + 1} offset ${((input.page ?? 1) - 1) * input.limit}
+      from ${source} p ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``} order by ${plan.order} limit ${input.limit + 1} offset ${((input.page ?? 1) - 1) * input.limit}
     ) p
     left join lateral (
       select url, alt from product_images where product_id = p.id order by position, id limit 1

@@ -1,31 +1,28 @@
 import type { ServiceContext } from "../context";
 import { getProductFacets } from "../catalog/get-product-facets";
 import { listProducts } from "../catalog/list-products";
-import type { CatalogFilterInput } from "../catalog/schemas";
 import { anyProductMatches, correctQuery } from "./correct-query";
 import type { SearchPort } from "./search-port";
 
-/** The query to run: the one typed, or its correction when the typed words match nothing and a correction exists. */
-async function effectiveQuery(ctx: ServiceContext, q: string | undefined): Promise<{ q?: string; didYouMean?: string }> {
-  if (!q || (await anyProductMatches(ctx, q))) return { q };
-  const corrected = await correctQuery(ctx, q);
-  return corrected ? { q: corrected, didYouMean: corrected } : { q };
-}
-
-async function withCorrection<T extends CatalogFilterInput>(ctx: ServiceContext, input: T) {
-  const { q, didYouMean } = await effectiveQuery(ctx, input.q);
-  return { input: { ...input, q }, didYouMean };
+/** The correction of `q` when its words match no product at all (whatever the other filters) and one exists. */
+async function correction(ctx: ServiceContext, q: string | undefined): Promise<string | null> {
+  if (!q || (await anyProductMatches(ctx, q))) return null;
+  return correctQuery(ctx, q);
 }
 
 /** Full-text search with prefixes and trigram corrections, on the catalogue's own tables. */
 export const postgresSearch: SearchPort = {
   name: "postgres",
+  // The query as typed first: only an empty answer asks whether a correction is due, so a query that finds products
+  // costs one statement.
   async listProducts(ctx, query) {
-    const { input, didYouMean } = await withCorrection(ctx, query);
-    const page = await listProducts(ctx, input);
-    return didYouMean ? { ...page, didYouMean } : page;
+    const page = await listProducts(ctx, query);
+    const corrected = page.items.length ? null : await correction(ctx, query.q);
+    return corrected ? { ...(await listProducts(ctx, { ...query, q: corrected })), didYouMean: corrected } : page;
   },
   async facets(ctx, query) {
-    return getProductFacets(ctx, (await withCorrection(ctx, query)).input);
+    const facets = await getProductFacets(ctx, query);
+    const corrected = facets.total ? null : await correction(ctx, query.q);
+    return corrected ? getProductFacets(ctx, { ...query, q: corrected }) : facets;
   },
 };
