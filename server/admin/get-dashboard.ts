@@ -7,8 +7,8 @@ import type { AdminOrderRow } from "../orders/admin-list-orders";
 import { orderColumns } from "../orders/order-queries";
 import { countLowStock } from "./count-low-stock";
 import { getOperationsFigures, type OperationsFigures } from "./get-operations-figures";
-import { getSalesChart, getTopProducts, type ChartDay, type TopProduct } from "./get-sales-chart";
-import { getSalesFigures, type PeriodFigures } from "./get-sales-figures";
+import { getTopProducts, type ChartDay, type TopProduct } from "./get-sales-chart";
+import { getSales, type PeriodFigures } from "./get-sales-figures";
 
 const RECENT_ORDERS = 8;
 
@@ -35,9 +35,8 @@ export async function getDashboard(ctx: ServiceContext, options: { timeZone?: st
   const lowStock = countLowStock(ctx);
   const read = (snapshot: ServiceContext) =>
     Promise.all([
-      getSalesFigures(snapshot, timeZone),
+      getSales(snapshot, timeZone),
       getOperationsFigures(snapshot, lowStock),
-      getSalesChart(snapshot, timeZone),
       getTopProducts(snapshot, timeZone),
       // The orders list's columns without its count of every order, read from the top of orders_placed_idx.
       snapshot.db
@@ -46,7 +45,7 @@ export async function getDashboard(ctx: ServiceContext, options: { timeZone?: st
         .orderBy(desc(orders.placedAt), desc(orders.number))
         .limit(RECENT_ORDERS),
     ]);
-  const [periods, operations, chart, topProducts, recentOrders] = ctx.inTransaction
+  const [{ periods, chart }, operations, topProducts, recentOrders] = ctx.inTransaction
     ? await read(ctx)
     : await (ctx.db as Db).transaction((tx) => read({ ...ctx, db: tx, inTransaction: true }), {
         isolationLevel: "repeatable read",

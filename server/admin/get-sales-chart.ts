@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { ServiceContext } from "../context";
-import { rangeTotals } from "./sales-totals";
+import type { RangeTotals } from "./sales-totals";
 
 export const CHART_DAYS = 30;
 const TOP_PRODUCTS = 5;
@@ -23,17 +23,20 @@ export interface TopProduct {
 
 type TopRow = { product_id: number; title: string; units: number; currency: string; amount: number };
 
-/** Revenue and paid orders per shop-local day for the last CHART_DAYS days (today included), per currency. */
-export async function getSalesChart(ctx: ServiceContext, timeZone: string): Promise<ChartDay[]> {
-  const days = sql`
+/** The last CHART_DAYS shop-local days (today so far included) as rangeTotals' ranges, keyed by the day (YYYY-MM-DD). */
+export function chartDays(timeZone: string): SQL {
+  return sql`
     select to_char(d, 'YYYY-MM-DD') as key, d::timestamp at time zone ${timeZone}::text as lo,
            least((d + 1)::timestamp at time zone ${timeZone}::text, now()) as hi
       from generate_series((now() at time zone ${timeZone}::text)::date - ${CHART_DAYS - 1}::int, (now() at time zone ${timeZone}::text)::date, interval '1 day') g,
            lateral (select g::date as d) day`;
-  const [totals, dayKeys] = await Promise.all([rangeTotals(ctx, days), ctx.db.execute<{ key: string }>(sql`${days} order by key`)]);
-  const sold = totals.filter((t) => t.orders > 0);
+}
+
+/** Revenue and paid orders per day of `days` (ascending) and currency, from the days' totals. */
+export function salesChart(days: string[], totals: RangeTotals[]): ChartDay[] {
+  const sold = totals.filter((t) => t.orders > 0 && days.includes(t.key));
   const currencies = [...new Set(sold.map((t) => t.currency))].sort();
-  return dayKeys.flatMap(({ key: day }) =>
+  return days.flatMap((day) =>
     currencies.map((currency) => {
       const found = sold.find((t) => t.key === day && t.currency === currency);
       return { day, currency, revenue: found?.revenue ?? 0, orders: found?.orders ?? 0 };
