@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv, s3StorageConfig, snsConfig, vapidConfig } from "./env";
+import { meilisearchConfig, parseEnv, s3StorageConfig, snsConfig, vapidConfig } from "./env";
 
 const complete = {
   DATABASE_URL: "postgres://localhost/x",
@@ -115,5 +115,15 @@ describe("SHOP_TIME_ZONE", () => {
 
   it.each(["Mars/Olympus", "+05:00", "Europe/London; drop table orders"])("refuses %s", (value) => {
     expect(() => parseEnv({ ...complete, SHOP_TIME_ZONE: value })).toThrow(/SHOP_TIME_ZONE must be an IANA time zone/);
+  });
+});
+
+describe("Meilisearch", () => {
+  it("follows its variables from one call to the next, and refuses a bad host every time", () => {
+    expect(meilisearchConfig({})).toBeNull();
+    expect(meilisearchConfig({ MEILISEARCH_HOST: "http://127.0.0.1:7700", MEILISEARCH_API_KEY: "k1" })).toEqual({ host: "http://127.0.0.1:7700", apiKey: "k1" });
+    expect(meilisearchConfig({ MEILISEARCH_HOST: "http://127.0.0.1:7700", MEILISEARCH_API_KEY: "k2" })).toEqual({ host: "http://127.0.0.1:7700", apiKey: "k2" });
+    for (let i = 0; i < 2; i++) expect(() => meilisearchConfig({ MEILISEARCH_HOST: "ftp://search" })).toThrow(/MEILISEARCH_HOST must be an http\(s\) URL/);
+    expect(meilisearchConfig({ MEILISEARCH_HOST: "" })).toBeNull();
   });
 });

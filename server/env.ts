@@ -263,15 +263,23 @@ export function carrierWebhookSecret(e: Env = env()): string | undefined {
   return e.EASYPOST_WEBHOOK_SECRET;
 }
 
+const MeilisearchEnv = z.object(meilisearchShape);
+let lastMeilisearch: { raw: Record<keyof typeof meilisearchShape, string | undefined>; config: { host: string; apiKey?: string } | null } | undefined;
+
 /**
  * Meilisearch when MEILISEARCH_HOST is set; null: search on PostgreSQL. Reads only its own variables (validated as in
  * env()), so search works in scripts and tests without the app's secrets.
  */
 export function meilisearchConfig(source: Record<string, string | undefined> = process.env): { host: string; apiKey?: string } | null {
-  const parsed = z.object(meilisearchShape).safeParse(source);
-  if (!parsed.success) throw formatIssues(parsed.error);
-  const e = parsed.data;
-  return e.MEILISEARCH_HOST ? { host: e.MEILISEARCH_HOST, apiKey: e.MEILISEARCH_API_KEY } : null;
+  const raw = { MEILISEARCH_HOST: source.MEILISEARCH_HOST, MEILISEARCH_API_KEY: source.MEILISEARCH_API_KEY };
+  // Every search asks (the search engine follows the variables): validate only when they differ from the last call's.
+  if (!lastMeilisearch || lastMeilisearch.raw.MEILISEARCH_HOST !== raw.MEILISEARCH_HOST || lastMeilisearch.raw.MEILISEARCH_API_KEY !== raw.MEILISEARCH_API_KEY) {
+    const parsed = MeilisearchEnv.safeParse(raw);
+    if (!parsed.success) throw formatIssues(parsed.error);
+    const e = parsed.data;
+    lastMeilisearch = { raw, config: e.MEILISEARCH_HOST ? { host: e.MEILISEARCH_HOST, apiKey: e.MEILISEARCH_API_KEY } : null };
+  }
+  return lastMeilisearch.config;
 }
 
 /** SNS when SNS_REGION is set; the SDK finds the credentials (AWS_ACCESS_KEY_ID…, a profile, an instance or task role). */
