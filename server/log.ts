@@ -87,7 +87,7 @@ export function outsideRequest<T>(fn: () => T): T {
  * The server's logger: JSON lines on stdout in production (one object per line, for the platform's log collector),
  * readable lines in development, nothing under Vitest unless LOG_LEVEL asks. `LOG_LEVEL` overrides the level.
  */
-export function createLogger(options: { write?: (line: string) => void; pretty?: boolean; level?: string; env?: Variables } = {}): Logger {
+export function createLogger(options: { write?: (line: string) => void; pretty?: boolean; level?: string; env?: Variables; redact?: boolean } = {}): Logger {
   const source = options.env ?? process.env;
   const scrub = scrubber(source);
   const pretty = options.pretty ? prettyFactory({ colorize: false, translateTime: "HH:MM:ss.l", ignore: "pid,hostname" }) : null;
@@ -98,7 +98,7 @@ export function createLogger(options: { write?: (line: string) => void; pretty?:
     {
       level,
       base: undefined,
-      redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+      ...(options.redact === false ? {} : { redact: { paths: REDACT_PATHS, censor: "[redacted]" } }),
       mixin: () => {
         const requestId = currentRequestId();
         return requestId ? { requestId } : {};
@@ -108,10 +108,19 @@ export function createLogger(options: { write?: (line: string) => void; pretty?:
   );
 }
 
-const globalForLog = globalThis as unknown as { emporiumLog?: Logger };
+const globalForLog = globalThis as unknown as { emporiumLog?: Logger; emporiumRequestLog?: Logger };
 
 /** The process's logger (one across Next's bundles and hot reloads). */
 export function log(): Logger {
   globalForLog.emporiumLog ??= createLogger({ pretty: process.env.NODE_ENV === "development" });
   return globalForLog.emporiumLog;
+}
+
+/**
+ * The logger of the one line per request (method, path, status, duration: no field that is ever redacted): without
+ * redaction, whose walk of 48 paths cost more than the rest of the line. Its lines are scrubbed like every other.
+ */
+export function requestLog(): Logger {
+  globalForLog.emporiumRequestLog ??= createLogger({ pretty: process.env.NODE_ENV === "development", redact: false });
+  return globalForLog.emporiumRequestLog;
 }

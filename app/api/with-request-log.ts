@@ -1,5 +1,5 @@
 import { unstable_rethrow } from "next/navigation";
-import { log, withRequestId } from "@/server/log";
+import { log, requestLog, withRequestId } from "@/server/log";
 import { REQUEST_ID_HEADER, requestIdOf } from "@/server/request-id";
 
 function withHeader(response: Response, requestId: string): Response {
@@ -35,7 +35,7 @@ export function withRequestLog<A extends unknown[]>(handler: (request: Request, 
         response = Response.json({ error: "Something went wrong on our side", requestId }, { status: 500 });
       }
       const ms = Math.round((performance.now() - started) * 10) / 10;
-      log().info({ method: request.method, path: pathname, status: response.status, ms }, "request");
+      requestLog().info({ method: request.method, path: pathname, status: response.status, ms }, "request");
       return withHeader(response, requestId);
     });
   };
