@@ -22,6 +22,6 @@ export async function suggestProducts(ctx: ServiceContext, input: SuggestInput):
   return {
     products: page.items.map(({ slug, title, brand, priceMin, currency, imageUrl }) => ({ slug, title, brand, priceMin, currency, imageUrl })),
     categories: found,
-    didYouMean: page.didYouMean,
+    ...(page.didYouMean ? { didYouMean: page.didYouMean } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { CALLS_OUT, STAFF_REFUSED } from "./admin-policy";
 import { consumeLimits, type LimitName } from "../abuse/limits";
 import type { Carrier } from "../shipping/carrier";
 import { currentRequestId, withRequestId } from "../log";
+import { serializeOutput } from "./json-output";
 
 /** What every procedure sees: the database pool and who is calling. Built per request in ./context.ts. */
 export interface TrpcContext {
@@ -41,7 +42,8 @@ const CODES: Record<DomainErrorKind, TRPCError["code"]> = {
 };
 
 const t = initTRPC.context<TrpcContext>().create({
-  transformer: superjson,
+  // The client's superjson reads both ways; answers are written by serializeOutput, superjson's format made cheaply.
+  transformer: { input: superjson, output: { serialize: serializeOutput, deserialize: superjson.deserialize } },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const internal = error.code === "INTERNAL_SERVER_ERROR";
