@@ -1,4 +1,5 @@
-import { bigint, char, date, index, integer, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, char, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { orders } from "./orders";
 
 // The admin dashboard's running totals, kept by triggers on orders, order_lines and refunds (migration
 // dashboard_summary_triggers) in the writing statement's own transaction, as additive upserts, so concurrent writers add
@@ -44,4 +45,20 @@ export const productSalesDays = pgTable(
     amount: bigint({ mode: "number" }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.day, t.productId, t.currency, t.slot] })],
+);
+
+/**
+ * Paid orders with goods to post and no parcel made yet (the dashboard's orders waiting to ship that the fulfilment job
+ * has not reached), kept by triggers on orders and shipments (migration dashboard_unparcelled_orders).
+ */
+export const dashboardUnparcelledOrders = pgTable(
+  "dashboard_unparcelled_orders",
+  {
+    orderId: uuid("order_id")
+      .primaryKey()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    placedAt: timestamp("placed_at", { withTimezone: true, mode: "date" }).notNull(),
+    paidAt: timestamp("paid_at", { withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [index("dashboard_unparcelled_orders_placed_idx").on(t.placedAt, t.paidAt)],
 );
