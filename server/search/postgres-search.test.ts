@@ -60,6 +60,17 @@ describe("PostgreSQL search: prefixes and corrections", () => {
     expect((await search("aud-000042-1")).titles[0]).toBe("Over-Ear Headphones");
   });
 
+  it("keeps words that match products outside the filters or pages asked for, and corrects a typo under a filter", async () => {
+    for (const empty of [await api().listProducts({ q: "jacket", brands: ["Harbour"] }), await api().listProducts({ q: "jacket", limit: 2, page: 2 })]) {
+      expect(empty.items).toEqual([]);
+      expect(empty.didYouMean).toBeUndefined();
+    }
+    expect(await api().facets({ q: "jacket", categorySlug: "kitchen" })).toMatchObject({ total: 0 });
+    const corrected = await api().listProducts({ q: "jakcet", brands: ["Northfold"] });
+    expect(corrected.didYouMean).toBe("jacket");
+    expect(corrected.items.map((i) => i.title).sort()).toEqual(["Field Jacket", "Rain Jacket"]);
+  });
+
   it("finds nothing and suggests nothing for nonsense", async () => {
     expect(await search("qzxvvk")).toEqual({ titles: [], didYouMean: undefined });
   });

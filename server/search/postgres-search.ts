@@ -1,13 +1,23 @@
 import type { ServiceContext } from "../context";
 import { getProductFacets } from "../catalog/get-product-facets";
 import { listProducts } from "../catalog/list-products";
+import { filterConditions } from "../catalog/product-filters";
+import type { CatalogFilterInput } from "../catalog/schemas";
 import { anyProductMatches, correctQuery } from "./correct-query";
 import type { SearchPort } from "./search-port";
 
-/** The correction of `q` when its words match no product at all (whatever the other filters) and one exists. */
-async function correction(ctx: ServiceContext, q: string | undefined): Promise<string | null> {
-  if (!q || (await anyProductMatches(ctx, q))) return null;
+/**
+ * The correction of `q` when its words match no product at all (whatever the other filters) and one exists. `alone`:
+ * the empty answer came from the words alone on a first page, which already says that nothing matches them.
+ */
+async function correction(ctx: ServiceContext, q: string | undefined, alone: boolean): Promise<string | null> {
+  if (!q || (!alone && (await anyProductMatches(ctx, q)))) return null;
   return correctQuery(ctx, q);
+}
+
+/** Whether the input asks for its words alone: no other filter, and the first page. */
+function wordsAlone({ categorySlug, ...rest }: CatalogFilterInput & { cursor?: string; page?: number }): boolean {
+  return !categorySlug && !filterConditions({ ...rest, q: undefined }).length && !rest.cursor && (rest.page ?? 1) === 1;
 }
 
 /** Full-text search with prefixes and trigram corrections, on the catalogue's own tables. */
@@ -17,12 +27,12 @@ export const postgresSearch: SearchPort = {
   // costs one statement.
   async listProducts(ctx, query) {
     const page = await listProducts(ctx, query);
-    const corrected = page.items.length ? null : await correction(ctx, query.q);
+    const corrected = page.items.length ? null : await correction(ctx, query.q, wordsAlone(query));
     return corrected ? { ...(await listProducts(ctx, { ...query, q: corrected })), didYouMean: corrected } : page;
   },
   async facets(ctx, query) {
     const facets = await getProductFacets(ctx, query);
-    const corrected = facets.total ? null : await correction(ctx, query.q);
+    const corrected = facets.total ? null : await correction(ctx, query.q, wordsAlone(query));
     return corrected ? getProductFacets(ctx, { ...query, q: corrected }) : facets;
   },
 };
