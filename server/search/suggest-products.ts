@@ -1,7 +1,6 @@
 import { asc, ilike, or } from "drizzle-orm";
 import { categories } from "@/db/schema";
 import type { ServiceContext } from "../context";
-import { ListProductsInput } from "../catalog/schemas";
 import type { SuggestInput, Suggestions } from "./schemas";
 import { searchEngine } from "./search-engine";
 
@@ -11,7 +10,8 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function suggestProducts(ctx: ServiceContext, input: SuggestInput): Promise<Suggestions> {
   const text = escapeLike(input.q);
   const [page, found] = await Promise.all([
-    searchEngine().listProducts(ctx, ListProductsInput.parse({ q: input.q, limit: 6 })),
+    // SuggestInput has already checked the text (trimmed, not empty, no NUL, at most 100 characters).
+    searchEngine().listProducts(ctx, { q: input.q, limit: 6 }),
     ctx.db
       .select({ slug: categories.slug, name: categories.name })
       .from(categories)
