@@ -1,9 +1,9 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import postgres from "postgres";
-import { formatDecimal } from "../app/_components/format-money";
+import { formatDecimal, formatMoney } from "../app/_components/format-money";
 import { SHOPPER, signIn } from "./fixtures";
 
-// Product pages (and a category's plain first page's data) are served from Next's cache and expired by the database's
+// Product pages and a category's plain first page are served from Next's cache and expired by the database's
 // catalogue feed. These change the database directly, as any app instance would, and read the pages again. Expiry
 // reaches the page within milliseconds of the commit, so each check polls for at most a few seconds.
 const sql = postgres(`postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54407}/emporium`, { max: 1, onnotice: () => {} });
@@ -63,23 +63,55 @@ test("a cached product page shows a price change, a stock change and an archive 
   await expect.poll(async () => (await html(request, path)).status, { timeout: 5000 }).toBe(200);
 });
 
-test("a category's plain first page (cached data) shows a renamed product; its filtered pages still filter", async ({ page, request }) => {
+const ESCAPED: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
+
+/** The product card titled `title` in a listing's HTML (as React escapes text), or null when the page does not show it. */
+const cardOf = (text: string, title: string) => {
+  const escaped = title.replace(/[&<>"']/g, (c) => ESCAPED[c]!);
+  return text.split("<article").find((part) => part.includes(`>${escaped}</a>`)) ?? null;
+};
+
+test("a category's cached first page shows a price change, a stock change and an archive; its filtered pages still filter", async ({ page, request }) => {
   const product = await pickProduct();
   const listing = `/c/${product.category}`;
-  await html(request, listing);
-  const [before] = await sql<{ title: string; createdAt: Date }[]>`select title, created_at as "createdAt" from products where id = ${product.id}`;
-  const { title, createdAt } = before!;
-  const renamed = `${title} (renamed ${Date.now()})`;
+  const [before] = await sql<{ title: string; createdAt: Date; priceMin: number; priceMax: number }[]>`
+    select title, created_at as "createdAt", price_min::int as "priceMin", price_max::int as "priceMax" from products where id = ${product.id}`;
+  const { title, createdAt, priceMin, priceMax } = before!;
+  const ids = product.variants.map((v) => v.id);
+  const stock = await sql`select variant_id, warehouse_id, on_hand from stock_levels where variant_id in ${sql(ids)}`;
+  const card = async () => {
+    const { text, cache } = await html(request, listing);
+    return { card: cardOf(text, title), cache };
+  };
   try {
-    // The product may be past the first page: put it first in the default (newest) order too.
-    await sql`update products set title = ${renamed}, created_at = now() + interval '1 day' where id = ${product.id}`;
-    await expect.poll(async () => (await html(request, listing)).text, { timeout: 5000 }).toContain(renamed);
+    // The product may be past the first page: put it first in the default (newest) order.
+    await sql`update products set created_at = now() + interval '1 day' where id = ${product.id}`;
+    await expect.poll(async () => (await card()).card, { timeout: 5000 }).not.toBeNull();
+    expect((await card()).cache, "the page is answered from the cache").toBe("HIT");
+
+    // As saving the variants does: their prices and the product's range that cards show, in one transaction.
+    const price = Math.max(...product.variants.map((v) => v.priceAmount)) + 1234;
+    await sql.begin(async (tx) => {
+      await tx`update variants set price_amount = ${price} where id in ${sql(ids)}`;
+      await tx`update products set price_min = ${price}, price_max = ${price} where id = ${product.id}`;
+    });
+    await expect.poll(async () => (await card()).card, { timeout: 5000 }).toContain(`>${formatMoney(price, product.variants[0]!.currency)}<`);
+
+    await sql`update stock_levels set on_hand = reserved where variant_id in ${sql(ids)}`;
+    await expect.poll(async () => (await card()).card, { timeout: 5000 }).toContain("Out of stock");
+
+    await sql`update products set status = 'archived' where id = ${product.id}`;
+    await expect.poll(async () => (await card()).card, { timeout: 5000 }).toBeNull();
   } finally {
-    await sql`update products set title = ${title}, created_at = ${createdAt} where id = ${product.id}`;
+    await sql`update products set status = 'active', created_at = ${createdAt}, price_min = ${priceMin}, price_max = ${priceMax} where id = ${product.id}`;
+    for (const v of product.variants) await sql`update variants set price_amount = ${v.priceAmount} where id = ${v.id}`;
+    for (const s of stock) await sql`update stock_levels set on_hand = ${s.on_hand} where variant_id = ${s.variant_id} and warehouse_id = ${s.warehouse_id}`;
   }
 
   await page.goto(`${listing}?instock=1`);
   await expect(page.getByRole("group", { name: "Availability" }).getByRole("checkbox")).toBeChecked();
+  const filtered = await request.get(`${listing}?instock=1`);
+  expect(filtered.headers()["x-nextjs-cache"], "a filtered page is rendered per request").toBeUndefined();
 });
 
 test("?variant= opens the product on that variant, though the page is cached", async ({ page }) => {

@@ -8,7 +8,7 @@ import { siteOrigin } from "./_lib/site-url";
 
 // Every storefront page renders per request (nothing may be prerendered against a database at build time), except the
 // ones that opt into the page cache with `dynamic = "force-static"`, where connection() returns at once: product pages
-// (app/(shop)/_lib/page-cache.ts), rendered on their first request.
+// and a category's plain first page (app/(shop)/_lib/page-cache.ts), rendered on their first request.
 
 // Not at build time: canonical, Open Graph and Twitter URLs name the host NEXTAUTH_URL gives.
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ShopLayout({ children }: { children: ReactNode }) {
   await connection();
-  // Nothing per shopper here: product pages are cached whole (app/(shop)/_lib/page-cache.ts).
+  // Nothing per shopper here: the product and category pages below are cached whole (app/(shop)/_lib/page-cache.ts).
   const categories = await getCategoryTree();
   return (
     <>

@@ -1,5 +1,7 @@
 "use client";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from "react";
+import { flushSync } from "react-dom";
+import { useFilterDrawerState } from "./filter-drawer-state";
 
 interface FilterDrawerProps {
   /** "Filters" with how many are active. */
@@ -11,13 +13,18 @@ interface FilterDrawerProps {
 
 /** From lg the filters sit beside the grid; on smaller screens a button opens them in a full-screen drawer that ends in "Show N results". */
 export function FilterDrawer({ label, resultCount, children }: FilterDrawerProps) {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, scrollTopRef } = useFilterDrawerState();
   const opener = useRef<HTMLButtonElement>(null);
   const closer = useRef<HTMLButtonElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+
+  // A drawer that mounts open replaces one the last filter change unmounted: it opens where that one was scrolled.
+  useLayoutEffect(() => {
+    if (body.current) body.current.scrollTop = scrollTopRef.current;
+  }, [scrollTopRef]);
 
   useEffect(() => {
     if (!open) return;
-    closer.current?.focus();
     const overflow = document.body.style.overflow;
     document.body.style.overflow = "hidden";
     const onKey = (event: KeyboardEvent) => {
@@ -30,7 +37,14 @@ export function FilterDrawer({ label, resultCount, children }: FilterDrawerProps
       document.body.style.overflow = overflow;
       document.removeEventListener("keydown", onKey);
     };
-  }, [open]);
+  }, [open, setOpen]);
+
+  // Focus moves when the shopper opens or closes the drawer, not when it mounts open (the filter form restores focus then).
+  function show() {
+    scrollTopRef.current = 0;
+    flushSync(() => setOpen(true));
+    closer.current?.focus();
+  }
 
   function close() {
     setOpen(false);
@@ -44,7 +58,7 @@ export function FilterDrawer({ label, resultCount, children }: FilterDrawerProps
         type="button"
         aria-expanded={open}
         aria-controls="filter-drawer"
-        onClick={() => setOpen(true)}
+        onClick={show}
         className="flex w-full items-center justify-between rounded-lg border border-stone-300 px-4 py-3 text-sm font-medium lg:hidden"
       >
         {label}
@@ -65,7 +79,13 @@ export function FilterDrawer({ label, resultCount, children }: FilterDrawerProps
             ×
           </button>
         </div>
-        <div className="flex-1 overflow-y-auto p-4 lg:overflow-visible lg:p-0">{children}</div>
+        <div
+          ref={body}
+          onScroll={(event) => (scrollTopRef.current = event.currentTarget.scrollTop)}
+          className="flex-1 overflow-y-auto p-4 lg:overflow-visible lg:p-0"
+        >
+          {children}
+        </div>
         <div className="border-t border-stone-200 p-4 lg:hidden">
           <button type="button" onClick={close} className="w-full rounded-md bg-stone-900 px-4 py-3 text-sm font-medium text-white hover:bg-stone-700">
             Show {resultCount.toLocaleString("en-US")} {resultCount === 1 ? "result" : "results"}

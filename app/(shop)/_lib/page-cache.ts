@@ -2,8 +2,8 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { CatalogChange } from "@/server/catalog/catalog-feed";
 
 /**
- * Cache tags of the cached storefront data: product pages (cached whole) and each category's plain first page (its
- * products and facets). Every entry carries CATALOG_TAG, so expiring it expires them all.
+ * Cache tags of the cached storefront pages (product pages and the unfiltered category pages). Every cached entry carries
+ * CATALOG_TAG (through the category tree in the shop's layout), so expiring it expires them all.
  */
 export const CATALOG_TAG = "catalog";
 export const productTag = (slug: string) => `product:${slug}`;

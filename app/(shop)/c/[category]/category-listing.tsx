@@ -12,7 +12,7 @@ interface CategoryListingProps {
   data: NonNullable<Awaited<ReturnType<typeof loadListing>>>;
 }
 
-/** A category's listing, with its breadcrumbs and the categories beside or below it. */
+/** A category's listing: the cached first page (page.tsx) and the filtered, sorted or numbered ones (filtered/page.tsx). */
 export function CategoryListing({ path, query, listing, data }: CategoryListingProps) {
   const category = path.at(-1)!;
   // Below a leaf, offer its siblings instead, so there is always somewhere to go sideways.

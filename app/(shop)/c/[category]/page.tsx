@@ -1,35 +1,27 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { canonicalListing, listingHref, parseListing, type SearchParams } from "@/app/_components/listing-params";
-import { findCategoryPath, getCategoryTree, loadCategoryFirstPage, loadListing } from "../../_lib/catalog-data";
+import { notFound } from "next/navigation";
+import { findCategoryPath, getCategoryTree, loadCategoryFirstPage } from "../../_lib/catalog-data";
 import { CategoryListing } from "./category-listing";
+
+// The plain first page, served from the page cache until a product in the category changes (app/(shop)/_lib/page-cache.ts).
+// Filters, sorts and page numbers are in the query, which proxy.ts sends to filtered/page.tsx.
+export const dynamic = "force-static";
+export const generateStaticParams = async () => [];
 
 interface CategoryPageProps {
   params: Promise<{ category: string }>;
-  searchParams: Promise<SearchParams>;
 }
 
-async function categoryPath(slug: string) {
-  return findCategoryPath(await getCategoryTree(), slug);
-}
-
-export async function generateMetadata({ params, searchParams }: CategoryPageProps): Promise<Metadata> {
-  const [{ category: slug }, query] = await Promise.all([params, searchParams]);
-  const category = (await categoryPath(slug))?.at(-1);
+export async function generateMetadata({ params }: CategoryPageProps): Promise<Metadata> {
+  const category = findCategoryPath(await getCategoryTree(), (await params).category)?.at(-1);
   if (!category) return { title: "Category not found" };
-  // Filters and sorts show the same products as the plain category; each numbered page is its own.
-  return { title: category.name, alternates: { canonical: canonicalListing(`/c/${category.slug}`, query) } };
+  return { title: category.name, alternates: { canonical: `/c/${category.slug}` } };
 }
 
-export default async function CategoryPage({ params, searchParams }: CategoryPageProps) {
-  const [{ category: slug }, query] = await Promise.all([params, searchParams]);
-  const path = await categoryPath(slug);
-  if (!path) notFound();
-  const listing = parseListing(query, { categorySlug: slug });
-  // The plain first page's products and facets come from the data cache (expired when a product in it changes);
-  // filtered, sorted and numbered pages are read per request.
-  const plain = JSON.stringify(listing) === JSON.stringify(parseListing({}, { categorySlug: slug }));
-  const data = plain ? (await loadCategoryFirstPage(slug))?.data : await loadListing(listing);
-  if (!data) redirect(listingHref(`/c/${slug}`, query, {}));
-  return <CategoryListing path={path} query={query} listing={listing} data={data} />;
+export default async function CategoryPage({ params }: CategoryPageProps) {
+  const { category: slug } = await params;
+  const path = findCategoryPath(await getCategoryTree(), slug);
+  const first = path && (await loadCategoryFirstPage(slug));
+  if (!path || !first) notFound();
+  return <CategoryListing path={path} query={{}} listing={first.listing} data={first.data} />;
 }
