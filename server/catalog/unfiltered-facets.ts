@@ -3,17 +3,20 @@ import type { ServiceContext } from "../context";
 import { visibleProduct } from "./product-filters";
 import type { ProductFacets } from "./schemas";
 
-type Row = Omit<ProductFacets, "price"> & { priceMin: number | null; priceMax: number | null; currency: string | null };
+type Counts = Omit<ProductFacets, "price"> & { currency: string | null } & Record<string, unknown>;
+type PriceRange = { priceMin: number | null; priceMax: number | null } & Record<string, unknown>;
 
 /**
  * Facets with no filter but the category (none: the whole catalogue) from the counts the catalogue's triggers keep per
  * category: category_brand_counts (total, in stock, brands, child categories) and option_value_counts, summed over the
  * category's subtree, a few hundred rows whatever the catalogue's size. The price range takes two index probes per
- * category (products_visible_category_price_idx). The same answer as the per-facet statements in get-product-facets.
+ * category (products_visible_category_price_idx), in a statement of its own: inside the counts' statement the same
+ * probes cost the database 4.4 ms of CPU per call instead of 0.2 (measured, 50,000 products; both run concurrently).
+ * The same answer as the per-facet statements in get-product-facets.
  */
 export async function unfilteredFacetCounts(ctx: ServiceContext, categoryId?: number): Promise<ProductFacets> {
   const parent = categoryId === undefined ? sql`parent_id is null` : sql`parent_id = ${categoryId}`;
-  const [row] = await ctx.db.execute<Row & Record<string, unknown>>(sql`
+  const countsSql = sql`
     with recursive bucket as (
       select id, id as bucket_id from categories where ${parent}
       union all
@@ -31,7 +34,6 @@ export async function unfilteredFacetCounts(ctx: ServiceContext, categoryId?: nu
     select (select coalesce(sum(products), 0)::int from brand_rows) as total,
       (select coalesce(sum(in_stock), 0)::int from brand_rows) as "inStockCount",
       (select min(currency) from brand_rows) as currency,
-      price."priceMin", price."priceMax",
       (select coalesce(json_agg(json_build_object('slug', slug, 'name', name, 'count', count) order by position, name), '[]')
          from (select c.slug, c.name, c.position, sum(k.products)::int as count
                  from brand_rows k join bucket b on b.id = k.category_id join categories c on c.id = b.bucket_id group by c.id) r) as categories,
@@ -39,10 +41,17 @@ export async function unfilteredFacetCounts(ctx: ServiceContext, categoryId?: nu
          from (select brand, sum(products)::int as count from brand_rows group by brand) r) as brands,
       (select coalesce(json_agg(json_build_object('name', name, 'values', entries) order by name), '[]')
          from (select name, json_agg(json_build_object('value', value, 'count', count) order by count desc, value) as entries
-                 from option_rows group by name) r) as options
-    from (select min(m.lo) as "priceMin", max(m.hi) as "priceMax"
-            from (select distinct category_id from brand_rows) s,
-                 lateral (select min(p.price_min) as lo, max(p.price_min) as hi from products p where p.category_id = s.category_id and ${visibleProduct}) m) price`);
-  const { priceMin, priceMax, currency, ...counts } = row as Row;
-  return { ...counts, price: { min: priceMin, max: priceMax, currency: currency ?? "USD" } };
+                 from option_rows group by name) r) as options`;
+  const priceSql = sql`
+    with recursive scope as (
+      select id from categories where ${categoryId === undefined ? sql`parent_id is null` : sql`id = ${categoryId}`}
+      union all
+      select c.id from categories c join scope s on c.parent_id = s.id
+    )
+    select min(m.lo) as "priceMin", max(m.hi) as "priceMax"
+    from (select distinct k.category_id from category_brand_counts k where k.category_id in (select id from scope) and k.products > 0) s,
+      lateral (select min(p.price_min) as lo, max(p.price_min) as hi from products p where p.category_id = s.category_id and ${visibleProduct}) m`;
+  const [[row], [price]] = await Promise.all([ctx.db.execute<Counts>(countsSql), ctx.db.execute<PriceRange>(priceSql)]);
+  const { currency, ...counts } = row as Counts;
+  return { ...counts, price: { min: price?.priceMin ?? null, max: price?.priceMax ?? null, currency: currency ?? "USD" } };
 }
