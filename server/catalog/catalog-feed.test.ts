@@ -90,6 +90,18 @@ describe("the catalogue feed (what expires cached product and category pages)", 
     for (const list of seen) expect(list.flatMap((c) => (c.all ? ["*"] : c.productSlugs))).not.toContain("undone");
   });
 
+  it("expires every page as it starts listening, since changes committed before were never heard", async () => {
+    const late = createDb(t.url, { max: 1 });
+    const heard: CatalogChange[] = [];
+    const stop = await watchCatalog(late, async (change) => void heard.push(change));
+    try {
+      await expect.poll(() => heard, { timeout: 5000 }).toEqual([{ all: true }]);
+    } finally {
+      await stop();
+      await late.$client.end();
+    }
+  });
+
   it("expires every page after its connection comes back, since notifications sent meanwhile are lost", async () => {
     const dropListeners = sql`select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen %' and datname = current_database()`;
     await expectHeard(() => t.db.execute(dropListeners), { all: true });

@@ -36,13 +36,13 @@ export async function pagesChangedBy(db: Db, payloads: string[]): Promise<Catalo
 
 /**
  * Calls `onChange` after committed catalogue, price and stock changes made by any app instance, batched over a few
- * milliseconds; also with `{ all: true }` whenever the LISTEN connection comes back after a drop, since notifications
- * sent meanwhile are lost. Resolves once listening; the returned function stops.
+ * milliseconds; also with `{ all: true }` each time the LISTEN connection is made: changes committed while nothing
+ * listened (before this instance started, or during a drop) were never heard, and pages cached by Next survive a
+ * restart. Resolves once listening; the returned function stops.
  */
 export async function watchCatalog(db: Db, onChange: (change: CatalogChange) => Promise<void>): Promise<() => Promise<void>> {
   let pending: string[] = [];
   let timer: NodeJS.Timeout | null = null;
-  let connected = false;
   const flush = () => {
     timer = null;
     const payloads = pending;
@@ -55,10 +55,7 @@ export async function watchCatalog(db: Db, onChange: (change: CatalogChange) => 
     pending.push(payload);
     timer ??= setTimeout(flush, BATCH_MS);
   };
-  const listening = await db.$client.listen(CATALOG_FEED_CHANNEL, heard, () => {
-    if (connected) heard("*");
-    connected = true;
-  });
+  const listening = await db.$client.listen(CATALOG_FEED_CHANNEL, heard, () => heard("*"));
   return async () => {
     if (timer) clearTimeout(timer);
     await listening.unlisten();
