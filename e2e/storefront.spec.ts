@@ -35,6 +35,8 @@ test("product pages carry JSON-LD, Open Graph and a canonical URL; the sitemap a
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
   expect(ld).toMatchObject({ "@type": "Product", name: await page.getByRole("heading", { level: 1 }).textContent() });
   expect(JSON.stringify(ld.offers)).toMatch(/"priceCurrency":"USD"/);
+  // Right after the client-side navigation the category's canonical link can still be in the head beside the product's.
+  await expect(page.locator('link[rel="canonical"]')).toHaveCount(1);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${new URL(page.url()).pathname}$`));
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", ld.name);
   // Social sites draw no SVG, which the product art is: og:image and twitter:image are a 1200×630 PNG card.
