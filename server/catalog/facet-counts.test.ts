@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { Random } from "@/db/seed-random";
 import { useTestDatabase } from "@/test/db";
 import { createCaller } from "../trpc/root";
 import { facetCountsDrift } from "./test-facet-counts";
@@ -17,16 +18,6 @@ const BRANDS = ["Alder", "Birch", "Cedar"];
 const COLOURS = ["Red", "Green", "Blue", "Black"];
 const SIZES = ["S", "M", "L"];
 
-/** A small deterministic generator (mulberry32), so a failing sequence of writes can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 beforeAll(async () => {
   const home = await insertCategory(t.db, { slug: "fc-home", position: 0 });
   const kitchen = await insertCategory(t.db, { slug: "fc-kitchen", parentId: home });
@@ -34,7 +25,8 @@ beforeAll(async () => {
   const garden = await insertCategory(t.db, { slug: "fc-garden", position: 1 });
   categoryIds.push(home, kitchen, pans, garden);
   const warehouses = [await insertWarehouse(t.db), await insertWarehouse(t.db)];
-  const pick = random(1);
+  // Seeded, so a failing sequence of writes can be replayed.
+  const pick = new Random(1).next;
   for (let n = 0; n < 24; n++) {
     const inserted = await insertProduct(t.db, {
       categoryId: categoryIds[n % categoryIds.length]!,
@@ -78,7 +70,7 @@ describe("facet counts kept by triggers", () => {
     let committed = 0;
     await Promise.all(
       Array.from({ length: 6 }, async (_, worker) => {
-        const pick = random(100 + worker);
+        const pick = new Random(100 + worker).next;
         for (let n = 0; n < 15; n++) {
           const statements = Array.from({ length: 1 + Math.floor(pick() * 2) }, () => some(pick, writes)(pick));
           try {
