@@ -57,3 +57,23 @@ export const variantStockSettings = pgTable(
   },
   (t) => [check("variant_stock_settings_threshold_nonnegative", sql`${t.lowStockThreshold} >= 0`)],
 );
+
+/**
+ * Variants whose low-stock standing may have changed since the dashboard last counted (null: every variant, after a
+ * warehouse's activation or the shop's default threshold changed), written by triggers on stock_levels,
+ * variant_stock_settings, products, variants, warehouses and inventory_settings (migration low_stock_variants).
+ * Writers only insert here, so a checkout never waits on another one, or on the count, for it.
+ */
+export const lowStockChanges = pgTable("low_stock_changes", {
+  variantId: integer("variant_id"),
+});
+
+/**
+ * The variants of active products at or below their low-stock threshold (their own, else the shop's default) over
+ * their active warehouses, `out` when none is available: rewritten for the queued variants only by
+ * fold_low_stock_changes(), under an advisory lock, and counted by the dashboard.
+ */
+export const lowStockVariants = pgTable("low_stock_variants", {
+  variantId: integer("variant_id").primaryKey(),
+  out: boolean().notNull(),
+});

@@ -5,9 +5,9 @@ import { seedOrderHistory } from "@/db/seed-orders";
 import { useTestDatabase } from "@/test/db";
 import type { ServiceContext } from "../context";
 import { insertUser } from "../orders/test-fixtures";
-import { countLowStock, LOW_STOCK_TTL_MS } from "./count-low-stock";
 import { DASHBOARD_PERIODS } from "./dashboard-periods";
 import { getDashboard, type Dashboard } from "./get-dashboard";
+import { recountLowStock } from "./test-low-stock";
 
 const t = useTestDatabase();
 const TIME_ZONE = "America/New_York";
@@ -169,23 +169,23 @@ describe("the dashboard on a seeded history of 50,000 orders", () => {
     });
   });
 
-  it("counts low-stock and out-of-stock variants of active products, reusing the count for a minute", async () => {
-    const independent = async () =>
-      (
-        await t.db.execute<{ low: number; out: number }>(sql`
-          select count(*) filter (where total <= 5)::int as low, count(*) filter (where total = 0)::int as out
-            from (select (select sum(on_hand - reserved) from stock_levels sl where sl.variant_id = v.id) as total
-                    from variants v where v.product_id in (select id from products where status = 'active')) x
-           where total is not null`)
-      )[0]!;
-    const ctx = { db: t.db, actor: { type: "admin" as const, userId: "admin" } };
-    const counted = await countLowStock(ctx, 0);
-    expect(counted).toEqual(await independent());
-    expect(counted.low).toBeGreaterThan(counted.out);
+  it("counts low-stock and out-of-stock variants of active products, a stock change included at the next load", async () => {
+    const lowStockOf = (dashboard: Dashboard) => ({ low: dashboard.operations.lowStockVariants, out: dashboard.operations.outOfStockVariants });
+    let before = { low: 0, out: 0 };
+    await withDashboard(async (dashboard, db) => {
+      before = await recountLowStock(db);
+      expect(lowStockOf(dashboard)).toEqual(before);
+    });
+    expect(before.low).toBeGreaterThan(before.out);
+    expect(before.out).toBeGreaterThan(0);
 
-    await t.db.execute(sql`update stock_levels set on_hand = 0, reserved = 0 where variant_id in (select variant_id from stock_levels where on_hand - reserved > 100 limit 3)`);
-    expect(await countLowStock(ctx, LOW_STOCK_TTL_MS - 1)).toEqual(counted);
-    expect(await countLowStock(ctx, LOW_STOCK_TTL_MS)).toEqual(await independent());
+    await t.db.execute(sql`update stock_levels set on_hand = 0, reserved = 0 where variant_id in (
+      select distinct sl.variant_id from stock_levels sl join variants v on v.id = sl.variant_id join products p on p.id = v.product_id and p.status = 'active'
+       where on_hand - reserved > 100 limit 3)`);
+    await withDashboard(async (dashboard, db) => {
+      expect(lowStockOf(dashboard)).toEqual(await recountLowStock(db));
+      expect(lowStockOf(dashboard)).toEqual({ low: before.low + 3, out: before.out + 3 });
+    });
   });
 
   it("refuses anyone but an admin", async () => {

@@ -5,7 +5,7 @@ import { desc } from "drizzle-orm";
 import { orders } from "@/db/schema";
 import type { AdminOrderRow } from "../orders/admin-list-orders";
 import { orderColumns } from "../orders/order-queries";
-import { countLowStock } from "./count-low-stock";
+import { foldLowStock } from "./fold-low-stock";
 import { getOperationsFigures, type OperationsFigures } from "./get-operations-figures";
 import { getTopProducts, type ChartDay, type TopProduct } from "./get-sales-chart";
 import { getSales, type PeriodFigures } from "./get-sales-figures";
@@ -31,12 +31,12 @@ export interface Dashboard {
 export async function getDashboard(ctx: ServiceContext, options: { timeZone?: string } = {}): Promise<Dashboard> {
   requireAdmin(ctx);
   const timeZone = options.timeZone ?? env().SHOP_TIME_ZONE;
-  // On the pool, outside the snapshot: the count is reused for a minute per pool, and stock needs no live figure.
-  const lowStock = countLowStock(ctx);
+  // It writes, so it goes before the read-only snapshot, which then counts what it folded.
+  await foldLowStock(ctx);
   const read = (snapshot: ServiceContext) =>
     Promise.all([
       getSales(snapshot, timeZone),
-      getOperationsFigures(snapshot, lowStock),
+      getOperationsFigures(snapshot),
       getTopProducts(snapshot, timeZone),
       // The orders list's columns without its count of every order, read from the top of orders_placed_idx.
       snapshot.db

@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import type { ServiceContext } from "../context";
-import type { LowStock } from "./count-low-stock";
 
 /** What needs doing now, whatever the period. */
 export interface OperationsFigures {
@@ -26,17 +25,19 @@ type OperationsRow = {
   flagged: number;
   failed_refunds: number;
   paid_but_pending: number;
+  low_stock: number;
+  out_of_stock: number;
 };
 
-/** `lowStock` is countLowStock's answer, counted apart (it is reused for a minute). */
-export async function getOperationsFigures(ctx: ServiceContext, lowStock: Promise<LowStock>): Promise<OperationsFigures> {
-  const [[row], stock] = await Promise.all([ctx.db.execute<OperationsRow>(OPERATIONS), lowStock]);
+/** Call foldLowStock first, outside this snapshot, for a low-stock count that includes the latest stock changes. */
+export async function getOperationsFigures(ctx: ServiceContext): Promise<OperationsFigures> {
+  const [row] = await ctx.db.execute<OperationsRow>(OPERATIONS);
   return {
     awaitingShipment: row!.awaiting_shipment,
     awaitingShipmentOver48h: row!.awaiting_shipment_over_48h,
     awaitingPayment: row!.awaiting_payment,
-    lowStockVariants: stock.low,
-    outOfStockVariants: stock.out,
+    lowStockVariants: row!.low_stock,
+    outOfStockVariants: row!.out_of_stock,
     flaggedPayments: row!.flagged,
     failedRefunds: row!.failed_refunds,
     paidButPending: row!.paid_but_pending,
@@ -59,4 +60,6 @@ const OPERATIONS = sql`
            (select count(*) from payments where flagged_at is not null)::int as flagged,
            (select count(*) from refunds where status = 'failed')::int as failed_refunds,
            (select count(*) from orders o join payments p on p.order_id = o.id
-             where o.status = 'pending' and p.status = 'succeeded' and p.updated_at < now() - interval '10 minutes')::int as paid_but_pending`;
+             where o.status = 'pending' and p.status = 'succeeded' and p.updated_at < now() - interval '10 minutes')::int as paid_but_pending,
+           (select count(*) from low_stock_variants)::int as low_stock,
+           (select count(*) from low_stock_variants where out)::int as out_of_stock`;
