@@ -35,7 +35,9 @@ test("product pages carry JSON-LD, Open Graph and a canonical URL; the sitemap a
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
   expect(ld).toMatchObject({ "@type": "Product", name: await page.getByRole("heading", { level: 1 }).textContent() });
   expect(JSON.stringify(ld.offers)).toMatch(/"priceCurrency":"USD"/);
-  // Right after the client-side navigation the category's canonical link can still be in the head beside the product's.
+  // The head a crawler reads is the one the server sends. After the client-side navigation the category's canonical link
+  // has, rarely (1 full CI run in 3), stayed in the head beside the product's: Next's router state, never in any HTML.
+  await page.goto(page.url());
   await expect(page.locator('link[rel="canonical"]')).toHaveCount(1);
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`${new URL(page.url()).pathname}$`));
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", ld.name);
