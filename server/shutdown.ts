@@ -2,7 +2,7 @@ import { log } from "./log";
 
 type Closer = { name: string; close: () => Promise<void> };
 
-const globalForShutdown = globalThis as unknown as { emporiumClosers?: Closer[] };
+const globalForShutdown = globalThis as unknown as { emporiumClosers?: Closer[]; emporiumShuttingDown?: true };
 const closers = (globalForShutdown.emporiumClosers ??= []);
 
 const CLOSE_WITHIN_MS = 10_000;
@@ -11,6 +11,9 @@ const CLOSE_WITHIN_MS = 10_000;
 export function closeOnShutdown(name: string, close: () => Promise<void> | void): void {
   closers.push({ name, close: async () => close() });
 }
+
+/** True from the moment SIGTERM or SIGINT arrives: the server takes no new connections, its own requests included. */
+export const isShuttingDown = (): boolean => globalForShutdown.emporiumShuttingDown === true;
 
 async function closeAll(): Promise<void> {
   for (const closer of [...closers].reverse()) {
@@ -31,6 +34,7 @@ export function installGracefulShutdown(): void {
   if (installed.emporiumShutdownInstalled) return;
   installed.emporiumShutdownInstalled = true;
   const holdExit = (signal: NodeJS.Signals) => {
+    globalForShutdown.emporiumShuttingDown = true;
     log().info({ signal }, "shutdown: no new connections; finishing the requests in flight");
     const exit = process.exit.bind(process);
     process.exit = ((code?: number) => {

@@ -1,5 +1,6 @@
 import { watchCatalog } from "@/server/catalog/catalog-feed";
 import { appDb } from "@/server/db";
+import { isShuttingDown } from "@/server/shutdown";
 import { PAGE_CACHE_TOKEN_HEADER, pageCacheToken, tagsFor } from "./page-cache";
 
 /**
@@ -10,11 +11,16 @@ export async function startPageCacheFeed(): Promise<() => Promise<void>> {
   // `next start` and the standalone server set PORT to the port they listen on.
   const endpoint = `http://127.0.0.1:${process.env.PORT ?? 3000}/api/page-cache`;
   return watchCatalog(appDb(), async (change) => {
-    const response = await fetch(endpoint, {
-      method: "POST",
-      headers: { "content-type": "application/json", [PAGE_CACHE_TOKEN_HEADER]: pageCacheToken() },
-      body: JSON.stringify({ tags: tagsFor(change) }),
-    });
-    if (!response.ok) throw new Error(`${endpoint} answered ${response.status}`);
+    try {
+      const response = await fetch(endpoint, {
+        method: "POST",
+        headers: { "content-type": "application/json", [PAGE_CACHE_TOKEN_HEADER]: pageCacheToken() },
+        body: JSON.stringify({ tags: tagsFor(change) }),
+      });
+      if (!response.ok) throw new Error(`${endpoint} answered ${response.status}`);
+    } catch (error) {
+      // A change heard while the server closes finds it refusing its own request; its cached pages go with it.
+      if (!isShuttingDown()) throw error;
+    }
   });
 }
