@@ -1,6 +1,7 @@
 import { count, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { outbox, shipmentEvents, webhookInbox } from "@/db/schema";
+import { Random } from "@/db/seed-random";
 import { useTestDatabase } from "@/test/db";
 import { seedShop } from "../checkout/checkout-test-fixtures";
 import { SIMULATED_CARRIER } from "./carrier-simulator";
@@ -24,16 +25,6 @@ const webhook = { actor: { type: "webhook", source: "carrier" } } as const;
 function deliver(event: TrackerUpdatedEvent) {
   const payload = JSON.stringify(event);
   return receiveCarrierWebhook({ db: t.db, ...webhook }, { payload, signature: signCarrierWebhook(payload, SECRET) });
-}
-
-/** A small deterministic generator (mulberry32), so a failing shuffle can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SCRIPTS: TrackingScript[] = ["normal", "delayed", "exception", "return_to_sender"];
@@ -62,10 +53,11 @@ describe("receiveCarrierWebhook", () => {
     const shuffled = await fleet("SIMA", 50);
     const inOrder = await fleet("SIMB", 50);
     const unique = shuffled.timelines.flat();
-    const next = random(20261203);
-    const deliveries = [...unique, ...Array.from({ length: 1000 - unique.length }, () => unique[Math.floor(next() * unique.length)]!)];
+    // Seeded, so a failing shuffle can be replayed.
+    const random = new Random(20261203);
+    const deliveries = [...unique, ...Array.from({ length: 1000 - unique.length }, () => random.pick(unique))];
     for (let i = deliveries.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
+      const j = random.int(0, i);
       [deliveries[i], deliveries[j]] = [deliveries[j]!, deliveries[i]!];
     }
 
