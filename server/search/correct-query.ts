@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { withTransaction, type ServiceContext } from "../context";
+import type { ServiceContext } from "../context";
 import { productConditions, queryWords } from "../catalog/product-filters";
 
 /** Whether any visible product matches the words of `q` (prefixes, or an exact SKU), whatever the other filters. */
@@ -37,17 +37,10 @@ const maxEdits = (word: string) => (word.length >= 8 ? 2 : 1);
 export async function correctQuery(ctx: ServiceContext, q: string): Promise<string | null> {
   const words = queryWords(q);
   if (!words.length || words.length > 8) return null;
-  const rows = await withTransaction(ctx, async (tx) => {
-    // Looser than pg_trgm's default 0.3 so one swapped pair in a short word ("brsas") still finds its word.
-    await tx.db.execute(sql`select set_config('pg_trgm.similarity_threshold', '0.2', true)`);
-    return tx.db.execute<{ word: string; known: boolean; candidates: string[] }>(sql`
-      select w.word,
-        exists (select 1 from search_words s where s.products > 0 and s.word like w.word || '%') as known,
-        array(select s.word from search_words s
-               where s.products > 0 and s.word % w.word and to_tsvector('english', s.word) <> ''::tsvector
-               order by similarity(s.word, w.word) desc, s.products desc, s.word limit 10) as candidates
-      from unnest(${`{${words.join(",")}}`}::text[]) with ordinality as w(word, n) order by w.n`);
-  });
+  // One statement: the function carries its own looser similarity threshold (migration 0063).
+  const rows = await ctx.db.execute<{ word: string; known: boolean; candidates: string[] }>(
+    sql`select word, known, candidates from search_word_candidates(${`{${words.join(",")}}`}::text[])`,
+  );
   const corrected = rows.map(({ word, known, candidates }) => {
     if (known) return word;
     const ranked = candidates.map((c) => ({ c, edits: editDistance(word, c) })).filter((x) => x.edits <= maxEdits(word));
