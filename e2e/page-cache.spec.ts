@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import postgres from "postgres";
 import { formatDecimal, formatMoney } from "../app/_components/format-money";
@@ -151,4 +152,13 @@ test("the header is each shopper's own: the cached page holds no one's name", as
   } finally {
     await Promise.all([shopper.close(), guest.close()]);
   }
+});
+
+test("an unknown product answers 404 from the cache without writing a page to disk", async ({ request }) => {
+  const slug = `no-such-product-${Date.now()}`;
+  expect((await html(request, `/p/${slug}`)).status).toBe(404);
+  const again = await html(request, `/p/${slug}`);
+  expect(again).toMatchObject({ status: 404, cache: "HIT" });
+  const written = readdirSync(`${process.env.NEXT_DIST_DIR || ".next"}/server`, { recursive: true }).filter((file) => String(file).includes(slug));
+  expect(written).toEqual([]);
 });
