@@ -1,7 +1,8 @@
+"use client";
 import type { FacetValue } from "./facet-values";
 
 /** How many values a filter shows before "Show more". */
-export const VISIBLE_VALUES = 10;
+const VISIBLE_VALUES = 10;
 
 interface FacetGroupProps {
   legend: string;
@@ -12,7 +13,10 @@ interface FacetGroupProps {
   selected: string[];
 }
 
-/** One filter's checkboxes with their counts; past the first ten the rest fold under "Show N more", open when one of them is ticked. */
+/**
+ * One filter's checkboxes with their counts; past the first ten the rest fold under "Show N more", open when one of them
+ * is ticked. A client component only so the page's RSC payload carries its values and counts, not every checkbox's markup.
+ */
 export function FacetGroup({ legend, idPrefix, name, values, selected }: FacetGroupProps) {
   const choice = (v: FacetValue & { label?: string }, i: number) => (
     <Choice key={v.value} id={`${idPrefix}-${i}`} name={name} value={v.value} label={v.label} count={v.count} checked={selected.includes(v.value)} />

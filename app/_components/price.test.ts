@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { ProductCard as ProductCardData } from "@/server/catalog/schemas";
 import { VariantPrice, saleOf } from "./price";
 import { ProductCard } from "./product-card";
+import { cardView } from "./product-grid";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
 
@@ -23,14 +24,14 @@ describe("sale prices", () => {
   });
 
   it("shows a card on sale with its price, the price it was and the % off", () => {
-    expect(text(renderToStaticMarkup(createElement(ProductCard, { product: card({ compareAt: 6900 }) })))).toContain("$55.00 Was $69.00 20% off");
-    const ranged = renderToStaticMarkup(createElement(ProductCard, { product: card({ priceMax: 7000, compareAt: 6900 }) }));
+    expect(text(renderToStaticMarkup(createElement(ProductCard, { card: cardView(card({ compareAt: 6900 })) })))).toContain("$55.00 Was $69.00 20% off");
+    const ranged = renderToStaticMarkup(createElement(ProductCard, { card: cardView(card({ priceMax: 7000, compareAt: 6900 })) }));
     expect(text(ranged)).toContain("From $55.00 Was $69.00 20% off");
     expect(ranged).toMatch(/<s[^>]*>/);
   });
 
   it("shows a card not on sale with its price alone", () => {
-    const html = text(renderToStaticMarkup(createElement(ProductCard, { product: card({}) })));
+    const html = text(renderToStaticMarkup(createElement(ProductCard, { card: cardView(card({})) })));
     expect(html).toContain("$55.00");
     expect(html).not.toMatch(/Was|% off/);
   });

@@ -1,12 +1,25 @@
 import type { ProductCard as ProductCardData } from "@/server/catalog/schemas";
-import { ProductCard } from "./product-card";
+import { priceRangeLabel } from "./price";
+import { ProductCard, type CardView } from "./product-card";
+
+/** The display strings a card needs, and nothing of the listing it does not show. */
+export function cardView(product: ProductCardData): CardView {
+  return {
+    href: `/p/${product.slug}`,
+    title: product.title,
+    brand: product.brand,
+    image: product.imageUrl ? { src: product.imageUrl, alt: product.imageAlt || product.title } : null,
+    inStock: product.inStock,
+    ...priceRangeLabel(product.priceMin, product.priceMax, product.compareAt, product.currency),
+  };
+}
 
 export function ProductGrid({ products, label }: { products: ProductCardData[]; label: string }) {
   return (
     <ul aria-label={label} className="grid grid-cols-2 gap-x-4 gap-y-8 md:grid-cols-3 lg:grid-cols-4">
       {products.map((product, index) => (
         <li key={product.id}>
-          <ProductCard product={product} priority={index < 4} />
+          <ProductCard card={cardView(product)} priority={index < 4} />
         </li>
       ))}
     </ul>
