@@ -12,7 +12,7 @@ import { commitStock } from "../inventory/commit-stock";
 import { releaseStock, reserveStock } from "../inventory/reserve-stock";
 import { setDefaultLowStockThreshold, setLowStockThreshold } from "../inventory/set-low-stock-threshold";
 import { transferStock } from "../inventory/transfer-stock";
-import { updateWarehouse, type WarehouseRow } from "../inventory/warehouses";
+import { listWarehouses, updateWarehouse, type WarehouseRow } from "../inventory/warehouses";
 import { setSigningEnv } from "../orders/test-fixtures";
 import { getDashboard } from "./get-dashboard";
 import { recountLowStock } from "./test-low-stock";
@@ -39,7 +39,7 @@ beforeAll(async () => {
       select v.id, v.product_id as "productId" from variants v join stock_levels s on s.variant_id = v.id
        group by v.id having sum(s.on_hand) between 1 and 40 and count(*) = 2 order by v.id limit 24`)),
   ];
-  warehouses = [...(await t.db.execute<WarehouseRow>(sql`select id, code, name, active from warehouses order by id`))];
+  warehouses = await listWarehouses(admin());
 }, 180_000);
 
 const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
