@@ -20,13 +20,16 @@ export function useSessionUser(): { user: SessionUser | null; known: boolean } {
 /** The header's account links and cart button. */
 export function HeaderUser() {
   const { user, known } = useSessionUser();
+  // Asked beside users.me, so both go in one batched request and the header renders once when it answers (MiniCart
+  // mounts after it with the count cached). This first cart call also clears a guest cart cookie that signing in merged.
+  const trpc = useTRPC();
+  useQuery({ ...trpc.cart.summary.queryOptions(), refetchOnMount: "always" });
   // Until the answer comes, an empty space the size of the links, so the header does not jump.
   if (!known) return <div className="h-9 w-48 justify-self-end" aria-hidden="true" />;
   return (
     <div className="flex items-center gap-1 justify-self-end">
       <AccountArea user={user} />
-      {/* The first client call also clears a guest cart cookie that signing in merged. */}
-      <MiniCart userId={user?.id ?? null} refetchOnMount />
+      <MiniCart userId={user?.id ?? null} />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { formatMoney } from "./format-money";
 const SHOWN_LINES = 4;
 
 /** Cart button with an item-count badge; it opens a small panel with the lines, the subtotal and the way on. */
-export function MiniCart({ userId, refetchOnMount = false }: { userId: string | null; refetchOnMount?: boolean }) {
+export function MiniCart({ userId }: { userId: string | null }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const pathname = usePathname();
@@ -20,7 +20,7 @@ export function MiniCart({ userId, refetchOnMount = false }: { userId: string | 
   const close = () => setOpenOn(null);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const summary = useQuery({ ...trpc.cart.summary.queryOptions(), refetchOnMount: refetchOnMount ? "always" : true });
+  const summary = useQuery(trpc.cart.summary.queryOptions());
   const cart = useQuery({ ...trpc.cart.get.queryOptions(), enabled: open });
   const count = summary.data?.itemCount ?? 0;
 
