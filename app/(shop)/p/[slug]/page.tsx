@@ -1,9 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/app/_components/breadcrumbs";
-import { Suspense } from "react";
-import { ImageGallery } from "@/app/_components/image-gallery";
-import { VariantPicker } from "@/app/_components/variant-picker";
 import { getProduct } from "../../_lib/catalog-data";
 import { absoluteUrl } from "../../_lib/site-url";
 import { ImageGalleryFromUrl, VariantPickerFromUrl } from "./variant-from-url";
@@ -11,7 +8,7 @@ import { jsonForScript, productJsonLd } from "./product-json-ld";
 
 // Served from the page cache until the product, its prices or its stock change (app/(shop)/_lib/page-cache.ts): the
 // same HTML for everyone, so nothing here reads cookies (the header's own parts load in the browser) or the query
-// (?variant= is read in the browser, below).
+// (?variant= is read in the browser, in variant-from-url.tsx).
 export const dynamic = "force-static";
 export const generateStaticParams = async () => [];
 
@@ -53,17 +50,13 @@ export default async function ProductPage({ params }: ProductPageProps) {
         ]}
       />
       <div className="grid gap-8 md:grid-cols-2 md:gap-12">
-        <Suspense fallback={<ImageGallery images={product.images} variants={product.variants} title={product.title} />}>
-          <ImageGalleryFromUrl images={product.images} variants={product.variants} title={product.title} />
-        </Suspense>
+        <ImageGalleryFromUrl images={product.images} variants={product.variants} title={product.title} />
         <div className="flex flex-col gap-6">
           <div>
             <p className="text-sm uppercase tracking-wide text-stone-500">{product.brand}</p>
             <h1 className="mt-1 text-2xl font-semibold tracking-tight sm:text-3xl">{product.title}</h1>
           </div>
-          <Suspense fallback={<VariantPicker options={product.options} variants={product.variants} />}>
-            <VariantPickerFromUrl options={product.options} variants={product.variants} />
-          </Suspense>
+          <VariantPickerFromUrl options={product.options} variants={product.variants} />
           {product.description && (
             <section aria-labelledby="description-heading">
               <h2 id="description-heading" className="mb-2 text-lg font-semibold">
