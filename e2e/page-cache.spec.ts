@@ -124,6 +124,29 @@ test("?variant= opens the product on that variant, though the page is cached", a
   await expect(page.getByRole("radio", { name: second!.optionValues[option], exact: true })).toBeChecked();
 });
 
+test("a cart line's link opens the cached product page on its variant, by client-side navigation", async ({ page }) => {
+  // A product whose second variant in stock differs from the first in some option.
+  const [product] = await sql<{ slug: string; title: string; variants: { id: number; optionValues: Record<string, string> }[] }[]>`
+    select p.slug, p.title, json_agg(json_build_object('id', v.id, 'optionValues', v.option_values) order by v.position, v.id) as variants
+      from products p join variants v on v.product_id = p.id
+     where p.status = 'active' and exists (select 1 from stock_levels s where s.variant_id = v.id and s.on_hand - s.reserved > 0)
+     group by p.id having count(*) >= 2
+     order by md5(p.id::text) limit 1`;
+  const [first, second] = product!.variants;
+  const option = Object.keys(second!.optionValues).find((key) => second!.optionValues[key] !== first!.optionValues[key])!;
+  await page.goto(`/p/${product!.slug}?variant=${second!.id}`);
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByRole("button", { name: /^Cart, 1 item$/ })).toBeVisible();
+
+  await page.goto("/cart");
+  // A mark on the cart page's window, which a full page load would lose.
+  await page.evaluate(() => Object.assign(window, { openedFromCart: true }));
+  await page.getByRole("main").getByRole("link", { name: product!.title, exact: true }).click();
+  await expect(page).toHaveURL(`/p/${product!.slug}?variant=${second!.id}`);
+  await expect(page.getByRole("radio", { name: second!.optionValues[option], exact: true })).toBeChecked();
+  expect(await page.evaluate(() => "openedFromCart" in window), "a client-side navigation").toBe(true);
+});
+
 test("the header is each shopper's own: the cached page holds no one's name", async ({ browser, request }) => {
   const product = await pickProduct();
   const path = `/p/${product.slug}`;
