@@ -12,6 +12,7 @@ import { checkoutSaga } from "./checkout-saga";
 import { completePaidOrderFunction } from "./complete-paid-order";
 import type { FunctionDeps } from "./order-state";
 import { expireReservations } from "./expire-reservations";
+import { foldLowStockChanges } from "./fold-low-stock";
 import { fulfilPaidOrder } from "./fulfil-paid-order";
 import { reconcilePayments } from "./reconcile-payments";
 import { requeueNotifications } from "./requeue-notifications";
@@ -61,6 +62,7 @@ export function shopFunctions(deps: FunctionDeps): FunctionDefinition[] {
     simulateTracking(deps),
     sendNotificationFunction(deps),
     requeueNotifications(deps),
+    foldLowStockChanges(deps),
     syncSearchIndex(deps),
     reindexSearch(deps),
     checkSearchDrift(deps),

@@ -2,6 +2,9 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDatabase } from "@/db/seed";
 import { seedOrderHistory } from "@/db/seed-orders";
+import { foldLowStockChanges } from "@/inngest/functions/fold-low-stock";
+import { scriptedStep } from "@/inngest/functions/saga-test-kit";
+import { systemContext } from "@/server/context";
 import { useTestDatabase } from "@/test/db";
 import { setProductsStatus } from "../catalog/set-products-status";
 import { insertPendingOrder } from "../checkout/checkout-test-fixtures";
@@ -135,5 +138,20 @@ describe("the dashboard's low-stock count, kept in low_stock_variants", () => {
       expect(await dashboardLowStock(), step).toEqual(after);
       before = after;
     }
+  });
+
+  it("is folded every five minutes by a scheduled function, with no dashboard load", async () => {
+    const queued = async () => (await t.db.execute<{ n: number }>(sql`select count(*)::int as n from low_stock_changes`))[0]!.n;
+    const [variant] = variants;
+    await setLowStockThreshold(admin(), { variantId: variant!.id, threshold: 1000 });
+    expect(await queued()).toBeGreaterThan(0);
+    const fold = foldLowStockChanges({ context: (job) => systemContext(t.db, job) });
+    expect(fold.trigger).toEqual({ cron: "*/5 * * * *" });
+    await fold.handler({ event: { name: "inngest/scheduled.timer", data: { cron: "*/5 * * * *" } }, step: scriptedStep().step });
+    expect(await queued()).toBe(0);
+    const [row] = await t.db.execute<{ low: number; out: number }>(
+      sql`select count(*)::int as low, (count(*) filter (where out))::int as out from low_stock_variants`,
+    );
+    expect(row).toEqual(await recountLowStock(t.db));
   });
 });
