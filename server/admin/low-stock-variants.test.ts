@@ -7,13 +7,11 @@ import { scriptedStep } from "@/inngest/functions/saga-test-kit";
 import { systemContext } from "@/server/context";
 import { useTestDatabase } from "@/test/db";
 import { setProductsStatus } from "../catalog/set-products-status";
-import { insertPendingOrder } from "../checkout/checkout-test-fixtures";
 import type { ServiceContext } from "../context";
 import { DomainError } from "../errors";
 import { adjustStock } from "../inventory/adjust-stock";
-import { commitStock } from "../inventory/commit-stock";
-import { releaseStock, reserveStock } from "../inventory/reserve-stock";
 import { setDefaultLowStockThreshold, setLowStockThreshold } from "../inventory/set-low-stock-threshold";
+import { heldReservations } from "../inventory/test-held-reservations";
 import { transferStock } from "../inventory/transfer-stock";
 import { listWarehouses, updateWarehouse, type WarehouseRow } from "../inventory/warehouses";
 import { setSigningEnv } from "../orders/test-fixtures";
@@ -52,24 +50,14 @@ type Kind = (typeof KINDS)[number];
 
 /** Random writes of every kind that moves a variant's low-stock standing; refusals (short stock, a deactivated warehouse) are expected, nothing else. */
 async function worker(kinds: readonly Kind[], done: Record<Kind, number>) {
-  const held: string[] = [];
+  const held = heldReservations(t.db, admin(), "low-stock test");
   for (let i = 0; i < OPERATIONS_PER_WORKER; i++) {
     const variant = pick(variants);
     const [from, to] = Math.random() < 0.5 ? [warehouses[0]!, warehouses[1]!] : [warehouses[1]!, warehouses[0]!];
     const kind = pick(kinds);
     try {
-      if (kind === "reserve") {
-        const orderId = await insertPendingOrder(t.db);
-        const lines = [{ variantId: variant.id, quantity: between(1, 3) }, { variantId: pick(variants).id, quantity: 1 }];
-        await reserveStock(admin(), { orderId, expiresAt: new Date(Date.now() + 60_000), lines });
-        held.push(orderId);
-      }
-      if (kind === "commit" || kind === "release") {
-        const orderId = held.splice(between(0, held.length - 1), 1)[0];
-        if (!orderId) continue;
-        if (kind === "commit") await commitStock(admin(), { orderId });
-        else await releaseStock(admin(), { orderId, reason: "low-stock test" });
-      }
+      if (kind === "reserve") await held.reserve([{ variantId: variant.id, quantity: between(1, 3) }, { variantId: pick(variants).id, quantity: 1 }]);
+      if ((kind === "commit" || kind === "release") && !(await held.settle(kind))) continue;
       if (kind === "adjust") await adjustStock(admin(), { variantId: variant.id, warehouseId: from.id, delta: pick([-3, -1, 1, 2, 4]), reason: "count correction" });
       if (kind === "transfer") await transferStock(admin(), { variantId: variant.id, fromWarehouseId: from.id, toWarehouseId: to.id, quantity: between(1, 3) });
       if (kind === "threshold") await setLowStockThreshold(admin(), { variantId: variant.id, threshold: pick([null, 0, 3, 8, 20]) });

@@ -2,13 +2,12 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/db";
 import { stockedLevelsDrift } from "../catalog/test-stocked-levels";
-import { insertPendingOrder, insertVariant, seedShop } from "../checkout/checkout-test-fixtures";
+import { insertVariant, seedShop } from "../checkout/checkout-test-fixtures";
 import type { ServiceContext } from "../context";
 import { DomainError } from "../errors";
 import { setSigningEnv } from "../orders/test-fixtures";
 import { adjustStock, setOnHand } from "./adjust-stock";
-import { commitStock } from "./commit-stock";
-import { releaseStock, reserveStock } from "./reserve-stock";
+import { heldReservations } from "./test-held-reservations";
 import { transferStock } from "./transfer-stock";
 
 const WORKERS = 16;
@@ -32,7 +31,7 @@ type Kind = "adjust" | "set" | "transfer" | "reserve" | "commit" | "release";
 
 /** One worker: random stock operations; refusals (not enough stock) are expected, anything else fails the test. */
 async function worker(count: number, done: Record<Kind, number>, refused: Record<Kind, number>) {
-  const held: string[] = [];
+  const held = heldReservations(t.db, admin(), "stress");
   for (let i = 0; i < count; i++) {
     const variantId = pick(variantIds);
     const [from, to] = Math.random() < 0.5 ? [shop.east, shop.west] : [shop.west, shop.east];
@@ -41,18 +40,8 @@ async function worker(count: number, done: Record<Kind, number>, refused: Record
       if (kind === "adjust") await adjustStock(admin(), { variantId, warehouseId: from, delta: pick([-3, -2, -1, 1, 2, 3]), reason: "count correction" });
       if (kind === "set") await setOnHand(admin(), { variantId, warehouseId: from, onHand: between(0, 30), reason: "count correction" });
       if (kind === "transfer") await transferStock(admin(), { variantId, fromWarehouseId: from, toWarehouseId: to, quantity: between(1, 3) });
-      if (kind === "reserve") {
-        const orderId = await insertPendingOrder(t.db);
-        const lines = [{ variantId, quantity: between(1, 4) }, { variantId: pick(variantIds), quantity: between(1, 2) }];
-        await reserveStock(admin(), { orderId, expiresAt: new Date(Date.now() + 60_000), lines });
-        held.push(orderId);
-      }
-      if (kind === "commit" || kind === "release") {
-        const orderId = held.splice(between(0, held.length - 1), 1)[0];
-        if (!orderId) continue;
-        if (kind === "commit") await commitStock(admin(), { orderId });
-        else await releaseStock(admin(), { orderId, reason: "stress" });
-      }
+      if (kind === "reserve") await held.reserve([{ variantId, quantity: between(1, 4) }, { variantId: pick(variantIds), quantity: between(1, 2) }]);
+      if ((kind === "commit" || kind === "release") && !(await held.settle(kind))) continue;
       done[kind]++;
     } catch (error) {
       if (!(error instanceof DomainError) || !["Conflict", "OutOfStock"].includes(error.kind)) throw error;
