@@ -30,6 +30,9 @@ describe("fulfilment on the in-process runner", () => {
   it("a paid order from two warehouses: two labels bought, tracked to delivered, each milestone emailed once per shipment", async () => {
     const variantId = await stockedVariant(t.db, shop, { east: 1, west: 1 });
     const { orderId } = await checkout(t.db, simulator, { variantId, quantity: 2 });
+    // The saga waits for the order to be paid; a payment announced before that wait begins is not heard by it, and
+    // idle() below would then wait for the saga until the reservation expires (15 minutes: a CI run timed out on it).
+    await kit.settled();
     await reportPayment(t.db, orderId, "succeeded");
     await kit.idle();
 
