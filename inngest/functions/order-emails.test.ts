@@ -35,6 +35,7 @@ describe("order emails on the in-process runner, through the whole saga", () => 
   it("a paid order puts exactly one confirmation in the mailbox, with its lines and totals", async () => {
     const variantId = await stockedVariant(t.db, runner.shop, { east: 5, west: 0 });
     const { orderId } = await checkout(t.db, simulator, { variantId, quantity: 2 });
+    await runner.kit.settled();
     await reportPayment(t.db, orderId, "succeeded");
     await runner.kit.idle();
     // The event again, as a redelivery after a lost acknowledgement would bring it.
@@ -92,6 +93,7 @@ describe("admin alert and refunds", () => {
     const admins = await t.db.select({ email: users.email }).from(users).where(eq(users.role, "admin"));
     const variantId = await stockedVariant(t.db, runner.shop, { east: 3, west: 0 });
     const { orderId } = await checkout(t.db, simulator, { variantId, quantity: 2 });
+    await runner.kit.settled();
     await reportPayment(t.db, orderId, "succeeded");
     await runner.kit.idle();
 

@@ -28,6 +28,7 @@ const PHONE = "+44 7700 900123";
 async function paidShopperOrder() {
   const variantId = await stockedVariant(t.db, runner.shop, { east: 3, west: 0 });
   const { orderId } = await checkout(t.db, simulator, { variantId, quantity: 2 });
+  await runner.kit.settled();
   await reportPayment(t.db, orderId, "succeeded");
   await t.db.update(orders).set({ shippingAddress: sql`${orders.shippingAddress} || ${JSON.stringify({ phone: PHONE })}::jsonb` }).where(eq(orders.id, orderId));
   const [order] = await t.db.select().from(orders).where(eq(orders.id, orderId));
