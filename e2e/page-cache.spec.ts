@@ -124,6 +124,24 @@ test("?variant= opens the product on that variant, though the page is cached", a
   await expect(page.getByRole("radio", { name: second!.optionValues[option], exact: true })).toBeChecked();
 });
 
+test("choosing another variant on the cached page shows that variant's own picture first", async ({ page }) => {
+  const product = await pickProduct();
+  const [first, second] = product.variants;
+  const option = Object.keys(second!.optionValues).find((key) => second!.optionValues[key] !== first!.optionValues[key])!;
+  const [image] = await sql<{ id: number }[]>`
+    insert into product_images (product_id, url, alt, position) values (${product.id}, '/icon.svg', 'The second variant up close', 99) returning id`;
+  await sql`update variants set image_id = ${image!.id} where id = ${second!.id}`;
+  const mainPicture = page.locator("main img").first();
+  await expect(async () => {
+    await page.goto(`/p/${product.slug}?variant=${first!.id}`);
+    await expect(mainPicture).not.toHaveAttribute("alt", "The second variant up close", { timeout: 1_000 });
+    await page.getByRole("radio", { name: second!.optionValues[option], exact: true }).check();
+    await expect(mainPicture).toHaveAttribute("alt", "The second variant up close", { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  await sql`update variants set image_id = null where id = ${second!.id}`;
+  await sql`delete from product_images where id = ${image!.id}`;
+});
+
 test("a cart line's link opens the cached product page on its variant, by client-side navigation", async ({ page }) => {
   // A product whose second variant in stock differs from the first in some option.
   const [product] = await sql<{ slug: string; title: string; variants: { id: number; optionValues: Record<string, string> }[] }[]>`

@@ -36,6 +36,9 @@ interface VariantPickerProps {
   initialVariantId?: number;
 }
 
+/** Announced on window after a choice is written into ?variant= (history.replaceState fires no event of its own). */
+export const VARIANT_CHOSEN_EVENT = "emporium:variant-chosen";
+
 /** One radio group per option; the matching variant's price, stock and "Add to cart" show below, and its id goes into ?variant=. */
 export function VariantPicker({ options, variants, initialVariantId }: VariantPickerProps) {
   const [selectedId, setSelectedId] = useState(() => startingVariant(variants, initialVariantId)?.id);
@@ -52,6 +55,7 @@ export function VariantPicker({ options, variants, initialVariantId }: VariantPi
     url.searchParams.set("variant", String(next.id));
     // Next.js syncs its router with the native history API, so this needs no server round trip.
     window.history.replaceState(null, "", url);
+    window.dispatchEvent(new Event(VARIANT_CHOSEN_EVENT));
   }
 
   const stock = availability(selected.available);
