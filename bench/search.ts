@@ -3,7 +3,8 @@
 // Per request: latency, the server's CPU, the database's CPU (embedded PostgreSQL's processes) and the time the
 // database spent executing statements (pg_stat_database.active_time, which load on other processes disturbs less).
 // Targets: JSON reads ≤ 3 ms server CPU, product page HTML ≤ 3 ms, unfiltered facets ≤ 50 ms of database time,
-// category page p99 < 100 ms with 16 connections.
+// category page p99 < 100 ms with 16 connections. BENCH_SCENARIOS=typo,category runs only the scenarios whose names
+// contain one of those words (for A/B runs of one).
 import { execFileSync, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import postgres from "postgres";
@@ -45,6 +46,9 @@ async function prepareScenarios(sql: postgres.Sql): Promise<{ scenarios: Scenari
   };
 }
 
+const wanted = process.env.BENCH_SCENARIOS?.split(",").map((word) => word.trim()).filter(Boolean);
+const isWanted = (scenario: Scenario) => !wanted || wanted.some((word) => scenario.name.includes(word));
+
 /** Milliseconds the database has spent executing statements, once every backend has reported (they do when idle, at most each second). */
 async function activeTimeMs(sql: postgres.Sql): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -72,7 +76,10 @@ try {
   // Steady state: a migration that rewrote every product row (a backfill) leaves index-only scans fetching the heap
   // until autovacuum gets round to the table.
   await sql`vacuum (analyze) products, variants, stock_levels, product_option_values, option_value_counts`;
-  const { scenarios, words } = await prepareScenarios(sql);
+  const prepared = await prepareScenarios(sql);
+  const scenarios = prepared.scenarios.filter(isWanted);
+  if (scenarios.length === 0) throw new Error(`BENCH_SCENARIOS=${process.env.BENCH_SCENARIOS} names none of: ${prepared.scenarios.map((s) => s.name).join(", ")}`);
+  const { words } = prepared;
   const pids = { server: [server.pid!], database: database.embedded ? childPidsNamed("postgres") : [] };
   console.log(`search bench: ${database.products} products, ${options.connections} connections, ${options.durationSeconds} s per scenario; typos of ${words.join(", ")}`);
   for (const scenario of scenarios) await warmUp(scenario, options);
