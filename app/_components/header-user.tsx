@@ -37,7 +37,7 @@ export function HeaderUser() {
 function AccountArea({ user }: { user: SessionUser | null }) {
   if (!user) {
     return (
-      <Link href="/sign-in" className="rounded-md px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100">
+      <Link href="/sign-in" prefetch={false} className="rounded-md px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100">
         Sign in
       </Link>
     );
@@ -45,10 +45,10 @@ function AccountArea({ user }: { user: SessionUser | null }) {
   return (
     <div className="flex items-center gap-1 text-sm">
       <span className="hidden max-w-40 truncate px-2 text-stone-600 sm:inline">{user.name ?? user.email}</span>
-      <Link href="/orders" className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">Orders</Link>
-      <Link href="/account" className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">Account</Link>
+      <Link href="/orders" prefetch={false} className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">Orders</Link>
+      <Link href="/account" prefetch={false} className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">Account</Link>
       {user.role !== "shopper" && (
-        <Link href="/admin" className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">
+        <Link href="/admin" prefetch={false} className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">
           Admin
         </Link>
       )}
@@ -66,12 +66,12 @@ export function FooterAccountLinks() {
       <h2 className="mb-2 font-semibold text-stone-900">Account</h2>
       <ul className="flex flex-col gap-1.5">
         <li>
-          <Link href="/sign-in" className="hover:underline">
+          <Link href="/sign-in" prefetch={false} className="hover:underline">
             Sign in
           </Link>
         </li>
         <li>
-          <Link href="/sign-up" className="hover:underline">
+          <Link href="/sign-up" prefetch={false} className="hover:underline">
             Create an account
           </Link>
         </li>

@@ -15,7 +15,7 @@ export function SiteFooter({ categories }: { categories: CategoryNode[] }) {
           <ul className="flex flex-col gap-1.5">
             {categories.map((category) => (
               <li key={category.id}>
-                <Link href={`/c/${category.slug}`} className="hover:underline">
+                <Link href={`/c/${category.slug}`} prefetch={false} className="hover:underline">
                   {category.name}
                 </Link>
               </li>

@@ -17,7 +17,7 @@ export default async function HomePage() {
       <section className="rounded-2xl bg-brand-50 px-6 py-12 sm:px-12 sm:py-16">
         <h1 className="max-w-xl text-3xl font-bold tracking-tight text-stone-900 sm:text-5xl">Everyday goods, well made.</h1>
         <p className="mt-4 max-w-lg text-stone-700">Clothing, homeware and the small things that make a day better, from brands we trust.</p>
-        <Link href="/search" className="mt-8 inline-block rounded-md bg-stone-900 px-5 py-3 text-sm font-medium text-white hover:bg-stone-700">
+        <Link href="/search" prefetch={false} className="mt-8 inline-block rounded-md bg-stone-900 px-5 py-3 text-sm font-medium text-white hover:bg-stone-700">
           Browse everything
         </Link>
       </section>
@@ -30,7 +30,7 @@ export default async function HomePage() {
           {categories.map((category, i) => (
             <li key={category.id} className={`relative flex min-h-36 flex-col justify-end rounded-xl p-5 ${TILE_COLOURS[i % TILE_COLOURS.length]}`}>
               <h3 className="text-lg font-semibold">
-                <Link href={`/c/${category.slug}`} className="after:absolute after:inset-0 after:rounded-xl hover:underline">
+                <Link href={`/c/${category.slug}`} prefetch={false} className="after:absolute after:inset-0 after:rounded-xl hover:underline">
                   {category.name}
                 </Link>
               </h3>
@@ -47,7 +47,7 @@ export default async function HomePage() {
           <h2 id="arrivals-heading" className="text-2xl font-semibold tracking-tight">
             New arrivals
           </h2>
-          <Link href="/search?sort=newest" className="text-sm font-medium text-brand-700 hover:underline">
+          <Link href="/search?sort=newest" prefetch={false} className="text-sm font-medium text-brand-700 hover:underline">
             See all
           </Link>
         </div>
