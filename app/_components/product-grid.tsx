@@ -14,12 +14,13 @@ export function cardView(product: ProductCardData): CardView {
   };
 }
 
-export function ProductGrid({ products, label }: { products: ProductCardData[]; label: string }) {
+/** `firstRowEager`: the first row's pictures are fetched at once and first, for grids that open a page's first screen. */
+export function ProductGrid({ products, label, firstRowEager = true }: { products: ProductCardData[]; label: string; firstRowEager?: boolean }) {
   return (
     <ul aria-label={label} className="grid grid-cols-2 gap-x-4 gap-y-8 md:grid-cols-3 lg:grid-cols-4">
       {products.map((product, index) => (
         <li key={product.id}>
-          <ProductCard card={cardView(product)} priority={index < 4} />
+          <ProductCard card={cardView(product)} priority={firstRowEager && index < 4} />
         </li>
       ))}
     </ul>

@@ -52,7 +52,8 @@ export default async function HomePage() {
           </Link>
         </div>
         {arrivals.items.length > 0 ? (
-          <ProductGrid products={arrivals.items} label="New arrivals" />
+          // Below the hero and the category tiles, out of the first screen on a phone and on a laptop alike.
+          <ProductGrid products={arrivals.items} label="New arrivals" firstRowEager={false} />
         ) : (
           <p className="text-stone-600">New products are on their way.</p>
         )}
