@@ -16,8 +16,8 @@ export interface CardView extends PriceLabel {
 
 export function ProductCard({ card, priority = false }: { card: CardView; priority?: boolean }) {
   return (
-    <article className="group relative flex flex-col gap-2">
-      <div className="relative aspect-square overflow-hidden rounded-lg bg-stone-100">
+    <article className="group relative flex flex-col gap-0.5">
+      <div className="relative mb-1.5 aspect-square overflow-hidden rounded-lg bg-stone-100">
         {card.image ? (
           // eslint-disable-next-line @next/next/no-img-element -- served as is, unoptimised: next/image would only add its inline style
           <img
@@ -34,16 +34,14 @@ export function ProductCard({ card, priority = false }: { card: CardView; priori
         )}
         {!card.inStock && <span className="absolute left-2 top-2 rounded bg-stone-900/85 px-2 py-0.5 text-xs font-medium text-white">Out of stock</span>}
       </div>
-      <div className="flex flex-col gap-0.5">
-        <p className="text-xs uppercase tracking-wide text-stone-500">{card.brand}</p>
-        <h3 className="text-sm font-medium leading-snug">
-          {/* The link covers the whole card, but its accessible name stays the product title. */}
-          <Link href={card.href} className="after:absolute after:inset-0 after:rounded-lg hover:underline">
-            {card.title}
-          </Link>
-        </h3>
-        <PriceRange price={card.price} sale={card.sale} className="text-sm font-semibold" />
-      </div>
+      <p className="text-xs uppercase tracking-wide text-stone-500">{card.brand}</p>
+      <h3 className="text-sm font-medium leading-snug">
+        {/* The link covers the whole card, but its accessible name stays the product title. */}
+        <Link href={card.href} className="after:absolute after:inset-0 after:rounded-lg hover:underline">
+          {card.title}
+        </Link>
+      </h3>
+      <PriceRange price={card.price} sale={card.sale} className="text-sm font-semibold" />
     </article>
   );
 }
