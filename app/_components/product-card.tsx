@@ -36,8 +36,10 @@ export function ProductCard({ card, priority = false }: { card: CardView; priori
       </div>
       <p className="text-xs uppercase tracking-wide text-stone-500">{card.brand}</p>
       <h3 className="text-sm font-medium leading-snug">
-        {/* The link covers the whole card, but its accessible name stays the product title. */}
-        <Link href={card.href} className="after:absolute after:inset-0 after:rounded-lg hover:underline">
+        {/* The link covers the whole card, but its accessible name stays the product title. Not prefetched: every card
+            in view fetched and decoded its product's route after load, on the phone's busy main thread; the product
+            page opens on click from the page cache. */}
+        <Link href={card.href} prefetch={false} className="after:absolute after:inset-0 after:rounded-lg hover:underline">
           {card.title}
         </Link>
       </h3>
