@@ -1,5 +1,7 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { galleryImages } from "./image-gallery";
+import { galleryImages, ImageGallery } from "./image-gallery";
 import { startingVariant } from "./variant-picker";
 
 const images = [
@@ -27,5 +29,17 @@ describe("the product image follows the chosen variant", () => {
     expect(startingVariant(variants, undefined)?.id).toBe(2);
     expect(startingVariant(variants, 99)?.id).toBe(2);
     expect(startingVariant([variant(1, 0)], undefined)?.id).toBe(1);
+  });
+});
+
+describe("the gallery's pictures", () => {
+  it("fetches the main picture (the page's largest paint) at once and first, the thumbnails when needed", () => {
+    const html = renderToStaticMarkup(createElement(ImageGallery, { images, variants: [variant(1, 1)], title: "Wool Coat" }));
+    const [main, ...thumbs] = html.match(/<img [^>]*>/g) ?? [];
+    expect(main).toContain('alt="front"');
+    expect(main).toContain('fetchPriority="high"');
+    expect(main).not.toContain('loading="lazy"');
+    expect(thumbs).toHaveLength(2);
+    for (const thumb of thumbs) expect(thumb).toContain('loading="lazy"');
   });
 });

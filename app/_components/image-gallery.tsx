@@ -49,7 +49,8 @@ export function ImageGallery({ images: productImages, variants, title, variantId
     <section aria-label="Product images" className="flex flex-col gap-3">
       <div className="relative aspect-square overflow-hidden rounded-xl bg-stone-100">
         {current ? (
-          <Image src={current.url} alt={current.alt || title} fill unoptimized priority sizes="(min-width: 768px) 50vw, 100vw" className="object-cover" />
+          // The page's largest paint: preloaded and fetched ahead of the scripts (`priority` preloaded it at low priority).
+          <Image src={current.url} alt={current.alt || title} fill unoptimized preload fetchPriority="high" sizes="(min-width: 768px) 50vw, 100vw" className="object-cover" />
         ) : (
           <div className="flex h-full items-center justify-center text-stone-400">No image</div>
         )}
