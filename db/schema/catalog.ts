@@ -170,6 +170,14 @@ export const searchWords = pgTable("search_words", {
   products: integer().notNull().default(0),
 });
 
+/**
+ * The version of search_words, one row: each transaction that changes the vocabulary bumps it once, before its first
+ * change (migration 0064), so word corrections remembered under a version are known current while it stands.
+ */
+export const searchVocabulary = pgTable("search_vocabulary", {
+  version: bigint({ mode: "number" }).notNull(),
+});
+
 /** The search index's latest sync, drift check and reindex, one row each, for the admin's index status page. */
 export const searchIndexRuns = pgTable(
   "search_index_runs",

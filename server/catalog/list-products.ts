@@ -99,7 +99,14 @@ export function toProductCard(r: CardFields): ProductCard {
   };
 }
 
-export async function listProducts(ctx: ServiceContext, input: ListProductsQuery): Promise<ProductPage> {
+interface PageQuery {
+  /** Rows of the page and one more, when there is one, in the page's order. */
+  statement: SQL;
+  direction: SQL;
+  toPage(rows: CardRow[]): ProductPage;
+}
+
+async function pageQuery(ctx: ServiceContext, input: ListProductsQuery): Promise<PageQuery> {
   const sort = effectiveSort(input.sort, input.q);
   const cursor = input.cursor ? decodeCursor(sort, input.cursor) : undefined;
   const filters = await resolveFilters(ctx, input);
@@ -112,7 +119,7 @@ export async function listProducts(ctx: ServiceContext, input: ListProductsQuery
 
   // Sort and limit first, then fetch the image and stock of the page's rows only.
   const direction = plan.descending ? sql`desc` : sql`asc`;
-  const rows = await ctx.db.execute<CardRow>(sql`
+  const statement = sql`
     select p.*, img.url as "imageUrl", img.alt as "imageAlt", st.found is not null as "inStock",
       (${compareAtSql(sql`p.id`, sql`p."priceMin"`)}) as "compareAt"
     from (
@@ -125,13 +132,48 @@ export async function listProducts(ctx: ServiceContext, input: ListProductsQuery
       select url, alt from product_images where product_id = p.id order by position, id limit 1
     ) img on true
     left join lateral (select 1 as found ${stockedVariants} and sv.product_id = p.id limit 1) st on true
-    order by p."sortKey" ${direction}, p.id ${direction}`);
+    order by p."sortKey" ${direction}, p.id ${direction}`;
 
-  const hasMore = rows.length > input.limit;
-  const page = rows.slice(0, input.limit);
-  const last = page[page.length - 1];
-  return {
-    items: page.map(toProductCard),
-    nextCursor: hasMore && last ? encodeCursor(sort, { key: last.sortKey, id: last.id }) : null,
+  const toPage = (rows: CardRow[]): ProductPage => {
+    const hasMore = rows.length > input.limit;
+    const page = rows.slice(0, input.limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(toProductCard),
+      nextCursor: hasMore && last ? encodeCursor(sort, { key: last.sortKey, id: last.id }) : null,
+    };
   };
+  return { statement, direction, toPage };
+}
+
+export async function listProducts(ctx: ServiceContext, input: ListProductsQuery): Promise<ProductPage> {
+  const query = await pageQuery(ctx, input);
+  return query.toPage(await ctx.db.execute<CardRow>(query.statement));
+}
+
+/**
+ * The page for `input`, or when it is empty the page for `fallback` (the same input with other words, so the same sort),
+ * in one statement: the fallback's listing runs only when the first one finds nothing. `alongside` is read in the same
+ * statement (so from the same snapshot) and returned as `value`. `fellBack` is also true when both pages are empty.
+ */
+export async function listProductsOrElse<T>(
+  ctx: ServiceContext,
+  input: ListProductsQuery,
+  fallback: ListProductsQuery,
+  alongside: SQL<T>,
+): Promise<{ page: ProductPage; fellBack: boolean; value: T }> {
+  const [first, second] = await Promise.all([pageQuery(ctx, input), pageQuery(ctx, fallback)]);
+  // Only one branch gives rows, so ordering the union by the page's own order keeps it; the left join from a single
+  // row returns `alongside` even when neither does.
+  const rows = await ctx.db.execute<CardRow & { fellBack: boolean | null; alongside: T }>(sql`
+    with first as materialized (${first.statement})
+    select u.*, a.value as alongside from (select ${alongside} as value) a left join (
+      select false as "fellBack", * from first
+      union all
+      select true, * from (${second.statement}) second where not exists (select 1 from first)
+    ) u on true
+    order by u."sortKey" ${first.direction}, u.id ${first.direction}`);
+  const fellBack = rows[0]?.fellBack ?? true;
+  const found = rows[0]?.fellBack === null ? [] : rows;
+  return { page: (fellBack ? second : first).toPage(found), fellBack, value: rows[0]!.alongside };
 }

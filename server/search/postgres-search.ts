@@ -1,10 +1,11 @@
 import type { ServiceContext } from "../context";
 import { getProductFacets } from "../catalog/get-product-facets";
-import { listProducts } from "../catalog/list-products";
+import { listProducts, listProductsOrElse } from "../catalog/list-products";
 import { filterConditions } from "../catalog/product-filters";
 import type { CatalogFilterInput } from "../catalog/schemas";
-import { anyProductMatches, correctQuery } from "./correct-query";
+import { anyProductMatches, correctQuery, rememberedCorrection } from "./correct-query";
 import type { SearchPort } from "./search-port";
+import { stillCurrent, vocabularyVersion } from "./word-corrections";
 
 /**
  * The correction of `q` when its words match no product at all (whatever the other filters) and one exists. `alone`:
@@ -26,6 +27,14 @@ export const postgresSearch: SearchPort = {
   // The query as typed first: only an empty answer asks whether a correction is due, so a query that finds products
   // costs one statement.
   async listProducts(ctx, query) {
+    // Words alone whose correction is remembered: the page, or the corrected one when it is empty, in one statement
+    // that also reads the vocabulary's version; when the vocabulary has changed since, the usual way below answers.
+    const remembered = query.q && wordsAlone(query) ? rememberedCorrection(ctx, query.q) : undefined;
+    if (remembered?.corrected) {
+      const { corrected, version } = remembered;
+      const { page, fellBack, value } = await listProductsOrElse(ctx, query, { ...query, q: corrected }, vocabularyVersion);
+      if (stillCurrent(ctx, version, value)) return fellBack ? { ...page, didYouMean: corrected } : page;
+    }
     const page = await listProducts(ctx, query);
     const corrected = page.items.length ? null : await correction(ctx, query.q, wordsAlone(query));
     return corrected ? { ...(await listProducts(ctx, { ...query, q: corrected })), didYouMean: corrected } : page;
