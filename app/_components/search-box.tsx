@@ -63,7 +63,7 @@ function SearchField({ initial, className }: { initial: string; className?: stri
   };
 
   return (
-    <Form action="/search" role="search" className={`relative flex w-full ${className ?? ""}`}>
+    <Form action="/search" prefetch={false} role="search" className={`relative flex w-full ${className ?? ""}`}>
       <label htmlFor="site-search" className="sr-only">
         Search products
       </label>
