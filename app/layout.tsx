@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { TRPCReactProvider } from "./_trpc/client";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,12 +9,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ffffff" };
 
+// No tRPC provider here: the pages that use tRPC hooks put TRPCReactProvider (app/_trpc/client.tsx) in their own layouts.
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body className="flex min-h-dvh flex-col">
-        <TRPCReactProvider>{children}</TRPCReactProvider>
-      </body>
+      <body className="flex min-h-dvh flex-col">{children}</body>
     </html>
   );
 }

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from "react";
 import { MAX_LINE_QUANTITY } from "@/server/limits";
-import { useAddToCart } from "./use-cart";
+import { addToCart } from "./shopper-store";
 
 type Outcome = { tone: "ok" | "error"; text: string } | null;
 
@@ -16,7 +16,7 @@ const useHydrated = () => useSyncExternalStore(noSubscription, () => true, () =>
 
 /** Quantity and "Add to cart" for the selected variant; the header badge counts the units at once, before the server answers. */
 export function AddToCart({ variantId, available }: { variantId: number; available: number }) {
-  const add = useAddToCart();
+  const [adding, setAdding] = useState(false);
   const hydrated = useHydrated();
   const [quantity, setQuantity] = useState(1);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -36,11 +36,14 @@ export function AddToCart({ variantId, available }: { variantId: number; availab
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setOutcome(null);
+    setAdding(true);
     try {
-      const result = await add.mutateAsync({ variantId, quantity });
+      const result = await addToCart({ variantId, quantity });
       setOutcome({ tone: "ok", text: result.notice ?? (result.quantity === 1 ? "Added to your cart." : `Added. Your cart has ${result.quantity} of these.`) });
     } catch (error) {
       setOutcome({ tone: "error", text: error instanceof Error ? error.message : "We could not add this to your cart. Please try again." });
+    } finally {
+      setAdding(false);
     }
   }
 
@@ -66,7 +69,7 @@ export function AddToCart({ variantId, available }: { variantId: number; availab
         <button
           ref={button}
           type="submit"
-          disabled={!hydrated || soldOut || add.isPending}
+          disabled={!hydrated || soldOut || adding}
           className="flex-1 rounded-md bg-stone-900 px-5 py-2.5 text-sm font-medium text-white hover:bg-stone-700 disabled:cursor-not-allowed disabled:opacity-50 sm:flex-none"
         >
           Add to cart
@@ -85,7 +88,7 @@ export function AddToCart({ variantId, available }: { variantId: number; availab
           <p aria-live="polite" className="min-w-0 flex-1 truncate text-sm text-stone-700">
             {outcome?.text ?? `Quantity ${quantity}`}
           </p>
-          <button type="submit" form="add-to-cart" disabled={!hydrated || add.isPending} className="rounded-md bg-stone-900 px-5 py-2.5 text-sm font-medium text-white disabled:opacity-50">
+          <button type="submit" form="add-to-cart" disabled={!hydrated || adding} className="rounded-md bg-stone-900 px-5 py-2.5 text-sm font-medium text-white disabled:opacity-50">
             Add to cart
           </button>
         </div>

@@ -1,17 +1,15 @@
 "use client";
-import { useMutation } from "@tanstack/react-query";
 import { isTRPCClientError } from "@trpc/client";
 import { useState, type FormEvent } from "react";
-import { useTRPC } from "@/app/_trpc/client";
 import type { AppRouter } from "@/server/trpc/root";
+import { shopApi } from "./shopper-store";
 
 /**
  * "Email me when it's back" for a sold-out variant. A signed-in shopper is known by the account, so the first try sends
  * no address; when the server asks for one (a guest), the address field appears.
  */
 export function BackInStockForm({ variantId }: { variantId: number }) {
-  const trpc = useTRPC();
-  const subscribe = useMutation(trpc.stockAlerts.subscribe.mutationOptions());
+  const [pending, setPending] = useState(false);
   const [askEmail, setAskEmail] = useState(false);
   const [email, setEmail] = useState("");
   const [done, setDone] = useState(false);
@@ -20,14 +18,18 @@ export function BackInStockForm({ variantId }: { variantId: number }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setError(null);
+    setPending(true);
     try {
-      await subscribe.mutateAsync({ variantId, email: askEmail ? email : undefined });
+      const api = await shopApi();
+      await api.stockAlerts.subscribe.mutate({ variantId, email: askEmail ? email : undefined });
       setDone(true);
     } catch (cause) {
       const data = isTRPCClientError<AppRouter>(cause) ? cause.data : undefined;
       const emailError = data?.fieldErrors?.email ?? data?.zodIssues?.find((i) => i.path[0] === "email")?.message;
       if (emailError && !askEmail) setAskEmail(true);
       else setError(emailError ?? (isTRPCClientError(cause) ? cause.message : "We could not save that. Please try again."));
+    } finally {
+      setPending(false);
     }
   }
 
@@ -56,7 +58,7 @@ export function BackInStockForm({ variantId }: { variantId: number }) {
       )}
       <button
         type="submit"
-        disabled={subscribe.isPending}
+        disabled={pending}
         className="rounded-md border border-stone-900 px-5 py-2.5 text-sm font-medium hover:bg-stone-100 disabled:cursor-not-allowed disabled:opacity-50 sm:self-start"
       >
         Email me when it&apos;s back

@@ -1,35 +1,30 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useTRPC } from "@/app/_trpc/client";
+import { useEffect } from "react";
 import type { SessionUser } from "@/server/users/schemas";
 import { MiniCart } from "./mini-cart";
+import { refreshShopper, useShopper } from "./shopper-store";
 import { SignOutButton } from "./sign-out-button";
 
 /**
- * Who is signed in, for the header and footer. Fetched in the browser, never rendered on the server: the storefront's
- * pages are cached and shared by every shopper (app/(shop)/_lib/page-cache.ts). Fetched afresh whenever the shop's layout
- * mounts (signing in comes back from the (auth) pages), so a cached answer from before never shows.
+ * The header's account links and cart button. Who is signed in is fetched in the browser, never rendered on the server:
+ * the storefront's pages are cached and shared by every shopper (app/(shop)/_lib/page-cache.ts). Asked afresh whenever
+ * the shop's layout mounts (signing in comes back from the (auth) pages) and when the tab is shown again.
  */
-export function useSessionUser(): { user: SessionUser | null; known: boolean } {
-  const trpc = useTRPC();
-  const me = useQuery({ ...trpc.users.me.queryOptions(), staleTime: 0, refetchOnMount: "always" });
-  return { user: me.data ?? null, known: me.isFetchedAfterMount && !me.isFetching };
-}
-
-/** The header's account links and cart button. */
 export function HeaderUser() {
-  const { user, known } = useSessionUser();
-  // Asked beside users.me, so both go in one batched request and the header renders once when it answers (MiniCart
-  // mounts after it with the count cached). This first cart call also clears a guest cart cookie that signing in merged.
-  const trpc = useTRPC();
-  useQuery({ ...trpc.cart.summary.queryOptions(), refetchOnMount: "always" });
+  const { user, known } = useShopper();
+  useEffect(() => {
+    void refreshShopper();
+    const onShow = () => document.visibilityState === "visible" && void refreshShopper();
+    document.addEventListener("visibilitychange", onShow);
+    return () => document.removeEventListener("visibilitychange", onShow);
+  }, []);
   // Until the answer comes, an empty space the size of the links, so the header does not jump.
   if (!known) return <div className="h-9 w-48 justify-self-end" aria-hidden="true" />;
   return (
     <div className="flex items-center gap-1 justify-self-end">
       <AccountArea user={user} />
-      <MiniCart userId={user?.id ?? null} />
+      <MiniCart />
     </div>
   );
 }
@@ -59,7 +54,7 @@ function AccountArea({ user }: { user: SessionUser | null }) {
 
 /** The footer's "Account" links, for shoppers who are not signed in. */
 export function FooterAccountLinks() {
-  const { user, known } = useSessionUser();
+  const { user, known } = useShopper();
   if (!known || user) return null;
   return (
     <nav aria-label="Account">

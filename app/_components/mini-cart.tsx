@@ -1,17 +1,15 @@
 "use client";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { useTRPC } from "@/app/_trpc/client";
+import type { CartView } from "@/server/cart/schemas";
 import { formatMoney } from "./format-money";
+import { shopApi, useShopper } from "./shopper-store";
 
 const SHOWN_LINES = 4;
 
 /** Cart button with an item-count badge; it opens a small panel with the lines, the subtotal and the way on. */
-export function MiniCart({ userId }: { userId: string | null }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+export function MiniCart() {
   const pathname = usePathname();
   // Open on the page where it was opened: following a link closes it without an effect.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -19,17 +17,22 @@ export function MiniCart({ userId }: { userId: string | null }) {
   const close = () => setOpenOn(null);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const summary = useQuery(trpc.cart.summary.queryOptions());
-  const cart = useQuery({ ...trpc.cart.get.queryOptions(), enabled: open });
-  const count = summary.data?.itemCount ?? 0;
-
-  // Signing in (which merges the guest cart) or out changes whose cart this is.
-  const shownFor = useRef(userId);
+  const { cartCount: count } = useShopper();
+  // The lines are asked for each time the panel opens, and again when the count changes while it is open.
+  const [cart, setCart] = useState<CartView | "failed" | null>(null);
   useEffect(() => {
-    if (shownFor.current === userId) return;
-    shownFor.current = userId;
-    void queryClient.invalidateQueries({ queryKey: trpc.cart.pathKey() });
-  }, [userId, queryClient, trpc]);
+    if (!open) return;
+    let current = true;
+    shopApi()
+      .then((api) => api.cart.get.query())
+      .then(
+        (view) => current && setCart(view),
+        () => current && setCart((shown) => shown ?? "failed"),
+      );
+    return () => {
+      current = false;
+    };
+  }, [open, count]);
 
   useEffect(() => {
     if (!open) return;
@@ -48,7 +51,8 @@ export function MiniCart({ userId }: { userId: string | null }) {
     };
   }, [open]);
 
-  const lines = cart.data?.lines ?? [];
+  const view = cart === "failed" ? null : cart;
+  const lines = view?.lines ?? [];
   return (
     <div ref={root} className="relative">
       <button
@@ -74,7 +78,7 @@ export function MiniCart({ userId }: { userId: string | null }) {
       </button>
       {open && (
         <div id="mini-cart-panel" role="region" aria-label="Cart preview" className="absolute right-0 top-full z-40 mt-2 w-80 rounded-lg border border-stone-200 bg-white p-4 shadow-lg">
-          {cart.isPending ? (
+          {cart === null ? (
             <p className="py-6 text-center text-sm text-stone-500">Loading your cart…</p>
           ) : lines.length === 0 ? (
             <p className="py-6 text-center text-sm text-stone-600">Your cart is empty.</p>
@@ -103,7 +107,7 @@ export function MiniCart({ userId }: { userId: string | null }) {
               {lines.length > SHOWN_LINES && <p className="pt-1 text-xs text-stone-500">and {lines.length - SHOWN_LINES} more</p>}
               <p className="mt-3 flex justify-between border-t border-stone-200 pt-3 text-sm font-semibold">
                 <span>Subtotal</span>
-                <span>{formatMoney(cart.data!.subtotal, cart.data!.currency)}</span>
+                <span>{formatMoney(view!.subtotal, view!.currency)}</span>
               </p>
             </>
           )}

@@ -1,9 +1,9 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import Form from "next/form";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState, type KeyboardEvent } from "react";
-import { useTRPC } from "@/app/_trpc/client";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import type { Suggestions } from "@/server/search/schemas";
+import { shopApi } from "./shopper-store";
 
 const LISTBOX_ID = "site-search-suggestions";
 
@@ -15,6 +15,23 @@ function useDebounced(value: string, ms: number) {
     return () => clearTimeout(timer);
   }, [value, ms]);
   return settled;
+}
+
+/** Suggestions for `q`, asked once per text while this field lives; undefined until they come. */
+function useSuggestions(q: string, wanted: boolean): Suggestions | undefined {
+  const [found, setFound] = useState<Record<string, Suggestions>>({});
+  const asked = useRef(new Set<string>());
+  useEffect(() => {
+    if (!wanted || asked.current.has(q)) return;
+    asked.current.add(q);
+    shopApi()
+      .then((api) => api.catalog.suggest.query({ q }))
+      .then(
+        (suggestions) => setFound((all) => ({ ...all, [q]: suggestions })),
+        () => asked.current.delete(q),
+      );
+  }, [q, wanted]);
+  return wanted ? found[q] : undefined;
 }
 
 /**
@@ -35,8 +52,7 @@ function SearchField({ initial, className }: { initial: string; className?: stri
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const typed = useDebounced(text.trim(), 150);
-  const trpc = useTRPC();
-  const { data } = useQuery({ ...trpc.catalog.suggest.queryOptions({ q: typed }), enabled: open && typed.length >= 2, staleTime: 30_000 });
+  const data = useSuggestions(typed, open && typed.length >= 2);
 
   const options = [
     ...(data?.categories ?? []).map((c) => ({ key: `c-${c.slug}`, href: `/c/${c.slug}`, label: c.name, detail: "Category" })),

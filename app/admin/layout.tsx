@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/app/_components/sign-out-button";
+import { TRPCReactProvider } from "@/app/_trpc/client";
 import { AdminNav } from "./_components/admin-nav";
 import { CollapsibleMenu } from "./_components/collapsible-menu";
 import { isFullAdmin, requireAdmin } from "./_lib/require-admin";
@@ -35,7 +36,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       </aside>
       {/* min-w-0: wide tables scroll inside their cards instead of widening the page. Those boxes are `relative`, or the
           sr-only labels in their cells (absolutely placed) would escape them and widen it after all. */}
-      <main className="min-w-0 flex-1 p-4 md:p-6">{children}</main>
+      <main className="min-w-0 flex-1 p-4 md:p-6">
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+      </main>
     </div>
   );
 }

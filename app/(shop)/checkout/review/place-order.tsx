@@ -4,6 +4,7 @@ import { TRPCClientError } from "@trpc/client";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { refreshCartCount } from "@/app/_components/shopper-store";
 import { useTRPC } from "@/app/_trpc/client";
 import type { CartView } from "@/server/cart/schemas";
 import type { AppRouter } from "@/server/trpc/root";
@@ -38,7 +39,7 @@ export function PlaceOrder({ cart, shipping }: { cart: CartView; shipping: numbe
     try {
       const result = await place.mutateAsync({ cartId: cart.id });
       setLeaving(true);
-      await queryClient.invalidateQueries({ queryKey: trpc.cart.pathKey() });
+      await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.cart.pathKey() }), refreshCartCount().catch(() => {})]);
       router.push(result.payment.payUrl);
     } catch (error) {
       setFailure(failureOf(error));

@@ -1,0 +1,6 @@
+import type { ReactNode } from "react";
+import { TRPCReactProvider } from "@/app/_trpc/client";
+
+export default function OrdersLayout({ children }: { children: ReactNode }) {
+  return <TRPCReactProvider>{children}</TRPCReactProvider>;
+}
