@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
+import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/hydration";
 import { currentUser } from "@/server/auth/session";
 import { AddressBook } from "./address-book";
 import { EmailSection } from "./email-section";

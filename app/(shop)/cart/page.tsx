@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { HydrateClient, prefetch, trpc } from "@/app/_trpc/server";
+import { HydrateClient, prefetch, trpc } from "@/app/_trpc/hydration";
 import { CartContents } from "./cart-contents";
 
 export const metadata: Metadata = { title: "Your cart" };

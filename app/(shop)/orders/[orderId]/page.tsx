@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
+import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/hydration";
 import { currentUser } from "@/server/auth/session";
 import { GetOrderInput } from "@/server/orders/schemas";
 import { OrderDetails } from "./order-details";
