@@ -28,6 +28,38 @@ test("a category pages by number, and its filters open in a drawer on a phone", 
   await expect(opener).toBeFocused();
 });
 
+test("the mini-cart shows a line's picture and gives focus back to the cart button when it closes", async ({ page }) => {
+  await page.goto("/c/clothing?instock=1");
+  await page.getByRole("list", { name: "Clothing" }).getByRole("listitem").filter({ has: page.getByRole("img") }).first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/p\//);
+  const title = (await page.getByRole("heading", { level: 1 }).textContent())!;
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  const cartButton = page.getByRole("banner").getByRole("button", { name: "Cart, 1 item" });
+  await expect(cartButton).toBeVisible();
+
+  const panel = page.getByRole("region", { name: "Cart preview" });
+  await cartButton.focus();
+  await page.keyboard.press("Enter");
+  await expect(cartButton).toHaveAttribute("aria-expanded", "true");
+  const picture = panel.getByRole("listitem").filter({ hasText: title }).locator("img");
+  await expect(picture).toBeVisible();
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { message: "the picture loaded" }).toBe(true);
+  // Escape from inside the panel.
+  await page.keyboard.press("Tab");
+  await expect(panel.getByRole("link", { name: "View cart" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(cartButton).toBeFocused();
+
+  // The cart button is also the panel's close button.
+  await cartButton.click();
+  await expect(panel.getByRole("listitem").filter({ hasText: title })).toBeVisible();
+  await cartButton.click();
+  await expect(panel).toBeHidden();
+  await expect(cartButton).toHaveAttribute("aria-expanded", "false");
+  await expect(cartButton).toBeFocused();
+});
+
 test("product pages carry JSON-LD, Open Graph and a canonical URL; the sitemap and robots.txt answer", async ({ page, request }) => {
   await page.goto("/c/clothing");
   await page.getByRole("list", { name: "Clothing" }).getByRole("link").first().click();
