@@ -151,6 +151,25 @@ export async function listProducts(ctx: ServiceContext, input: ListProductsQuery
   return query.toPage(await ctx.db.execute<CardRow>(query.statement));
 }
 
+/** Values read in a listing's statement (so from the same snapshot), each as the column its key names. */
+export type Alongside<T> = { [K in keyof T]: SQL<T[K]> };
+
+const alongsideColumns = <T>(alongside: Alongside<T>) =>
+  sql.join(Object.entries<SQL>(alongside).map(([name, value]) => sql`${value} as ${sql.identifier(name)}`), sql`, `);
+
+const alongsideValues = <T>(alongside: Alongside<T>, row: Record<string, unknown>) =>
+  Object.fromEntries(Object.keys(alongside).map((name) => [name, row[name]])) as T;
+
+/** The page for `input` and `alongside`, read in the same statement (one round trip), even when the page is empty. */
+export async function listProductsAlongside<T>(ctx: ServiceContext, input: ListProductsQuery, alongside: Alongside<T>): Promise<{ page: ProductPage; value: T }> {
+  const query = await pageQuery(ctx, input);
+  // The left join from a single row returns `alongside` even when the page has no rows (then its columns are null).
+  const rows = await ctx.db.execute<CardRow>(sql`
+    select u.*, a.* from (select ${alongsideColumns(alongside)}) a left join (${query.statement}) u on true
+    order by u."sortKey" ${query.direction}, u.id ${query.direction}`);
+  return { page: query.toPage(rows[0]?.id === null ? [] : rows), value: alongsideValues(alongside, rows[0]!) };
+}
+
 /**
  * The page for `input`, or when it is empty the page for `fallback` (the same input with other words, so the same sort),
  * in one statement: the fallback's listing runs only when the first one finds nothing. `alongside` is read in the same
@@ -160,14 +179,14 @@ export async function listProductsOrElse<T>(
   ctx: ServiceContext,
   input: ListProductsQuery,
   fallback: ListProductsQuery,
-  alongside: SQL<T>,
+  alongside: Alongside<T>,
 ): Promise<{ page: ProductPage; fellBack: boolean; value: T }> {
   const [first, second] = await Promise.all([pageQuery(ctx, input), pageQuery(ctx, fallback)]);
   // Only one branch gives rows, so ordering the union by the page's own order keeps it; the left join from a single
   // row returns `alongside` even when neither does.
-  const rows = await ctx.db.execute<CardRow & { fellBack: boolean | null; alongside: T }>(sql`
+  const rows = await ctx.db.execute<CardRow & { fellBack: boolean | null }>(sql`
     with first as materialized (${first.statement})
-    select u.*, a.value as alongside from (select ${alongside} as value) a left join (
+    select u.*, a.* from (select ${alongsideColumns(alongside)}) a left join (
       select false as "fellBack", * from first
       union all
       select true, * from (${second.statement}) second where not exists (select 1 from first)
@@ -175,5 +194,5 @@ export async function listProductsOrElse<T>(
     order by u."sortKey" ${first.direction}, u.id ${first.direction}`);
   const fellBack = rows[0]?.fellBack ?? true;
   const found = rows[0]?.fellBack === null ? [] : rows;
-  return { page: (fellBack ? second : first).toPage(found), fellBack, value: rows[0]!.alongside };
+  return { page: (fellBack ? second : first).toPage(found), fellBack, value: alongsideValues(alongside, rows[0]!) };
 }

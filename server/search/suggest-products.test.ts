@@ -18,8 +18,31 @@ describe("catalog.suggest", () => {
     expect((await api().suggest({ q: "sh" })).categories).toEqual([{ slug: "shirts", name: "Shirts" }]);
   });
 
+  it("reads the products and the categories in one statement", async () => {
+    const execute = vi.spyOn(t.db, "execute");
+    try {
+      const s = await api().suggest({ q: "shi" });
+      expect({ products: s.products.map((p) => p.title).sort(), categories: s.categories }).toEqual({
+        products: ["Linen Shirt", "Oxford Shirt", "Wool Jumper"],
+        categories: [{ slug: "shirts", name: "Shirts" }],
+      });
+      expect(execute).toHaveBeenCalledTimes(1);
+    } finally {
+      execute.mockRestore();
+    }
+  });
+
   it("suggests from the correction when the words match nothing", async () => {
-    expect(await api().suggest({ q: "speeker" })).toMatchObject({ products: [{ title: "Bluetooth Speaker" }], didYouMean: "speaker" });
+    const first = await api().suggest({ q: "speeker" });
+    expect(first).toMatchObject({ products: [{ title: "Bluetooth Speaker" }], categories: [], didYouMean: "speaker" });
+    // Asked again, the remembered correction answers in one statement, the categories still read beside it.
+    const execute = vi.spyOn(t.db, "execute");
+    try {
+      expect(await api().suggest({ q: "speeker" })).toEqual(first);
+      expect(execute).toHaveBeenCalledTimes(1);
+    } finally {
+      execute.mockRestore();
+    }
     expect(await api().suggest({ q: "100%_" })).toEqual({ products: [], categories: [], didYouMean: undefined });
   });
 
