@@ -68,6 +68,18 @@ describe("catalog.facets", () => {
     expect(await api().facets({})).toEqual(await api().facets({ minPrice: 0 }));
   });
 
+  it("answers the unfiltered catalogue in one statement, a category's after the one that finds the category", async () => {
+    const execute = vi.spyOn(t.db, "execute");
+    try {
+      expect((await api().facets({})).total).toBe(5);
+      expect(execute).toHaveBeenCalledTimes(1);
+      expect((await api().facets({ categorySlug: "clothing" })).price).toEqual({ min: 3900, max: 8900, currency: "USD" });
+      expect(execute).toHaveBeenCalledTimes(3);
+    } finally {
+      execute.mockRestore();
+    }
+  });
+
   it("counts per direct child of the selected category, descendants included", async () => {
     const clothing = await api().facets({ categorySlug: "clothing" });
     expect(clothing.total).toBe(4);
