@@ -12,16 +12,16 @@ import type { TrpcContext } from "./init";
  * the signed cart cookie. With `resHeaders` (the API route) the cart cookie can be set; server components only read it.
  */
 export async function createTrpcContext(options: { req?: Request; resHeaders?: Headers } = {}): Promise<TrpcContext> {
-  const [actor, jar, incoming] = await Promise.all([currentActor(), cookies(), headers()]);
+  const [actor, jar] = await Promise.all([currentActor(), cookies()]);
   const { req, resHeaders } = options;
-  const secure = req ? new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https" : false;
+  const secure = () => (req ? new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https" : false);
   return {
     db: appDb(),
     actor,
     ip: req ? clientIp(req.headers) : null,
     // A route handler's id is already current (withRequestLog); a server component's comes from proxy.ts.
-    requestId: currentRequestId() ?? givenRequestId(incoming),
+    requestId: currentRequestId() ?? givenRequestId(await headers()),
     guestCartId: readCartCookie(jar.get(CART_COOKIE)?.value),
-    setGuestCartId: (id) => resHeaders?.append("Set-Cookie", cartCookieHeader(id, { secure })),
+    setGuestCartId: (id) => resHeaders?.append("Set-Cookie", cartCookieHeader(id, { secure: secure() })),
   };
 }

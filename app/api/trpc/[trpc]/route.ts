@@ -5,6 +5,9 @@ import { trpcHttpOptions } from "@/server/trpc/http-options";
 import { appRouter } from "@/server/trpc/root";
 import { withRequestLog } from "../../with-request-log";
 
+// Never prerendered, so Next hands the handler the request itself instead of a proxy that tracks each read of it.
+export const dynamic = "force-dynamic";
+
 const handler = withRequestLog((req: Request) =>
   fetchRequestHandler({
     ...trpcHttpOptions,
