@@ -25,14 +25,14 @@ export function FacetGroup({ legend, idPrefix, name, values, selected }: FacetGr
   return (
     <fieldset>
       <legend className="mb-2 text-sm font-semibold">{legend}</legend>
-      <ul className="flex flex-col gap-1.5">{values.slice(0, VISIBLE_VALUES).map(choice)}</ul>
+      <ul className="facet-choices flex flex-col gap-1.5">{values.slice(0, VISIBLE_VALUES).map(choice)}</ul>
       {more.length > 0 && (
         <details open={more.some((v) => selected.includes(v.value))} className="group/more mt-1.5">
           <summary className="cursor-pointer text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
             <span className="group-open/more:hidden">Show {more.length} more</span>
             <span className="hidden group-open/more:inline">Show fewer</span>
           </summary>
-          <ul className="mt-1.5 flex max-h-64 flex-col gap-1.5 overflow-y-auto">{more.map((v, i) => choice(v, i + VISIBLE_VALUES))}</ul>
+          <ul className="facet-choices mt-1.5 flex max-h-64 flex-col gap-1.5 overflow-y-auto">{more.map((v, i) => choice(v, i + VISIBLE_VALUES))}</ul>
         </details>
       )}
     </fieldset>
@@ -42,8 +42,8 @@ export function FacetGroup({ legend, idPrefix, name, values, selected }: FacetGr
 function Choice(props: { id: string; name: string; value: string; label?: string; count: number; checked: boolean }) {
   const countId = `facet-${props.id}-count`;
   return (
-    <li className="flex items-center justify-between gap-2">
-      <label className="flex items-center gap-2 text-sm has-disabled:text-stone-400">
+    <li>
+      <label>
         <input
           type="checkbox"
           name={props.name}
@@ -51,13 +51,12 @@ function Choice(props: { id: string; name: string; value: string; label?: string
           defaultChecked={props.checked}
           disabled={props.count === 0 && !props.checked}
           aria-describedby={countId}
-          className="size-4"
         />
         {props.label ?? props.value}
       </label>
-      <span id={countId} className="text-xs text-stone-500">
+      <span id={countId}>
         {props.count}
-        <span className="sr-only"> {props.count === 1 ? "product" : "products"}</span>
+        <span className="sr-only">{props.count === 1 ? " product" : " products"}</span>
       </span>
     </li>
   );

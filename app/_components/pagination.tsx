@@ -8,19 +8,17 @@ interface PaginationProps {
   hrefFor: (page: number) => string;
 }
 
-const box = "flex min-w-10 items-center justify-center rounded-md border px-3 py-2 text-sm font-medium";
-
-/** "25–48 of 92" and numbered page links, with previous and next. */
+/** "25–48 of 92" and numbered page links, with previous and next (styled by page-links in globals.css). */
 export function Pagination({ page, pageSize, total, hrefFor }: PaginationProps) {
   const { last, range, numbers } = pageSpan(page, pageSize, total);
   return (
     <nav aria-label="Pagination" className="mt-10 flex flex-col items-center gap-3">
       <p className="text-sm text-stone-600">{range}</p>
       {last > 1 && (
-        <ul className="flex flex-wrap items-center justify-center gap-1.5">
+        <ul className="page-links flex flex-wrap items-center justify-center gap-1.5">
           {page > 1 && (
             <li>
-              <Link href={hrefFor(Math.min(page - 1, last))} className={`${box} border-stone-300 hover:bg-stone-50`}>
+              <Link href={hrefFor(Math.min(page - 1, last))}>
                 <span aria-hidden>←</span>
                 <span className="sr-only sm:not-sr-only sm:ml-1">Previous</span>
               </Link>
@@ -33,12 +31,7 @@ export function Pagination({ page, pageSize, total, hrefFor }: PaginationProps) 
               </li>
             ) : (
               <li key={n}>
-                <Link
-                  href={hrefFor(n)}
-                  aria-current={n === page ? "page" : undefined}
-                  aria-label={`Page ${n}`}
-                  className={`${box} border-stone-300 hover:bg-stone-50 aria-[current=page]:border-stone-900 aria-[current=page]:bg-stone-900 aria-[current=page]:text-white`}
-                >
+                <Link href={hrefFor(n)} aria-current={n === page ? "page" : undefined} aria-label={`Page ${n}`}>
                   {n}
                 </Link>
               </li>
@@ -46,7 +39,7 @@ export function Pagination({ page, pageSize, total, hrefFor }: PaginationProps) 
           )}
           {page < last && (
             <li>
-              <Link href={hrefFor(page + 1)} className={`${box} border-stone-300 hover:bg-stone-50`}>
+              <Link href={hrefFor(page + 1)}>
                 <span className="sr-only sm:not-sr-only sm:mr-1">Next</span>
                 <span aria-hidden>→</span>
               </Link>

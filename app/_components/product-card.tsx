@@ -16,8 +16,8 @@ export interface CardView extends PriceLabel {
 
 export function ProductCard({ card, priority = false }: { card: CardView; priority?: boolean }) {
   return (
-    <article className="group relative flex flex-col gap-0.5">
-      <div className="relative mb-1.5 aspect-square overflow-hidden rounded-lg bg-stone-100">
+    <article className="product-card">
+      <div>
         {card.image ? (
           // eslint-disable-next-line @next/next/no-img-element -- served as is, unoptimised: next/image would only add its inline style
           <img
@@ -27,19 +27,18 @@ export function ProductCard({ card, priority = false }: { card: CardView; priori
             loading={priority ? "eager" : "lazy"}
             fetchPriority={priority ? "high" : undefined}
             decoding="async"
-            className="absolute inset-0 size-full object-cover transition-transform duration-300 group-hover:scale-105"
           />
         ) : (
           <div className="flex h-full items-center justify-center text-sm text-stone-400">No image</div>
         )}
         {!card.inStock && <span className="absolute left-2 top-2 rounded bg-stone-900/85 px-2 py-0.5 text-xs font-medium text-white">Out of stock</span>}
       </div>
-      <p className="text-xs uppercase tracking-wide text-stone-500">{card.brand}</p>
-      <h3 className="text-sm font-medium leading-snug">
+      <p>{card.brand}</p>
+      <h3>
         {/* The link covers the whole card, but its accessible name stays the product title. Not prefetched: every card
             in view fetched and decoded its product's route after load, on the phone's busy main thread; the product
             page opens on click from the page cache. */}
-        <Link href={card.href} prefetch={false} className="after:absolute after:inset-0 after:rounded-lg hover:underline">
+        <Link href={card.href} prefetch={false}>
           {card.title}
         </Link>
       </h3>

@@ -17,12 +17,8 @@ export function cardView(product: ProductCardData): CardView {
 /** `firstRowEager`: the first row's pictures are fetched at once and first, for grids that open a page's first screen. */
 export function ProductGrid({ products, label, firstRowEager = true }: { products: ProductCardData[]; label: string; firstRowEager?: boolean }) {
   return (
-    // Past the first four cards, a card's style, layout and paint (and its lazy picture) wait until it nears the
-    // viewport, where a phone shows two to four of 24; it keeps the size it last had, or a card's usual height until then.
-    <ul
-      aria-label={label}
-      className="grid grid-cols-2 gap-x-4 gap-y-8 md:grid-cols-3 lg:grid-cols-4 [&>li:nth-child(n+5)]:[contain-intrinsic-size:auto_18rem] [&>li:nth-child(n+5)]:[content-visibility:auto]"
-    >
+    // Styled in globals.css, where cards past the fourth are rendered only when they near the viewport.
+    <ul aria-label={label} className="product-grid">
       {products.map((product, index) => (
         <li key={product.id}>
           <ProductCard card={cardView(product)} priority={firstRowEager && index < 4} />
