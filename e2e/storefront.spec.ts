@@ -60,6 +60,23 @@ test("the mini-cart shows a line's picture and gives focus back to the cart butt
   await expect(cartButton).toBeFocused();
 });
 
+test("a phone's page does not move when the header learns who is signed in", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  let answer!: () => void;
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  // The header shows a placeholder until users.me answers: hold the answer to see the page as it first paints.
+  await page.route(/\/api\/trpc\/[^?]*users\.me/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/c/clothing");
+  const main = page.getByRole("main");
+  const before = await main.boundingBox();
+  answer();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  expect(await main.boundingBox()).toEqual(before);
+});
+
 test("product pages carry JSON-LD, Open Graph and a canonical URL; the sitemap and robots.txt answer", async ({ page, request }) => {
   await page.goto("/c/clothing");
   await page.getByRole("list", { name: "Clothing" }).getByRole("link").first().click();

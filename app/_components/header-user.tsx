@@ -20,7 +20,7 @@ export function HeaderUser() {
     return () => document.removeEventListener("visibilitychange", onShow);
   }, []);
   // Until the answer comes, an empty space the size of the links, so the header does not jump.
-  if (!known) return <div className="h-9 w-48 justify-self-end" aria-hidden="true" />;
+  if (!known) return <div className="h-8 w-48 justify-self-end" aria-hidden="true" />;
   return (
     <div className="flex items-center gap-1 justify-self-end">
       <AccountArea user={user} />

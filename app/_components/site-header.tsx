@@ -15,7 +15,7 @@ export function SiteHeader({ categories }: { categories: CategoryNode[] }) {
         Skip to content
       </a>
       <div className="mx-auto grid max-w-7xl grid-cols-[auto_1fr] items-center gap-x-4 gap-y-3 px-4 py-3 sm:px-6 md:grid-cols-[auto_1fr_auto]">
-        <Link href="/" prefetch={false} className="text-xl font-bold tracking-tight text-brand-800">
+        <Link href="/" prefetch={false} className="text-xl leading-8 font-bold tracking-tight text-brand-800">
           Emporium
         </Link>
         <SearchBox className="col-span-2 row-start-2 md:col-span-1 md:row-start-1 md:col-start-2 md:max-w-xl md:justify-self-center" />
