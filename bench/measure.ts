@@ -35,11 +35,16 @@ function load(scenario: Scenario, options: LoadOptions): Promise<autocannon.Resu
   });
 }
 
+const WARM_WINDOW_SECONDS = 5;
+const WARM_MAX_SECONDS = 120;
+
 /**
- * A short unmeasured run, so the JIT, Next's route modules and PostgreSQL's caches are warm before measuring. Every path
- * is fetched once first: pages served from Next's cache are rendered on their first request.
+ * An unmeasured run, so the JIT, Next's route modules and PostgreSQL's caches are warm before measuring. Every path
+ * is fetched once first: pages served from Next's cache are rendered on their first request. With `atLeast`, load goes on
+ * until that many requests have been answered (or two minutes have passed): a fresh server spent twice its steady CPU
+ * per typo search over its first ~4,000 of them (JIT compilation, heap growth). Returns the requests answered.
  */
-export async function warmUp(scenario: Scenario, options: LoadOptions) {
+export async function warmUp(scenario: Scenario, options: LoadOptions, atLeast = 0): Promise<number> {
   for (let i = 0; i < scenario.paths.length; i += options.connections) {
     await Promise.all(scenario.paths.slice(i, i + options.connections).map((path) => fetch(new URL(path, options.baseUrl)).then((r) => r.arrayBuffer())));
   }
@@ -49,9 +54,14 @@ export async function warmUp(scenario: Scenario, options: LoadOptions) {
   // Only timeouts: too slow rather than broken, so it is measured anyway and its timeouts show in the errors column.
   if (result["2xx"] === 0 && result.non2xx === 0 && result.errors > 0) {
     console.warn(`${scenario.name}: every warm-up request timed out (${result.errors}); measuring anyway`);
-    return;
+    return 0;
   }
   if (result["2xx"] === 0) throw new Error(`${scenario.name}: no successful response while warming up (${result.non2xx} non-2xx, ${result.errors} errors)`);
+  let answered = result.requests.total;
+  for (let seconds = 0; answered < atLeast && seconds < WARM_MAX_SECONDS; seconds += WARM_WINDOW_SECONDS) {
+    answered += (await load(scenario, { ...options, durationSeconds: WARM_WINDOW_SECONDS })).requests.total;
+  }
+  return answered;
 }
 
 export async function measure(scenario: Scenario, options: LoadOptions, pids: { server: number[]; database: number[] }): Promise<ScenarioResult> {
