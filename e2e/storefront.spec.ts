@@ -77,6 +77,48 @@ test("a phone's page does not move when the header learns who is signed in", asy
   expect(await main.boundingBox()).toEqual(before);
 });
 
+test("after a reload the header still shows who is signed in and what the cart holds", async ({ browser, page }) => {
+  await page.goto("/c/clothing?instock=1");
+  await page.getByRole("list", { name: "Clothing" }).getByRole("link").first().click();
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  const guestBanner = page.getByRole("banner");
+  await expect(guestBanner.getByRole("button", { name: "Cart, 1 item" })).toBeVisible();
+  await page.reload();
+  await expect(guestBanner.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await expect(guestBanner.getByRole("button", { name: "Cart, 1 item" })).toBeVisible();
+
+  // The demo shopper's cart is other specs' to fill: its count is whatever the server says.
+  const shopper = await (await browser.newContext()).newPage();
+  await signIn(shopper, SHOPPER);
+  await shopper.reload();
+  const banner = shopper.getByRole("banner");
+  await expect(banner.getByText("Sam Shopper")).toBeVisible();
+  await expect(banner.getByRole("button", { name: "Sign out" })).toBeVisible();
+  const summary = await (await shopper.request.get("/api/trpc/cart.summary")).json();
+  const count: number = summary.result.data.json.itemCount;
+  await expect(banner.getByRole("button", { name: `Cart, ${count} ${count === 1 ? "item" : "items"}` })).toBeVisible();
+  await shopper.context().close();
+});
+
+test("a page loads the tRPC client only once the shopper types in the search box", async ({ page }) => {
+  // The client's chunk is the one script that holds @trpc/client's request header name.
+  const scripts: Promise<string>[] = [];
+  page.on("response", (response) => {
+    if (/\/_next\/static\/chunks\/[^?]+\.js/.test(response.url())) scripts.push(response.text().catch(() => ""));
+  });
+  const clientLoaded = async () => (await Promise.all(scripts)).some((script) => script.includes("trpc-accept"));
+
+  await page.goto("/");
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(scripts.length, "the page's scripts were seen").toBeGreaterThan(0);
+  expect(await clientLoaded(), "the tRPC client loaded before the shopper did anything").toBe(false);
+
+  await page.getByRole("combobox", { name: "Search products" }).fill("overc");
+  await expect(page.getByRole("listbox", { name: "Suggestions" }).getByRole("option").first()).toBeVisible();
+  expect(await clientLoaded(), "the tRPC client loaded for the suggestions").toBe(true);
+});
+
 test("product pages carry JSON-LD, Open Graph and a canonical URL; the sitemap and robots.txt answer", async ({ page, request }) => {
   await page.goto("/c/clothing");
   await page.getByRole("list", { name: "Clothing" }).getByRole("link").first().click();

@@ -1,12 +1,14 @@
 import { useState, useSyncExternalStore } from "react";
 import type { BrowserTRPCClient } from "@/app/_trpc/browser-client";
 import type { SessionUser } from "@/server/users/schemas";
+import { queryPlain } from "./plain-queries";
 
 /**
  * Who is signed in and how many items the cart holds, for the storefront's header, footer and "Add to cart". Storefront
- * pages carry no tRPC provider (react-query and the tRPC client cost start-up script time on a slow phone), so this store
- * asks the server through a tRPC client loaded on first use, in a chunk of its own. The pages under the provider tell it
- * when they change the cart (use-cart.ts, place-order.tsx).
+ * pages carry no tRPC provider (react-query and the tRPC client cost start-up script time on a slow phone): this store
+ * asks for the user and the count with a plain fetch (plain-queries.ts), and everything else through a tRPC client
+ * loaded on first use, in a chunk of its own. The pages under the provider tell it when they change the cart
+ * (use-cart.ts, place-order.tsx).
  */
 interface Shopper {
   user: SessionUser | null;
@@ -52,10 +54,9 @@ export function useShopper(): { user: SessionUser | null; known: boolean; cartCo
 /** Asks who is signed in and the cart's count, in one batched request. */
 export async function refreshShopper() {
   const ask = ++asked;
-  const api = await shopApi();
   const changes = countChanges;
   // This first cart call also clears a guest cart cookie that signing in merged.
-  const [me, summary] = await Promise.allSettled([api.users.me.query(), api.cart.summary.query()]);
+  const [me, summary] = await queryPlain("users.me", "cart.summary");
   if (ask < shopper.answered) return;
   update({
     answered: ask,
@@ -65,10 +66,10 @@ export async function refreshShopper() {
 }
 
 export async function refreshCartCount() {
-  const api = await shopApi();
   const changes = countChanges;
-  const summary = await api.cart.summary.query();
-  if (changes === countChanges) update({ cartCount: summary.itemCount });
+  const [summary] = await queryPlain("cart.summary");
+  if (summary.status === "rejected") throw summary.reason;
+  if (changes === countChanges) update({ cartCount: summary.value.itemCount });
 }
 
 export const currentCartCount = () => shopper.cartCount;
