@@ -124,10 +124,14 @@ try {
     for (let i = 0; i < RUNS; i++) runs.push(await audit(baseUrl + page.path));
     const lhr = median(runs, (r) => score(r, "performance"));
     writeFileSync(path.join("bench", "results", `lighthouse-${page.name.replace(/\W+/g, "-")}.report.json`), JSON.stringify(lhr));
-    const summary = { ...summarise(page.name, lhr), performanceRuns: runs.map((r) => score(r, "performance")) };
+    const summary = {
+      ...summarise(page.name, lhr),
+      performanceRuns: runs.map((r) => score(r, "performance")),
+      tbtRunsMs: runs.map((r) => Math.round(metric(r, "total-blocking-time"))),
+    };
     summaries.push(summary);
     console.log(
-      `${page.name.padEnd(10)} performance ${String(summary.performance).padStart(3)} (runs ${summary.performanceRuns.join(", ")})  accessibility ${String(summary.accessibility).padStart(3)}  ` +
+      `${page.name.padEnd(10)} performance ${String(summary.performance).padStart(3)} (runs ${summary.performanceRuns.join(", ")}; TBT ${summary.tbtRunsMs.join(", ")} ms)  accessibility ${String(summary.accessibility).padStart(3)}  ` +
         `TBT ${summary.tbtMs} ms  LCP ${summary.lcpMs} ms  CLS ${summary.cls}  benchmark index ${summary.benchmarkIndex}  ${page.path}`,
     );
     for (const failing of summary.failingAccessibilityAudits) console.log(`    accessibility: ${failing.id} (${failing.title}): ${failing.nodes.join(" | ")}`);
