@@ -1,5 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
+import postgres from "postgres";
 import { SHOPPER, signIn } from "./fixtures";
+
+const sql = postgres(`postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54407}/emporium`, { max: 1, onnotice: () => {} });
+test.afterAll(() => sql.end());
 
 test("a category pages by number, and its filters open in a drawer on a phone", async ({ page }) => {
   await page.goto("/c/clothing");
@@ -100,23 +104,49 @@ test("after a reload the header still shows who is signed in and what the cart h
   await shopper.context().close();
 });
 
-test("a page loads the tRPC client only once the shopper types in the search box", async ({ page }) => {
+/** A page at `path`, opened by a new visitor who has done nothing yet, and whether the tRPC client's chunk has loaded in it. */
+async function openUntouched(browser: Browser, path: string) {
+  const page = await (await browser.newContext()).newPage();
   // The client's chunk is the one script that holds @trpc/client's request header name.
   const scripts: Promise<string>[] = [];
   page.on("response", (response) => {
     if (/\/_next\/static\/chunks\/[^?]+\.js/.test(response.url())) scripts.push(response.text().catch(() => ""));
   });
   const clientLoaded = async () => (await Promise.all(scripts)).some((script) => script.includes("trpc-accept"));
-
-  await page.goto("/");
+  await page.goto(path);
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
   await page.waitForLoadState("networkidle");
   expect(scripts.length, "the page's scripts were seen").toBeGreaterThan(0);
-  expect(await clientLoaded(), "the tRPC client loaded before the shopper did anything").toBe(false);
+  expect(await clientLoaded(), `the tRPC client loaded on ${path} before the shopper did anything`).toBe(false);
+  return { page, clientLoaded };
+}
 
+test("storefront pages load the tRPC client only once the shopper does something", async ({ browser }) => {
+  const [product] = await sql<{ slug: string }[]>`select slug from products where status = 'active' order by id limit 1`;
+  for (const path of ["/c/clothing", `/p/${product!.slug}`]) await (await openUntouched(browser, path)).page.context().close();
+
+  const { page, clientLoaded } = await openUntouched(browser, "/");
   await page.getByRole("combobox", { name: "Search products" }).fill("overc");
   await expect(page.getByRole("listbox", { name: "Suggestions" }).getByRole("option").first()).toBeVisible();
   expect(await clientLoaded(), "the tRPC client loaded for the suggestions").toBe(true);
+  await page.context().close();
+});
+
+test("a guest asks to hear when a sold-out variant is back: the form asks for an address, then confirms", async ({ page }) => {
+  const [soldOut] = await sql<{ slug: string; id: number }[]>`
+    select p.slug, v.id from products p join variants v on v.product_id = p.id
+     where p.status = 'active' and not exists (select 1 from stock_levels s where s.variant_id = v.id and s.on_hand - s.reserved > 0)
+     order by v.id limit 1`;
+  expect(soldOut, "a sold-out variant in the seeded catalogue").toBeTruthy();
+  await page.goto(`/p/${soldOut!.slug}?variant=${soldOut!.id}`);
+  const ask = page.getByRole("button", { name: "Email me when it's back" });
+  await ask.click();
+  // The server asks a guest for an address: its answer's field error opens the field.
+  const email = page.getByLabel("Your email");
+  await expect(email).toBeFocused();
+  await email.fill(`e2e-${Date.now()}@shop.test`);
+  await ask.click();
+  await expect(page.getByRole("status").filter({ hasText: "We'll email you once when it's back in stock." })).toBeVisible();
 });
 
 test("product pages carry JSON-LD, Open Graph and a canonical URL; the sitemap and robots.txt answer", async ({ page, request }) => {

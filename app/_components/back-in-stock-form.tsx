@@ -1,5 +1,5 @@
 "use client";
-import { isTRPCClientError } from "@trpc/client";
+import type { TRPCClientError } from "@trpc/client";
 import { useState, type FormEvent } from "react";
 import type { AppRouter } from "@/server/trpc/root";
 import { shopApi } from "./shopper-store";
@@ -24,10 +24,12 @@ export function BackInStockForm({ variantId }: { variantId: number }) {
       await api.stockAlerts.subscribe.mutate({ variantId, email: askEmail ? email : undefined });
       setDone(true);
     } catch (cause) {
-      const data = isTRPCClientError<AppRouter>(cause) ? cause.data : undefined;
+      // A tRPC client error, told by its shape: importing isTRPCClientError would make @trpc/client a start-up script of every product page.
+      const failure = cause instanceof Error && "data" in cause ? (cause as TRPCClientError<AppRouter>) : undefined;
+      const data = failure?.data;
       const emailError = data?.fieldErrors?.email ?? data?.zodIssues?.find((i) => i.path[0] === "email")?.message;
       if (emailError && !askEmail) setAskEmail(true);
-      else setError(emailError ?? (isTRPCClientError(cause) ? cause.message : "We could not save that. Please try again."));
+      else setError(emailError ?? failure?.message ?? "We could not save that. Please try again.");
     } finally {
       setPending(false);
     }
