@@ -1,7 +1,7 @@
 import { createTRPCClient, httpBatchLink, loggerLink } from "@trpc/client";
 import superjson from "superjson";
 import type { AppRouter } from "@/server/trpc/root";
-import { MAX_BATCH_SIZE } from "@/server/trpc/http-options";
+import { MAX_BATCH_SIZE } from "@/server/trpc/max-batch-size";
 
 /** The browser's tRPC client: under TRPCReactProvider for its hooks, and loaded on first use by the storefront's shopper store. */
 export function makeTRPCClient() {

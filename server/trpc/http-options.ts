@@ -1,9 +1,7 @@
 import type { AnyTRPCRouter } from "@trpc/server";
 import type { ResponseMetaFn } from "@trpc/server/http";
 import { RateLimited } from "../errors";
-
-/** The most calls one batched request may carry; a larger batch is refused (400) before any procedure runs. The client's link sends at most this many. */
-export const MAX_BATCH_SIZE = 20;
+import { MAX_BATCH_SIZE } from "./max-batch-size";
 
 /** Retry-After on a response whose calls were refused by an abuse limit: the longest wait among them. */
 const retryAfter: ResponseMetaFn<AnyTRPCRouter> = ({ errors }) => {
