@@ -1,14 +1,13 @@
 import { readdirSync } from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import postgres from "postgres";
 import { formatDecimal, formatMoney } from "../app/_components/format-money";
 import { SHOPPER, signIn } from "./fixtures";
+import { e2eDatabase } from "./support/e2e-database";
 
 // Product pages and a category's plain first page are served from Next's cache and expired by the database's
 // catalogue feed. These change the database directly, as any app instance would, and read the pages again. Expiry
 // reaches the page within milliseconds of the commit, so each check polls for at most a few seconds.
-const sql = postgres(`postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54407}/emporium`, { max: 1, onnotice: () => {} });
-test.afterAll(() => sql.end());
+const sql = e2eDatabase();
 
 interface Picked {
   id: number;

@@ -1,9 +1,8 @@
 import { expect, test, type Browser } from "@playwright/test";
-import postgres from "postgres";
 import { SHOPPER, signIn } from "./fixtures";
+import { e2eDatabase } from "./support/e2e-database";
 
-const sql = postgres(`postgres://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_PORT ?? 54407}/emporium`, { max: 1, onnotice: () => {} });
-test.afterAll(() => sql.end());
+const sql = e2eDatabase();
 
 test("a category pages by number, and its filters open in a drawer on a phone", async ({ page }) => {
   await page.goto("/c/clothing");
