@@ -1,12 +1,12 @@
 import { useState, useSyncExternalStore } from "react";
 import type { BrowserTRPCClient } from "@/app/_trpc/browser-client";
 import type { SessionUser } from "@/server/users/schemas";
-import { queryPlain } from "./plain-queries";
+import { queryPlain } from "@/app/_trpc/plain-queries";
 
 /**
  * Who is signed in and how many items the cart holds, for the storefront's header, footer and "Add to cart". Storefront
  * pages carry no tRPC provider (react-query and the tRPC client cost start-up script time on a slow phone): this store
- * asks for the user and the count with a plain fetch (plain-queries.ts), and everything else through a tRPC client
+ * asks for the user and the count with a plain fetch (app/_trpc/plain-queries.ts), and everything else through a tRPC client
  * loaded on first use, in a chunk of its own. The pages under the provider tell it when they change the cart
  * (use-cart.ts, place-order.tsx).
  */
