@@ -80,12 +80,49 @@ test("a phone's page does not move when the header learns who is signed in", asy
   expect(await main.boundingBox()).toEqual(before);
 });
 
+test("the cart shown while an add is still on its way holds that add once the server has it", async ({ page }) => {
+  // The badge counts an add at once; the mini-cart and the cart page read the server, which has it only when it answers.
+  let release = () => {};
+  await page.route("**/api/trpc/cart.add?*", async (route) => {
+    await new Promise<void>((resolve) => (release = resolve));
+    await route.continue();
+  });
+  await page.goto("/c/clothing?instock=1");
+  await page.getByRole("list", { name: "Clothing" }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/p\//);
+  const title = (await page.getByRole("heading", { level: 1 }).textContent())!;
+  const banner = page.getByRole("banner");
+  const panel = page.getByRole("region", { name: "Cart preview" });
+
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await banner.getByRole("button", { name: "Cart, 1 item" }).click();
+  await expect(panel.getByText("Loading your cart…")).toBeVisible();
+  release();
+  await expect(panel.getByRole("listitem").filter({ hasText: title })).toContainText("1 ×");
+  await page.keyboard.press("Escape");
+
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await banner.getByRole("button", { name: "Cart, 2 items" }).click();
+  await panel.getByRole("link", { name: "View cart" }).click();
+  await expect(page).toHaveURL("/cart");
+  await expect(page.getByRole("main").getByRole("link", { name: title, exact: true })).toBeVisible();
+  release();
+  await expect(page.getByRole("main").getByRole("spinbutton", { name: /^Quantity of / })).toHaveValue("2");
+});
+
+test("a new visitor's mini-cart says the cart is empty", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("banner").getByRole("button", { name: "Cart, 0 items" }).click();
+  await expect(page.getByRole("region", { name: "Cart preview" }).getByText("Your cart is empty.")).toBeVisible();
+});
+
 test("after a reload the header still shows who is signed in and what the cart holds", async ({ browser, page }) => {
   await page.goto("/c/clothing?instock=1");
   await page.getByRole("list", { name: "Clothing" }).getByRole("link").first().click();
   await page.getByRole("button", { name: "Add to cart" }).click();
   const guestBanner = page.getByRole("banner");
   await expect(guestBanner.getByRole("button", { name: "Cart, 1 item" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("status").filter({ hasText: /Added/ })).toBeVisible();
   await page.reload();
   await expect(guestBanner.getByRole("link", { name: "Sign in" })).toBeVisible();
   await expect(guestBanner.getByRole("button", { name: "Cart, 1 item" })).toBeVisible();

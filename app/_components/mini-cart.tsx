@@ -4,7 +4,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { CartView } from "@/server/cart/schemas";
 import { formatMoney } from "./format-money";
-import { shopApi, useShopper } from "./shopper-store";
+import { cartAddsSettled, shopApi, useShopper } from "./shopper-store";
 
 const SHOWN_LINES = 4;
 
@@ -19,11 +19,12 @@ export function MiniCart() {
   const button = useRef<HTMLButtonElement>(null);
   const { cartCount: count } = useShopper();
   // The lines are asked for each time the panel opens, and again when the count changes while it is open.
-  const [cart, setCart] = useState<CartView | "failed" | null>(null);
+  const [cart, setCart] = useState<CartView | "failed" | null>();
   useEffect(() => {
     if (!open) return;
     let current = true;
-    shopApi()
+    cartAddsSettled()
+      .then(shopApi)
       .then((api) => api.cart.get.query())
       .then(
         (view) => current && setCart(view),
@@ -78,7 +79,7 @@ export function MiniCart() {
       </button>
       {open && (
         <div id="mini-cart-panel" role="region" aria-label="Cart preview" className="absolute right-0 top-full z-40 mt-2 w-80 rounded-lg border border-stone-200 bg-white p-4 shadow-lg">
-          {cart === null ? (
+          {cart === undefined ? (
             <p className="py-6 text-center text-sm text-stone-500">Loading your cart…</p>
           ) : lines.length === 0 ? (
             <p className="py-6 text-center text-sm text-stone-600">Your cart is empty.</p>

@@ -80,17 +80,31 @@ export function setCartCount(count: number) {
   update({ cartCount: count });
 }
 
+const addsOnTheirWay = new Set<Promise<unknown>>();
+
+/**
+ * Settles once every add made so far has been answered. The badge counts an add before the server has it, so a view of
+ * the cart's lines read in the meantime would miss it (or find no cart at all, for a guest's first add).
+ */
+export async function cartAddsSettled(): Promise<void> {
+  await Promise.allSettled(addsOnTheirWay);
+}
+
+export const cartAddsOnTheirWay = () => addsOnTheirWay.size > 0;
+
 /** Adds to the cart: the badge counts the units at once, goes back if the server refuses, and is asked again after. */
 export async function addToCart(input: { variantId: number; quantity: number }) {
   const before = shopper.cartCount;
   setCartCount(before + input.quantity);
+  const added = shopApi().then((api) => api.cart.add.mutate(input));
+  addsOnTheirWay.add(added);
   try {
-    const api = await shopApi();
-    return await api.cart.add.mutate(input);
+    return await added;
   } catch (error) {
     setCartCount(before);
     throw error;
   } finally {
+    addsOnTheirWay.delete(added);
     void refreshCartCount().catch(() => {});
   }
 }

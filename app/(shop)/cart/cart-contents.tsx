@@ -1,8 +1,9 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { formatMoney } from "@/app/_components/format-money";
+import { cartAddsOnTheirWay, cartAddsSettled } from "@/app/_components/shopper-store";
 import { useRemoveCartLine, useUpdateCartLine } from "@/app/_components/use-cart";
 import { useTRPC } from "@/app/_trpc/client";
 import { freeShippingFrom } from "@/server/checkout/shipping-rates";
@@ -12,6 +13,11 @@ import { CartLineRow, type PriceNote } from "./cart-line-row";
 export function CartContents() {
   const trpc = useTRPC();
   const { data: cart, isPending, isError, refetch } = useQuery(trpc.cart.get.queryOptions());
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    // The server drew this page before an add made on the page before had reached it.
+    if (cartAddsOnTheirWay()) void cartAddsSettled().then(() => queryClient.invalidateQueries({ queryKey: trpc.cart.pathKey() }));
+  }, [queryClient, trpc]);
   const update = useUpdateCartLine();
   const remove = useRemoveCartLine();
   const [notices, setNotices] = useState<Record<number, string | null>>({});
