@@ -80,6 +80,23 @@ test("a phone's page does not move when the header learns who is signed in", asy
   expect(await main.boundingBox()).toEqual(before);
 });
 
+test("on a wide screen the search box stays put when the header learns who is signed in", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, SHOPPER);
+  let answer!: () => void;
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  await page.route(/\/api\/trpc\/[^?]*users\.me/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/c/clothing");
+  const search = page.getByRole("banner").getByRole("search");
+  const before = await search.boundingBox();
+  answer();
+  await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
+  expect(await search.boundingBox()).toEqual(before);
+});
+
 test("the cart shown while an add is still on its way holds that add once the server has it", async ({ page }) => {
   // The badge counts an add at once; the mini-cart and the cart page read the server, which has it only when it answers.
   let release = () => {};

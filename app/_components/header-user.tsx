@@ -39,7 +39,7 @@ function AccountArea({ user }: { user: SessionUser | null }) {
   }
   return (
     <div className="flex items-center gap-1 text-sm">
-      <span className="hidden max-w-40 truncate px-2 text-stone-600 sm:inline">{user.name ?? user.email}</span>
+      <span className="hidden max-w-40 truncate px-2 text-stone-600 lg:inline">{user.name ?? user.email}</span>
       <Link href="/orders" prefetch={false} className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">Orders</Link>
       <Link href="/account" prefetch={false} className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">Account</Link>
       {user.role !== "shopper" && (

@@ -11,7 +11,7 @@ export function SignOutButton({ className, callbackUrl = "/signed-out" }: { clas
     <button
       type="button"
       disabled={pending}
-      className={className ?? "rounded-lg px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100 disabled:opacity-60"}
+      className={className ?? "whitespace-nowrap rounded-lg px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100 disabled:opacity-60"}
       onClick={async () => {
         setPending(true);
         // next-auth's client (15 kB compressed) loads when someone signs out, not with every storefront page.

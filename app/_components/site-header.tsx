@@ -18,7 +18,7 @@ export function SiteHeader({ categories }: { categories: CategoryNode[] }) {
         <Link href="/" prefetch={false} className="text-xl leading-8 font-bold tracking-tight text-brand-800">
           Emporium
         </Link>
-        <SearchBox className="col-span-2 row-start-2 md:col-span-1 md:row-start-1 md:col-start-2 md:max-w-xl md:justify-self-center" />
+        <SearchBox className="col-span-2 row-start-2 md:col-span-1 md:row-start-1 md:col-start-2 md:max-w-xl md:justify-self-start" />
         <HeaderUser />
       </div>
       {categories.length > 0 && (
