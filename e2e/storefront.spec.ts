@@ -1,8 +1,10 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { SHOPPER, signIn } from "./fixtures";
 import { e2eDatabase } from "./support/e2e-database";
+import { holdRequests } from "./support/hold-requests";
 
 const sql = e2eDatabase();
+const USERS_ME = /\/api\/trpc\/[^?]*users\.me/;
 
 test("a category pages by number, and its filters open in a drawer on a phone", async ({ page }) => {
   await page.goto("/c/clothing");
@@ -65,13 +67,8 @@ test("the mini-cart shows a line's picture and gives focus back to the cart butt
 
 test("a phone's page does not move when the header learns who is signed in", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
-  let answer!: () => void;
-  const held = new Promise<void>((resolve) => (answer = resolve));
   // The header shows a placeholder until users.me answers: hold the answer to see the page as it first paints.
-  await page.route(/\/api\/trpc\/[^?]*users\.me/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const answer = await holdRequests(page, USERS_ME);
   await page.goto("/c/clothing");
   const main = page.getByRole("main");
   const before = await main.boundingBox();
@@ -83,12 +80,7 @@ test("a phone's page does not move when the header learns who is signed in", asy
 test("on a wide screen the search box stays put when the header learns who is signed in", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, SHOPPER);
-  let answer!: () => void;
-  const held = new Promise<void>((resolve) => (answer = resolve));
-  await page.route(/\/api\/trpc\/[^?]*users\.me/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const answer = await holdRequests(page, USERS_ME);
   await page.goto("/c/clothing");
   const search = page.getByRole("banner").getByRole("search");
   const before = await search.boundingBox();
@@ -99,11 +91,8 @@ test("on a wide screen the search box stays put when the header learns who is si
 
 test("the cart shown while an add is still on its way holds that add once the server has it", async ({ page }) => {
   // The badge counts an add at once; the mini-cart and the cart page read the server, which has it only when it answers.
-  let release = () => {};
-  await page.route("**/api/trpc/cart.add?*", async (route) => {
-    await new Promise<void>((resolve) => (release = resolve));
-    await route.continue();
-  });
+  const CART_ADD = /\/api\/trpc\/cart\.add\?/;
+  const releaseFirst = await holdRequests(page, CART_ADD);
   await page.goto("/c/clothing?instock=1");
   await page.getByRole("list", { name: "Clothing" }).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/p\//);
@@ -114,16 +103,17 @@ test("the cart shown while an add is still on its way holds that add once the se
   await page.getByRole("button", { name: "Add to cart" }).click();
   await banner.getByRole("button", { name: "Cart, 1 item" }).click();
   await expect(panel.getByText("Loading your cart…")).toBeVisible();
-  release();
+  releaseFirst();
   await expect(panel.getByRole("listitem").filter({ hasText: title })).toContainText("1 ×");
   await page.keyboard.press("Escape");
 
+  const releaseSecond = await holdRequests(page, CART_ADD);
   await page.getByRole("button", { name: "Add to cart" }).click();
   await banner.getByRole("button", { name: "Cart, 2 items" }).click();
   await panel.getByRole("link", { name: "View cart" }).click();
   await expect(page).toHaveURL("/cart");
   await expect(page.getByRole("main").getByRole("link", { name: title, exact: true })).toBeVisible();
-  release();
+  releaseSecond();
   await expect(page.getByRole("main").getByRole("spinbutton", { name: /^Quantity of / })).toHaveValue("2");
 });
 
